@@ -1,0 +1,110 @@
+# balans: two commands for a newcomer on a fresh machine.
+#
+#   make demo   installs what is missing, builds the packages, serves www/ on http://127.0.0.1:$(PORT)
+#   make test   installs what is missing, then runs every test (native, wasm in Node and Chromium,
+#               the built packages from Node and from a real Chromium)
+#
+# Everything comes from the package registries (crates.io, npm, Debian); nothing else is fetched.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+# wasm-bindgen's CLI must be the exact version the crate is locked to, or glue and .wasm disagree.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
+WASM_PACK_VERSION := 0.15.1
+NODE_BIN := $(CURDIR)/pkg-tests/node_modules/.bin
+# npm's binaryen (wasm-opt 132): Debian's is too old for today's wasm-bindgen output.
+export PATH := $(NODE_BIN):$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The WebAssembly features rustc emits by default; wasm-opt must accept exactly these, and must
+# not add others (Safari 16 is the oldest browser we run in).
+WASM_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	--enable-call-indirect-overlong
+WASM_PACK := wasm-pack --quiet
+PACK_FLAGS := --mode no-install --release --out-name balans
+
+.PHONY: help demo test build serve tools browser-tools test-native test-wasm-node test-wasm-browser \
+	test-pkg fmt clippy
+
+help:
+	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT) (PORT=… to change)"
+	@echo "make test   run every test"
+
+demo: build
+	node pkg-tests/serve.mjs --port $(PORT)
+
+test: tools browser-tools test-native build test-wasm-node test-wasm-browser test-pkg
+	@echo "make test: every suite passed"
+
+# --- tools: installed only when missing or of the wrong version -------------------------------
+
+tools: pkg-tests/node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+	@wasm-pack --version 2>/dev/null | grep -qF "$(WASM_PACK_VERSION)" \
+		|| cargo install wasm-pack --locked --version $(WASM_PACK_VERSION)
+	@# Without --locked: the CLI's own lock file names a crate version the registry lacks.
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-bindgen-test-runner --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+
+pkg-tests/node_modules/.installed: pkg-tests/package.json pkg-tests/package-lock.json
+	cd pkg-tests && npm ci --no-audit --no-fund
+	touch $@
+
+browser-tools:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
+
+# --- build: pkg/ (--target web) and pkg-node/ (--target nodejs), optimised and measured -------
+
+build: tools
+	$(WASM_PACK) build $(PACK_FLAGS) --target web --out-dir pkg
+	$(WASM_PACK) build $(PACK_FLAGS) --target nodejs --out-dir pkg-node
+	@command -v wasm-opt >/dev/null || { echo "wasm-opt is missing: run 'make tools'" >&2; exit 1; }
+	@for dir in pkg pkg-node; do \
+		before=$$(stat -c %s $$dir/balans_bg.wasm); \
+		wasm-opt -Oz $(WASM_FEATURES) $$dir/balans_bg.wasm -o $$dir/balans_bg.opt.wasm; \
+		mv $$dir/balans_bg.opt.wasm $$dir/balans_bg.wasm; \
+		after=$$(stat -c %s $$dir/balans_bg.wasm); \
+		if [ "$$after" -ge "$$before" ]; then \
+			echo "wasm-opt did not shrink $$dir/balans_bg.wasm ($$before → $$after bytes)" >&2; exit 1; \
+		fi; \
+	done
+	@printf '%-28s %10s %10s\n' "shipped file" "raw B" "gzip B"
+	@for f in pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/balans-widget.css; do \
+		printf '%-28s %10s %10s\n' $$f $$(stat -c %s $$f) $$(gzip -9c $$f | wc -c); \
+	done
+	@printf '%-28s %10s %10s\n' "total" \
+		$$(cat pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/balans-widget.css | wc -c) \
+		$$(for f in pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/balans-widget.css; do \
+			gzip -9c $$f | wc -c; done | awk '{ s += $$1 } END { print s }')
+
+serve:
+	node pkg-tests/serve.mjs --port $(PORT)
+
+# --- tests --------------------------------------------------------------------------------------
+
+test-native:
+	cargo test --all-targets
+
+test-wasm-node: tools
+	wasm-pack test --mode no-install --node
+
+test-wasm-browser: tools browser-tools
+	wasm-pack test --mode no-install --headless --chrome --chromedriver "$$(command -v chromedriver)"
+
+test-pkg: build browser-tools
+	node --test pkg-tests/*.test.mjs pkg-tests/*.test.cjs
+
+fmt:
+	cargo fmt --all
+
+clippy:
+	cargo clippy --all-targets -- -D warnings

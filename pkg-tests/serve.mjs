@@ -1,0 +1,77 @@
+// A static file server for the demo and the browser tests: `www/` at `/`, the built `pkg/` at
+// `/pkg/`, each file with its real MIME type (browsers only stream-compile `application/wasm`).
+// Not a production server; it serves loopback only and never lists directories.
+//
+//   node pkg-tests/serve.mjs [--port 8080] [--csp "script-src 'self' 'wasm-unsafe-eval'"]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const roots = [
+  ['/pkg/', join(repo, 'pkg')],
+  ['/', join(repo, 'www')],
+];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.d.ts': 'text/plain; charset=utf-8',
+};
+
+/** Maps a URL path to a file inside one of the roots, or null if it would leave them. */
+function fileFor(pathname) {
+  for (const [prefix, dir] of roots) {
+    if (!pathname.startsWith(prefix)) continue;
+    let rel = decodeURIComponent(pathname.slice(prefix.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(dir, rel));
+    return file.startsWith(dir + sep) ? file : null;
+  }
+  return null;
+}
+
+/** Starts the server; resolves to `{ url, close }`. `port` 0 picks a free port. */
+export function serve({ port = 8080, host = '127.0.0.1', csp = null } = {}) {
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    const file = fileFor(pathname);
+    const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    if (csp) headers['content-security-policy'] = csp;
+    try {
+      if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      const body = await readFile(file);
+      headers['content-type'] = types[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, headers).end(body);
+    } catch (err) {
+      const status = err.code === 'ENOENT' || err.code === 'EISDIR' ? 404 : 500;
+      res.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+      res.end(status === 404 ? 'not found\n' : 'server error\n');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const url = `http://${host}:${server.address().port}/`;
+      ok({ url, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const port = Number(arg('--port') ?? process.env.PORT ?? 8080);
+  const { url } = await serve({ port, csp: arg('--csp') ?? null });
+  console.log(`balans demo: ${url}  (Ctrl+C stops)`);
+}

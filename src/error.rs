@@ -1,0 +1,157 @@
+//! The one error type of the crate, with stable codes for callers.
+//!
+//! Every fallible function in the core returns [`Error`]. The JavaScript edge turns it into a real
+//! `Error` whose `code` is [`Error::code`] and whose `field` is [`Error::field`]; callers branch on
+//! the code, people read the message. Codes never change meaning once released.
+
+/// What went wrong, in English, with the text or field that caused it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// An amount could not be read (`E_PARSE_AMOUNT`).
+    #[error("cannot read the amount {text:?}: {reason}")]
+    ParseAmount { text: String, reason: String },
+
+    /// A month was not `YYYY-MM` with a month 01-12 (`E_PARSE_MONTH`).
+    #[error("cannot read the month {text:?}: expected YYYY-MM, e.g. 2025-08")]
+    ParseMonth { text: String },
+
+    /// An option or argument had a value outside what is accepted (`E_OPTION`).
+    #[error("{reason}")]
+    InvalidOption { reason: String },
+
+    /// Periodisation or allocation could not give exact parts (`E_PERIODISE`).
+    #[error("cannot periodise: {reason}")]
+    Periodise { reason: String },
+
+    /// A row names a unit that is not in the tree (`E_UNKNOWN_UNIT`).
+    #[error("unknown unit {id:?}")]
+    UnknownUnit { id: String },
+
+    /// Two units share an id (`E_DUPLICATE_UNIT`).
+    #[error("the unit id {id:?} is used twice")]
+    DuplicateUnit { id: String },
+
+    /// A unit names a parent that does not exist (`E_UNKNOWN_PARENT`).
+    #[error("unit {unit:?} names the parent {parent:?}, which is not a unit")]
+    UnknownParent { unit: String, parent: String },
+
+    /// The tree has no root, or more than one (`E_ROOT`).
+    #[error("the organisation tree must have exactly one root (a unit without parent); {found}")]
+    Root { found: String },
+
+    /// Parents form a loop (`E_CYCLE`).
+    #[error("the units form a cycle: {}", path.join(" → "))]
+    Cycle { path: Vec<String> },
+
+    /// A JSON document does not follow the schema (`E_SCHEMA`).
+    #[error("{reason}")]
+    Schema { reason: String },
+
+    /// A JSON document names a schema version this build does not read (`E_SCHEMA_VERSION`).
+    #[error("schema version {found} is not supported; this version of balans reads schema 1")]
+    SchemaVersion { found: String },
+
+    /// Text that should be JSON is not (`E_JSON`).
+    #[error("not valid JSON: {reason}")]
+    Json { reason: String },
+
+    /// The workspace has nothing to report on for the request (`E_NO_DATA`).
+    #[error("{reason}")]
+    NoData { reason: String },
+
+    /// Browser storage could not be read or written (`E_STORAGE`).
+    #[error("browser storage: {reason}")]
+    Storage { reason: String },
+
+    /// Any of the above, found at a field of the input (`budget[3].annual`).
+    #[error("{field}: {source}")]
+    At { field: String, source: Box<Error> },
+}
+
+impl Error {
+    /// The stable code a caller can branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::ParseAmount { .. } => "E_PARSE_AMOUNT",
+            Error::ParseMonth { .. } => "E_PARSE_MONTH",
+            Error::InvalidOption { .. } => "E_OPTION",
+            Error::Periodise { .. } => "E_PERIODISE",
+            Error::UnknownUnit { .. } => "E_UNKNOWN_UNIT",
+            Error::DuplicateUnit { .. } => "E_DUPLICATE_UNIT",
+            Error::UnknownParent { .. } => "E_UNKNOWN_PARENT",
+            Error::Root { .. } => "E_ROOT",
+            Error::Cycle { .. } => "E_CYCLE",
+            Error::Schema { .. } => "E_SCHEMA",
+            Error::SchemaVersion { .. } => "E_SCHEMA_VERSION",
+            Error::Json { .. } => "E_JSON",
+            Error::NoData { .. } => "E_NO_DATA",
+            Error::Storage { .. } => "E_STORAGE",
+            Error::At { source, .. } => source.code(),
+        }
+    }
+
+    /// The path of the input field the error was found at, if it came from structured input.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::At { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The same error, located at `field`. An error already located keeps its inner path
+    /// appended: `budget[3]` then `annual` gives `budget[3].annual`.
+    pub fn at(self, field: impl Into<String>) -> Error {
+        let field = field.into();
+        match self {
+            Error::At {
+                field: inner,
+                source,
+            } => {
+                let joined = if inner.starts_with('[') {
+                    format!("{field}{inner}")
+                } else {
+                    format!("{field}.{inner}")
+                };
+                Error::At {
+                    field: joined,
+                    source,
+                }
+            }
+            other => Error::At {
+                field,
+                source: Box::new(other),
+            },
+        }
+    }
+
+    /// Shorthand for an [`Error::InvalidOption`].
+    pub fn option(reason: impl Into<String>) -> Error {
+        Error::InvalidOption {
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn located_errors_keep_the_inner_code_and_join_paths() {
+        let e = Error::UnknownUnit { id: "X".into() }
+            .at("unit")
+            .at("outcome[4]");
+        assert_eq!(e.code(), "E_UNKNOWN_UNIT");
+        assert_eq!(e.field(), Some("outcome[4].unit"));
+        assert_eq!(e.to_string(), "outcome[4].unit: unknown unit \"X\"");
+    }
+
+    #[test]
+    fn index_paths_join_without_a_dot() {
+        let e = Error::Schema { reason: "x".into() }.at("[2]").at("budget");
+        assert_eq!(e.field(), Some("budget[2]"));
+    }
+}

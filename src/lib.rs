@@ -1,0 +1,20 @@
+//! balans: budget deviation, effect tracking and state-grant dependency for Swedish regions.
+//!
+//! Everything here is plain Rust with exact decimal money; only [`wasm`] (built for
+//! `wasm32` alone) knows about JavaScript. See `DOMAIN.md` for the rules each engine follows.
+
+pub mod budget;
+pub mod calendar;
+pub mod deviation;
+pub mod error;
+pub mod import;
+pub mod money;
+pub mod org;
+pub mod periodise;
+pub mod ratio;
+pub mod workspace;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{Error, Result};

@@ -1,0 +1,608 @@
+//! Exact money (belopp) in kronor: reading amounts as people and spreadsheets write them, showing
+//! them the Swedish way in kr, tkr or mnkr, and the one canonical text that crosses the JS boundary.
+//!
+//! Not here: sign conventions of sources (importers turn ledger sign into result sign), allocation
+//! of remainders (periodisation), or any `f64` arithmetic. Amounts are `rust_decimal::Decimal`
+//! throughout; display rounding is half away from zero and never feeds back into sums.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+
+/// The most decimals a `Decimal` holds.
+const MAX_SCALE: u32 = 28;
+/// 2^53 − 1: the largest integer a JavaScript number holds exactly.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+/// Minus signs accepted on input: hyphen, true minus (U+2212) and the en dash Excel sometimes writes.
+const MINUS_SIGNS: [char; 3] = ['-', '\u{2212}', '\u{2013}'];
+/// Thousands separators accepted on input: space, no-break space, narrow no-break space, thin space.
+const GROUP_SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// An exact amount of money in kronor, result sign. Never f64.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(Decimal);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(Decimal::ZERO);
+
+    pub fn new(d: Decimal) -> Amount {
+        Amount(d)
+    }
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn abs(self) -> Amount {
+        Amount(self.0.abs())
+    }
+
+    /// Reads an amount (belopp) as written in sv-SE or plain text. Exact: built from the digits.
+    ///
+    /// - Surrounding whitespace is ignored; empty text is an error.
+    /// - At most one sign: a leading `-`, `−` (U+2212), `–` (U+2013, from Excel) or `+`, or
+    ///   accounting parentheses, `(1 234)` meaning −1234. Whitespace may follow the sign.
+    /// - Thousands separators in the integer part: space, U+00A0, U+202F, U+2009. Every group after
+    ///   the first has exactly three digits, the first one to three (`12 34` is rejected).
+    /// - Decimal separator `,` or `.`. With both, the last one is decimal and the other groups
+    ///   (`1.234,50`, `1,234.50`). One of them once alone is decimal (`1234,5`, `1,234` = 1.234);
+    ///   one of them repeated alone groups, with no decimals (`1.234.567`).
+    /// - An optional unit after the number, case-insensitive, space optional: `kr`, `tkr`, `mnkr`
+    ///   or `mkr`; tkr and mnkr scale to kronor (`1,5 mnkr` = 1 500 000).
+    /// - ASCII digits only; no exponents, NaN or infinity; at most 28 significant digits.
+    pub fn parse(text: &str) -> Result<Amount> {
+        parse_amount(text).map(Amount).map_err(|reason| {
+            let text = text.to_string();
+            Error::ParseAmount { text, reason }
+        })
+    }
+
+    /// Rounds half away from zero to `dp` decimals (NOT banker's rounding).
+    pub fn round(self, dp: u32) -> Amount {
+        Amount(round_half_away(self.0, dp))
+    }
+
+    /// sv-SE display in `unit` with `decimals` decimals, number only, no unit suffix: `1 234,50`,
+    /// `−157,3` (U+00A0 between groups, U+2212 minus). A value that rounds to zero shows no sign.
+    pub fn format(self, unit: DisplayUnit, decimals: u32) -> String {
+        let value = round_half_away(shift_down(self.0, unit.exponent()), decimals);
+        let text = value.abs().to_string();
+        let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::with_capacity(text.len() + text.len() / 3 + 4);
+        if value.is_sign_negative() && !value.is_zero() {
+            // a negative zero never shows as "−0"
+            out.push('\u{2212}');
+        }
+        for (i, c) in int_part.chars().enumerate() {
+            if i > 0 && (int_part.len() - i) % 3 == 0 {
+                out.push('\u{a0}');
+            }
+            out.push(c);
+        }
+        if decimals > 0 {
+            out.push(',');
+            out.push_str(frac_part);
+            out.extend(std::iter::repeat('0').take(decimals as usize - frac_part.len()));
+        }
+        out
+    }
+
+    /// Canonical machine form across the JS boundary: `-157333333.33`, `1200`, `0.5`; never `-0`.
+    pub fn to_canonical(self) -> String {
+        self.0.normalize().to_string()
+    }
+
+    /// Scales the amount (shares, indexation); `None` on overflow.
+    pub fn checked_mul(self, d: Decimal) -> Option<Amount> {
+        self.0.checked_mul(d).map(Amount)
+    }
+}
+
+/// Rounds half away from zero; the one rounding helper the crate uses for display and for ratios.
+/// (`Decimal::round_dp` is banker's rounding, which no Swedish ledger or Excel shows.)
+pub fn round_half_away(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `d / 10^k`, exactly where it fits in 28 decimals. Beyond that the extra digits are truncated,
+/// which (unlike a rounding division) cannot change a later half-away rounding to ≤ 27 decimals.
+fn shift_down(d: Decimal, k: u32) -> Decimal {
+    let d = d.trunc_with_scale(d.scale().min(MAX_SCALE - k));
+    Decimal::from_i128_with_scale(d.mantissa(), d.scale() + k)
+}
+
+/// The whole of [`Amount::parse`]; the error is the reason, for a person.
+fn parse_amount(text: &str) -> Result<Decimal, String> {
+    let s = text.trim();
+    if s.is_empty() {
+        return Err("empty".into());
+    }
+    if !s.chars().any(|c| c.is_ascii_digit()) {
+        return Err("no digits".into());
+    }
+    let (s, outer_unit) = split_unit(s)?;
+    let (sign, s) = split_sign(s);
+    let (parenthesised, (s, inner_unit)) = match (s.strip_prefix('('), s.ends_with(')')) {
+        (Some(inner), true) => (true, split_unit(inner[..inner.len() - 1].trim())?),
+        (None, false) => (false, (s, None)),
+        _ => return Err("unbalanced parentheses".into()),
+    };
+    if (sign.is_some() && parenthesised) || split_sign(s).0.is_some() || s.starts_with('(') {
+        return Err("more than one sign".into());
+    }
+    let unit = match (outer_unit, inner_unit) {
+        (Some(_), Some(_)) => return Err("more than one unit".into()),
+        (outer, inner) => outer.or(inner).unwrap_or_default(),
+    };
+    let mut kronor = parse_unsigned(s)?
+        .checked_mul(unit.factor())
+        .ok_or("too large to hold in kronor")?;
+    kronor.set_sign_negative((parenthesised || sign == Some(true)) && !kronor.is_zero());
+    Ok(kronor)
+}
+
+/// Splits off a trailing unit (`kr`, `tkr`, `mnkr`, `mkr`); other trailing letters are an error.
+fn split_unit(s: &str) -> Result<(&str, Option<DisplayUnit>), String> {
+    let number = s.trim_end_matches(char::is_alphabetic);
+    let suffix = &s[number.len()..];
+    if suffix.is_empty() {
+        return Ok((s, None));
+    }
+    match unit_from_label(suffix) {
+        Some(unit) => Ok((number.trim_end(), Some(unit))),
+        None => Err(format!("unknown unit {suffix:?}; expected kr, tkr or mnkr")),
+    }
+}
+
+/// Splits off one leading sign: `Some(true)` for a minus, `Some(false)` for `+`.
+fn split_sign(s: &str) -> (Option<bool>, &str) {
+    match s.chars().next() {
+        Some(c) if MINUS_SIGNS.contains(&c) => (Some(true), s[c.len_utf8()..].trim_start()),
+        Some('+') => (Some(false), s[1..].trim_start()),
+        _ => (None, s),
+    }
+}
+
+/// Reads the digits of an unsigned number with grouping and a decimal separator.
+fn parse_unsigned(s: &str) -> Result<Decimal, String> {
+    let is_separator = |c: char| c == ',' || c == '.' || GROUP_SPACES.contains(&c);
+    if let Some(c) = s.chars().find(|&c| !c.is_ascii_digit() && !is_separator(c)) {
+        return Err(match c {
+            'e' | 'E' => "exponent notation (1e5) is not accepted; write the digits".into(),
+            _ if "+()".contains(c) || MINUS_SIGNS.contains(&c) => "a sign must come first".into(),
+            _ => format!("unexpected character {c:?}"),
+        });
+    }
+    let decimal_separator = match (s.matches(',').count(), s.matches('.').count()) {
+        (1, 0) => Some(','),
+        (0, 1) => Some('.'),
+        (_, 0) | (0, _) => None,
+        (commas, dots) => {
+            let last = s.rfind([',', '.']).and_then(|i| s[i..].chars().next());
+            let count = if last == Some(',') { commas } else { dots };
+            if count > 1 {
+                return Err("the decimal separator (the last of , and .) occurs twice".into());
+            }
+            last
+        }
+    };
+    let (int_part, frac) = match decimal_separator.and_then(|sep| s.split_once(sep)) {
+        Some((_, "")) => return Err("no digits after the decimal separator".into()),
+        Some((_, frac)) if !frac.bytes().all(|b| b.is_ascii_digit()) => {
+            return Err("only digits may follow the decimal separator".into())
+        }
+        Some((int_part, frac)) => (int_part, frac),
+        None => (s, ""),
+    };
+    let groups: Vec<&str> = int_part.split(is_separator).collect();
+    if groups.len() > 1 {
+        if groups.iter().any(|g| g.is_empty()) {
+            return Err("a thousands separator must stand between digits".into());
+        }
+        let first = groups[0];
+        if first.len() > 3 {
+            return Err(format!("first digit group {first:?} is over three digits"));
+        }
+        if let Some(g) = groups[1..].iter().find(|g| g.len() != 3) {
+            return Err(format!(
+                "digit group {g:?} should have three digits: every thousands separator \
+                 (space, '.' or ',') must be followed by exactly three digits"
+            ));
+        }
+    }
+    let frac = frac.trim_end_matches('0'); // so that "1 234,00" counts four significant digits
+    let digits = groups.concat() + frac;
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > MAX_SCALE as usize {
+        return Err("more than 28 significant digits".into());
+    }
+    if frac.len() > MAX_SCALE as usize {
+        return Err("more than 28 decimals".into());
+    }
+    let mantissa: i128 = digits.parse().map_err(|_| "no digits")?;
+    Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32).map_err(|_| "too large".into())
+}
+
+/// Exact arithmetic. Like `Decimal`, it panics past ±7.9·10^28 kr, far beyond any budget.
+/// `+= &amount` too, for generic roll-ups over borrowed rows.
+macro_rules! forward_op {
+    ($op:ident, $method:ident, $op_assign:ident, $method_assign:ident) => {
+        impl $op for Amount {
+            type Output = Amount;
+            fn $method(self, rhs: Amount) -> Amount {
+                Amount(self.0.$method(rhs.0))
+            }
+        }
+
+        impl $op_assign for Amount {
+            fn $method_assign(&mut self, rhs: Amount) {
+                self.0.$method_assign(rhs.0);
+            }
+        }
+
+        impl $op_assign<&Amount> for Amount {
+            fn $method_assign(&mut self, rhs: &Amount) {
+                self.0.$method_assign(rhs.0);
+            }
+        }
+    };
+}
+
+forward_op!(Add, add, AddAssign, add_assign);
+forward_op!(Sub, sub, SubAssign, sub_assign);
+
+impl Neg for Amount {
+    type Output = Amount;
+    fn neg(self) -> Amount {
+        Amount(-self.0)
+    }
+}
+
+impl Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Amount> for Amount {
+    fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Amount {
+        iter.copied().sum()
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.to_canonical())
+    }
+}
+
+impl FromStr for Amount {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Amount> {
+        Amount::parse(s)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_canonical())
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Amount, D::Error> {
+        deserializer.deserialize_any(AmountVisitor)
+    }
+}
+
+/// Reads an amount from a string, or from a JSON number only where the number is exact.
+struct AmountVisitor;
+
+fn unsafe_number<E: serde::de::Error>(number: impl fmt::Display) -> E {
+    E::custom(format!(
+        "the number {number} cannot be read as an amount: amounts as JSON numbers must be \
+         safe integers or have at most two decimals; write it as a string"
+    ))
+}
+
+impl serde::de::Visitor<'_> for AmountVisitor {
+    type Value = Amount;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an amount as a string such as \"-1 234,50\", or a number")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
+        Amount::parse(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+        let safe = v.unsigned_abs() <= MAX_SAFE_INTEGER;
+        safe.then(|| Amount(v.into()))
+            .ok_or_else(|| unsafe_number(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+        let safe = v <= MAX_SAFE_INTEGER;
+        safe.then(|| Amount(v.into()))
+            .ok_or_else(|| unsafe_number(v))
+    }
+
+    /// Read exactly from the shortest round-trip text (`{}` never writes an exponent): integral
+    /// values must be safe integers, others have at most two decimals.
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Amount, E> {
+        let text = v.to_string();
+        let exact = match text.split_once('.') {
+            Some((_, frac)) => frac.len() <= 2,
+            None => v.is_finite() && v.abs() <= MAX_SAFE_INTEGER as f64,
+        };
+        match Decimal::from_str_exact(&text) {
+            Ok(d) if exact => Ok(Amount(d)),
+            _ => Err(unsafe_number(v)),
+        }
+    }
+}
+
+/// Display unit; never a storage unit. Serialised as "kr", "tkr", "mnkr".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DisplayUnit {
+    /// kronor
+    #[default]
+    Kr,
+    /// tusen kronor, tkr
+    Tkr,
+    /// miljoner kronor, mnkr
+    Mnkr,
+}
+
+impl DisplayUnit {
+    /// Kronor per unit: 1, 1000, 1 000 000.
+    pub fn factor(self) -> Decimal {
+        Decimal::from(10_i64.pow(self.exponent()))
+    }
+
+    /// "kr", "tkr" or "mnkr", case-insensitive; "mkr" is read as mnkr.
+    pub fn parse(text: &str) -> Result<DisplayUnit> {
+        unit_from_label(text.trim()).ok_or_else(|| {
+            Error::option(format!(
+                "unknown display unit {text:?}; expected kr, tkr or mnkr"
+            ))
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DisplayUnit::Kr => "kr",
+            DisplayUnit::Tkr => "tkr",
+            DisplayUnit::Mnkr => "mnkr",
+        }
+    }
+
+    /// The power of ten of [`DisplayUnit::factor`].
+    fn exponent(self) -> u32 {
+        match self {
+            DisplayUnit::Kr => 0,
+            DisplayUnit::Tkr => 3,
+            DisplayUnit::Mnkr => 6,
+        }
+    }
+}
+
+/// The unit a label names, shared by amount suffixes and [`DisplayUnit::parse`].
+fn unit_from_label(label: &str) -> Option<DisplayUnit> {
+    match label.to_lowercase().as_str() {
+        "kr" => Some(DisplayUnit::Kr),
+        "tkr" => Some(DisplayUnit::Tkr),
+        "mnkr" | "mkr" => Some(DisplayUnit::Mnkr),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn amount(s: &str) -> Amount {
+        Amount::new(dec(s))
+    }
+
+    /// The reason of a parse error, or a panic naming the unexpected success.
+    fn reason(text: &str) -> String {
+        match Amount::parse(text) {
+            Err(Error::ParseAmount { text: t, reason }) if t == text => reason,
+            other => panic!("{text:?} should not parse, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_swedish_and_plain_amounts() {
+        #[rustfmt::skip]
+        let cases = [
+            ("1 234,50", "1234.50"), ("\u{2212}1 234", "-1234"), ("\u{2013}1 234", "-1234"), ("-1234.5", "-1234.5"),
+            ("1\u{a0}234", "1234"), ("1\u{202f}234,5", "1234.5"), ("1\u{2009}234\u{2009}567", "1234567"), ("1,5 mnkr", "1500000"),
+            ("236 mnkr", "236000000"), ("236 MKR", "236000000"), ("-2 tkr", "-2000"), ("\u{2212}2 tkr", "-2000"),
+            ("12 kr", "12"), ("12kr", "12"), ("(1 234)", "-1234"), ("(1 234) tkr", "-1234000"),
+            ("(1,5 mnkr)", "-1500000"), ("+5", "5"), ("- 5", "-5"), ("  42  ", "42"),
+            ("1.234,50", "1234.50"), ("1,234.50", "1234.50"), ("1.234.567", "1234567"), ("1,234,567.89", "1234567.89"),
+            ("1234,5", "1234.5"), ("1,234", "1.234"), (".5", "0.5"), ("0,001 tkr", "1"), ("-0", "0"),
+            ("1 234 567 890 123 456 789 012 345 678,00", "1234567890123456789012345678"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Amount::parse(text).unwrap(), amount(want), "{text:?}");
+        }
+        assert_eq!("1 234,50".parse::<Amount>().unwrap().to_string(), "1234.5");
+        assert!(!Amount::parse("-0").unwrap().decimal().is_sign_negative());
+    }
+
+    #[test]
+    fn rejects_unreadable_amounts_with_a_reason() {
+        #[rustfmt::skip]
+        let cases = [
+            ("", "empty"), ("   ", "empty"), ("abc", "no digits"),
+            ("NaN", "no digits"), ("-Infinity", "no digits"), (",", "no digits"),
+            ("1,2,3", "three digits"), ("12 34", "\"34\" should have three digits"), ("1234 567", "first digit group"),
+            ("1  234", "between digits"), ("--5", "more than one sign"), ("-(5)", "more than one sign"),
+            ("(-5)", "more than one sign"), ("+-5", "more than one sign"), ("5-", "a sign must come first"),
+            ("(5", "unbalanced parentheses"), ("5)", "unbalanced parentheses"), ("5 apor", "unknown unit \"apor\""),
+            ("(5 tkr) kr", "more than one unit"), ("1e5", "exponent"), ("1x5", "unexpected character 'x'"),
+            ("5,", "no digits after the decimal separator"), ("1,5 6", "only digits may follow"), ("1.2,3.4", "occurs twice"),
+            ("1,23.456", "three digits"), ("12345678901234567890123456789", "28 significant digits"), ("0.00000000000000000000000000001", "28 decimals"),
+            ("9999999999999999999999999 mnkr", "too large"),
+        ];
+        for (text, want) in cases {
+            let got = reason(text);
+            assert!(got.contains(want), "{text:?}: {got:?} lacks {want:?}");
+        }
+        let error = Amount::parse("5 apor").unwrap_err();
+        assert_eq!(error.code(), "E_PARSE_AMOUNT");
+    }
+
+    #[test]
+    fn formats_swedish_display() {
+        use DisplayUnit::{Kr, Mnkr, Tkr};
+        #[rustfmt::skip]
+        let cases = [
+            ("1234.5", Kr, 2, "1\u{a0}234,50"), ("-157333333.33", Mnkr, 1, "\u{2212}157,3"),
+            ("-157333333.33", Tkr, 0, "\u{2212}157\u{a0}333"), ("0.04", Kr, 1, "0,0"), ("-0.04", Kr, 1, "0,0"),
+            ("-0.4", Kr, 0, "0"), ("-400", Tkr, 0, "0"), ("2.5", Kr, 0, "3"), ("-2.5", Kr, 0, "\u{2212}3"),
+            ("0.125", Kr, 2, "0,13"), ("-0.125", Kr, 2, "\u{2212}0,13"), ("1500", Tkr, 0, "2"), ("7", Kr, 3, "7,000"),
+            ("1234567", Kr, 0, "1\u{a0}234\u{a0}567"), ("123456", Kr, 0, "123\u{a0}456"),
+            ("-1234567890.5", Kr, 1, "\u{2212}1\u{a0}234\u{a0}567\u{a0}890,5"),
+            // 28 decimals: a rounding division by 10^6 would make this 0,000001.
+            ("0.4999999999999999999999999999", Mnkr, 6, "0,000000"),
+        ];
+        for (value, unit, decimals, want) in cases {
+            let got = amount(value).format(unit, decimals);
+            assert_eq!(got, want, "{value} {unit:?} {decimals}");
+        }
+    }
+
+    #[test]
+    fn canonical_form_is_plain_and_rounding_is_half_away() {
+        assert_eq!(amount("1200.00").to_canonical(), "1200");
+        assert_eq!(amount("-0").to_canonical(), "0");
+        assert_eq!((-Amount::ZERO).to_canonical(), "0");
+        assert_eq!((-Amount::ZERO).format(DisplayUnit::Kr, 1), "0,0");
+        assert_eq!(amount("0.50").to_canonical(), "0.5");
+        assert_eq!(amount("-157333333.33").to_string(), "-157333333.33");
+        assert_eq!(round_half_away(dec("0.125"), 2), dec("0.13"));
+        assert_eq!(round_half_away(dec("-0.125"), 2), dec("-0.13"));
+        assert_eq!(amount("-2.5").round(0), amount("-3"));
+        assert_eq!(amount("1.2345").round(3), amount("1.235"));
+    }
+
+    #[test]
+    fn arithmetic_and_sums_are_exact() {
+        let parts = [amount("0.1"), amount("0.2"), amount("-0.3")];
+        assert!(parts.iter().sum::<Amount>().is_zero());
+        assert_eq!(parts.into_iter().sum::<Amount>(), Amount::ZERO);
+        let mut a = amount("10");
+        a += amount("2.5");
+        a -= &amount("0.5");
+        a += &amount("0");
+        assert_eq!(a, amount("12"));
+        assert_eq!(a - amount("20") + amount("1"), amount("-7"));
+        assert_eq!((-a).abs(), a);
+        assert_eq!(a.checked_mul(dec("0.25")), Some(amount("3")));
+        assert_eq!(Amount::new(Decimal::MAX).checked_mul(dec("2")), None);
+    }
+
+    #[test]
+    fn display_units_parse_and_serialise() {
+        use DisplayUnit::{Kr, Mnkr, Tkr};
+        for (text, unit) in [("MNKR", Mnkr), ("mkr", Mnkr), ("Tkr", Tkr), (" kr ", Kr)] {
+            assert_eq!(DisplayUnit::parse(text).unwrap(), unit, "{text}");
+        }
+        assert_eq!(DisplayUnit::parse("mkr").unwrap().label(), "mnkr");
+        assert_eq!(DisplayUnit::parse("kkr").unwrap_err().code(), "E_OPTION");
+        assert_eq!(DisplayUnit::Mnkr.factor(), dec("1000000"));
+        assert_eq!(DisplayUnit::default(), DisplayUnit::Kr);
+        assert_eq!(serde_json::to_string(&DisplayUnit::Tkr).unwrap(), "\"tkr\"");
+        let unit: DisplayUnit = serde_json::from_str("\"mnkr\"").unwrap();
+        assert_eq!(unit, DisplayUnit::Mnkr);
+    }
+
+    #[test]
+    fn json_accepts_strings_and_exact_numbers() {
+        let read = |json: &str| serde_json::from_str::<Amount>(json);
+        #[rustfmt::skip]
+        let good = [
+            ("\"-1 234,50\"", "-1234.50"), ("\"236 mnkr\"", "236000000"), ("1234", "1234"), ("-1234", "-1234"),
+            ("12.5", "12.5"), ("0.1", "0.1"), ("-0.07", "-0.07"), ("1e3", "1000"), ("-0.0", "0"),
+            ("9007199254740991", "9007199254740991"), ("-9007199254740991", "-9007199254740991"),
+        ];
+        for (json, want) in good {
+            assert_eq!(read(json).unwrap(), amount(want), "{json}");
+        }
+        #[rustfmt::skip]
+        let unsafe_numbers = ["0.123", "1e20", "9007199254740992", "-9007199254740992", "0.30000000000000004"];
+        for json in unsafe_numbers {
+            let err = read(json).unwrap_err().to_string();
+            let why = "must be safe integers or have at most two decimals; write it as a string";
+            assert!(err.contains(why), "{json}: {err}");
+        }
+        let err = read("\"12 34\"").unwrap_err().to_string();
+        assert!(err.contains("three digits"), "{err}");
+        assert!(read("true").is_err());
+        let json = serde_json::to_string(&amount("-1234.50")).unwrap();
+        assert_eq!(json, "\"-1234.5\"");
+    }
+
+    /// Amounts of up to 28 digits, `max_dp` of them decimals: all that [`Amount::parse`] reads.
+    fn amounts(max_dp: u32) -> impl Strategy<Value = Amount> {
+        let bound = 10_i128.pow(28) - 1;
+        (-bound..=bound, 0..=max_dp)
+            .prop_map(|(m, dp)| Amount(Decimal::from_i128_with_scale(m, dp)))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// What the Swedish display shows with two decimals reads back to the same amount, also
+        /// when another accepted space or minus sign was typed.
+        #[test]
+        fn swedish_display_reads_back(
+            x in amounts(2),
+            space in prop::sample::select(GROUP_SPACES.to_vec()),
+            minus in prop::sample::select(MINUS_SIGNS.to_vec()),
+        ) {
+            let shown = x.format(DisplayUnit::Kr, 2);
+            prop_assert_eq!(Amount::parse(&shown).unwrap(), x);
+            let typed = shown.replace('\u{a0}', &space.to_string()).replace('\u{2212}', &minus.to_string());
+            prop_assert_eq!(Amount::parse(&typed).unwrap(), x);
+        }
+
+        #[test]
+        fn canonical_text_reads_back(x in amounts(6)) {
+            let text = x.to_canonical();
+            prop_assert!(text != "-0" && !text.contains('e'), "{}", text);
+            prop_assert_eq!(Amount::parse(&text).unwrap(), x);
+            prop_assert_eq!(serde_json::from_str::<Amount>(&serde_json::to_string(&x).unwrap()).unwrap(), x);
+        }
+
+        #[test]
+        fn large_units_format_the_scaled_value(
+            x in amounts(4), decimals in 0..=3_u32,
+            unit in prop::sample::select(vec![DisplayUnit::Tkr, DisplayUnit::Mnkr]),
+        ) {
+            let scaled = Amount::new(round_half_away(x.decimal() / unit.factor(), decimals));
+            prop_assert_eq!(x.format(unit, decimals), scaled.format(DisplayUnit::Kr, decimals));
+        }
+    }
+}

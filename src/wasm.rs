@@ -1,0 +1,378 @@
+//! The JavaScript edge: the only module that knows `wasm_bindgen`, `js_sys`, `gloo` and
+//! `serde_wasm_bindgen`. It converts values and errors; it computes nothing.
+//!
+//! Amounts cross as decimal strings, options and reports as plain JSON-compatible objects
+//! (objects, not `Map`s; `null`, not `undefined`), errors as real `Error`s with a `code`.
+
+use gloo::storage::{LocalStorage, Storage};
+use js_sys::{Reflect, JSON};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::budget::{self, PeriodiseOptions};
+use crate::deviation::DeviationOptions;
+use crate::error::Error;
+use crate::import::json;
+use crate::money::{Amount, DisplayUnit};
+use crate::workspace;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** An amount in kronor, result sign (revenue +, cost −), as a decimal string: "-157333333.33". */
+export type AmountString = string;
+/** A month, "YYYY-MM". */
+export type MonthString = string;
+/** A percentage with two decimals as a decimal string: "-3.52" is −3,52 %. */
+export type PercentString = string;
+export type DisplayUnit = "kr" | "tkr" | "mnkr";
+export type Level = "region" | "committee" | "administration" | "area" | "department" | "unit";
+export type MethodName = "linear" | "days" | "workdays" | "profile" | "prior-year";
+export type Rounding = "ore" | "krona";
+/** An amount on input: a decimal string (Swedish forms such as "-1 234,50" or "236 mnkr" too),
+ * or a number that is a safe integer or has at most two decimals. */
+export type AmountInput = string | number;
+
+/** The error every function throws: a real Error with a stable code. */
+export interface BalansError extends Error {
+  /** "E_PARSE_AMOUNT", "E_PARSE_MONTH", "E_OPTION", "E_PERIODISE", "E_UNKNOWN_UNIT",
+   * "E_DUPLICATE_UNIT", "E_UNKNOWN_PARENT", "E_ROOT", "E_CYCLE", "E_SCHEMA",
+   * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA" or "E_STORAGE". */
+  code: string;
+  /** The path of the input field at fault, e.g. "budget[3].annual", where there is one. */
+  field?: string;
+}
+
+/** A workspace document, schema 1 (docs/schema-v1.md). */
+export interface WorkspaceDocument {
+  schema: 1;
+  name?: string;
+  units?: UnitInput[];
+  budget?: BudgetRowInput[];
+  outcome?: OutcomeRowInput[];
+  forecasts?: ForecastRowInput[];
+}
+export interface UnitInput { id: string; name: string; parent?: string | null; level?: Level; }
+export interface BudgetRowInput {
+  unit: string;
+  year: number;
+  /** The annual budget, spread by `method` (linear when absent). Give this or `months`. */
+  annual?: AmountInput;
+  method?: MethodName;
+  /** Twelve non-negative weights for `profile`. */
+  weights?: (number | string)[];
+  rounding?: Rounding;
+  /** Twelve monthly amounts, January first. Give this or `annual`. */
+  months?: AmountInput[];
+}
+export interface OutcomeRowInput { unit: string; month: MonthString; amount: AmountInput; }
+export interface ForecastRowInput { unit: string; year: number; made: MonthString; amount: AmountInput; }
+
+/** What one import added. */
+export interface ImportSummary { units: number; budgetRows: number; outcomeRows: number; forecastRows: number; }
+
+export interface DeviationOptions {
+  /** The month reported on; its year is the fiscal year. */
+  asOf: MonthString;
+  /** Report only this unit's subtree. */
+  unit?: string;
+}
+export interface Figures {
+  budget: AmountString;
+  outcome: AmountString;
+  /** outcome − budget; positive is favourable. */
+  deviation: AmountString;
+  /** deviation / |budget|; null where the budget is zero. */
+  percent: PercentString | null;
+}
+export interface FullYear {
+  budget: AmountString;
+  /** Latest forecasts in the subtree (units without one at budget); null before any forecast. */
+  forecast: AmountString | null;
+  forecastMonth: MonthString | null;
+  deviation: AmountString | null;
+  percent: PercentString | null;
+}
+export interface DeviationRow {
+  unit: string;
+  name: string;
+  parent: string | null;
+  level: Level | null;
+  /** 0 for the report's root. */
+  depth: number;
+  children: string[];
+  period: Figures;
+  ytd: Figures;
+  fullYear: FullYear;
+}
+export interface DeviationReport {
+  name: string | null;
+  asOf: MonthString;
+  year: number;
+  /** The unit the report starts at. */
+  root: string;
+  /** Parents before children, children in input order. */
+  rows: DeviationRow[];
+}
+
+export interface FormatOptions {
+  /** kr (default), tkr or mnkr. */
+  unit?: DisplayUnit;
+  /** Decimals shown; 0 by default. */
+  decimals?: number;
+  /** Append the unit: "−157,3 mnkr". */
+  suffix?: boolean;
+}
+export interface PeriodiseOptions {
+  year: number;
+  /** linear when absent. */
+  method?: MethodName;
+  weights?: (number | string)[];
+  /** Last year's twelve monthly outcomes, for prior-year. */
+  priorYear?: AmountInput[];
+  rounding?: Rounding;
+}
+export interface Periodised {
+  /** Twelve parts that sum exactly to the amount. */
+  months: AmountString[];
+  /** The method applied: prior-year falls back to linear without usable data. */
+  method: MethodName;
+}
+
+/** Reads sv-SE or plain text as an exact amount in kronor: "1 234,50", "−236 mnkr", "-1234.5". */
+export function parseAmount(text: string): AmountString;
+/** Formats an amount the Swedish way: formatAmount("-157333333.33", { unit: "mnkr", decimals: 1 }) is "−157,3". */
+export function formatAmount(amount: AmountInput, options?: FormatOptions): string;
+/** Spreads an annual amount over the months of a year; the parts sum exactly to it. */
+export function periodise(amount: AmountInput, options: PeriodiseOptions): Periodised;
+"#;
+
+/// Turns a core error into a JS `Error` with `code` and, where known, `field`.
+fn js_error(err: Error) -> JsValue {
+    let js = js_sys::Error::new(&err.to_string());
+    js.set_name("BalansError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&js, &"code".into(), &err.code().into());
+    if let Some(field) = err.field() {
+        let _ = Reflect::set(&js, &"field".into(), &field.into());
+    }
+    js.into()
+}
+
+/// Serializes a report or document to a plain JS object.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            js_error(Error::Json {
+                reason: e.to_string(),
+            })
+        })
+}
+
+/// Reads options; a fault names the option's path.
+fn options<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
+        let field = e.path().to_string();
+        let err = Error::option(e.into_inner().to_string());
+        if field == "." {
+            err
+        } else {
+            err.at(field)
+        }
+    })
+}
+
+/// An amount given as a string or a number, read exactly.
+fn amount(value: JsValue) -> Result<Amount, Error> {
+    match value.as_string() {
+        Some(text) => Amount::parse(&text),
+        None => serde_wasm_bindgen::from_value(value).map_err(|e| Error::ParseAmount {
+            text: "(a number)".into(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// A document given as an object, or as JSON text.
+fn document(value: JsValue) -> Result<json::Document, Error> {
+    let value = match value.as_string() {
+        Some(text) => JSON::parse(&text).map_err(|e| Error::Json { reason: message(e) })?,
+        None => value,
+    };
+    json::read(|| serde_wasm_bindgen::Deserializer::from(value.clone()))
+}
+
+/// The message of a thrown JS value.
+fn message(thrown: JsValue) -> String {
+    match thrown.dyn_into::<js_sys::Error>() {
+        Ok(err) => err.message().into(),
+        Err(other) => format!("{other:?}"),
+    }
+}
+
+/// Budget, outcome and forecasts held in WebAssembly memory; reports are computed on request.
+#[wasm_bindgen]
+pub struct Workspace {
+    inner: workspace::Workspace,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Workspace {
+        Workspace {
+            inner: workspace::Workspace::new(),
+        }
+    }
+
+    /// Adds a schema 1 document (an object or JSON text). A document that fails validation
+    /// changes nothing; the error's `field` names where it failed.
+    #[wasm_bindgen(js_name = importJson, unchecked_return_type = "ImportSummary")]
+    pub fn import_json(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "WorkspaceDocument | string")] doc: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let summary = document(doc)
+            .and_then(|d| self.inner.import(d))
+            .map_err(js_error)?;
+        to_js(&summary)
+    }
+
+    /// Everything imported so far, as one schema 1 document (so `JSON.stringify(ws)` saves it).
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "WorkspaceDocument")]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.document())
+    }
+
+    /// A new workspace holding `doc`.
+    #[wasm_bindgen(js_name = fromJSON)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "WorkspaceDocument | string")] doc: JsValue,
+    ) -> Result<Workspace, JsValue> {
+        let mut ws = Workspace::new();
+        ws.import_json(doc)?;
+        Ok(ws)
+    }
+
+    /// The deviation report (avvikelserapport) as of a month.
+    #[wasm_bindgen(unchecked_return_type = "DeviationReport")]
+    pub fn deviation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: DeviationOptions = self::options(options).map_err(js_error)?;
+        to_js(&self.inner.deviation(&options).map_err(js_error)?)
+    }
+
+    /// Keeps the workspace in the browser's `localStorage` under `key`.
+    pub fn save(&self, key: &str) -> Result<(), JsValue> {
+        let text = JSON::stringify(&self.to_json()?)
+            .map_err(|e| js_error(Error::Json { reason: message(e) }))?;
+        check_storage()?;
+        LocalStorage::raw()
+            .set_item(key, &String::from(text))
+            .map_err(|e| js_error(Error::Storage { reason: message(e) }))
+    }
+
+    /// The workspace saved under `key` with [`Workspace::save`].
+    pub fn load(key: &str) -> Result<Workspace, JsValue> {
+        check_storage()?;
+        let text = LocalStorage::raw()
+            .get_item(key)
+            .map_err(|e| js_error(Error::Storage { reason: message(e) }))?
+            .ok_or_else(|| {
+                js_error(Error::Storage {
+                    reason: format!("nothing saved under {key:?}"),
+                })
+            })?;
+        Workspace::from_json(text.into())
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Workspace {
+        Workspace::new()
+    }
+}
+
+/// `E_STORAGE` where there is no `localStorage` (Node, a worker, a locked-down page), checked
+/// before gloo is asked for it, as gloo would throw a bare message instead.
+fn check_storage() -> Result<(), JsValue> {
+    match Reflect::has(&js_sys::global(), &"localStorage".into()) {
+        Ok(true) => Ok(()),
+        _ => Err(js_error(Error::Storage {
+            reason: "localStorage is not available here".into(),
+        })),
+    }
+}
+
+/// Reads sv-SE or plain text as an exact amount and returns it as a canonical decimal string.
+#[wasm_bindgen(js_name = parseAmount, skip_typescript)]
+pub fn parse_amount(text: &str) -> Result<String, JsValue> {
+    Amount::parse(text)
+        .map(Amount::to_canonical)
+        .map_err(js_error)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FormatOptions {
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    decimals: Option<u32>,
+    #[serde(default)]
+    suffix: bool,
+}
+
+/// Formats an amount in sv-SE with a display unit and decimals, rounded half away from zero.
+#[wasm_bindgen(js_name = formatAmount, skip_typescript)]
+pub fn format_amount(value: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let amount = amount(value).map_err(js_error)?;
+    let opts: FormatOptions = if options.is_undefined() || options.is_null() {
+        FormatOptions::default()
+    } else {
+        self::options(options).map_err(js_error)?
+    };
+    let unit = match opts.unit.as_deref() {
+        Some(u) => DisplayUnit::parse(u).map_err(|e| js_error(e.at("unit")))?,
+        None => DisplayUnit::Kr,
+    };
+    let decimals = opts.decimals.unwrap_or(0);
+    if decimals > 6 {
+        return Err(js_error(Error::option("at most 6 decimals").at("decimals")));
+    }
+    let text = amount.format(unit, decimals);
+    Ok(if opts.suffix {
+        format!("{text}\u{a0}{}", unit.label())
+    } else {
+        text
+    })
+}
+
+#[derive(Serialize)]
+struct PeriodisedJs {
+    months: Vec<Amount>,
+    method: crate::periodise::MethodKind,
+}
+
+/// Spreads an annual amount over twelve months; the parts sum exactly to it.
+#[wasm_bindgen(skip_typescript)]
+pub fn periodise(value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let amount = amount(value).map_err(js_error)?;
+    let options: PeriodiseOptions = self::options(options).map_err(js_error)?;
+    let done = budget::periodise_with(amount, &options).map_err(js_error)?;
+    to_js(&PeriodisedJs {
+        months: done.months.to_vec(),
+        method: done.method,
+    })
+}
+
+/// The version of balans, e.g. "0.1.0".
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

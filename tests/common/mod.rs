@@ -1,0 +1,138 @@
+//! Checks of the JavaScript API that hold in Node and in the browser alike; `node.rs` and
+//! `browser.rs` run them in each.
+
+use balans::wasm::{format_amount, parse_amount, periodise, version, Workspace};
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A small tree: a region, a hospital with the seeds' −236 mnkr, and a clinic.
+pub const DOC: &str = r#"{
+  "schema": 1,
+  "name": "Test",
+  "units": [
+    { "id": "R", "name": "Region" },
+    { "id": "SJ", "name": "Sjukhusvård", "parent": "R", "level": "area" }
+  ],
+  "budget": [{ "unit": "SJ", "year": 2025, "annual": "-236000000", "method": "linear" }],
+  "outcome": [{ "unit": "SJ", "month": "2025-08", "amount": "-20000000" }],
+  "forecasts": [{ "unit": "SJ", "year": 2025, "made": "2025-08", "amount": "-250000000" }]
+}"#;
+
+/// `value.a.b[2].c` for a path of keys and indices.
+pub fn get(value: &JsValue, path: &[&str]) -> JsValue {
+    path.iter()
+        .fold(value.clone(), |v, key| match key.parse::<u32>() {
+            Ok(i) => Array::from(&v).get(i),
+            Err(_) => Reflect::get(&v, &JsValue::from_str(key)).unwrap(),
+        })
+}
+
+pub fn text(value: &JsValue, path: &[&str]) -> String {
+    get(value, path)
+        .as_string()
+        .unwrap_or_else(|| panic!("{path:?} is not a string"))
+}
+
+fn options(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+/// The thrown value is a real `Error` with this code and field.
+pub fn assert_error(thrown: JsValue, code: &str, field: Option<&str>) {
+    assert!(
+        thrown.is_instance_of::<js_sys::Error>(),
+        "not an Error: {thrown:?}"
+    );
+    assert_eq!(text(&thrown, &["code"]), code);
+    assert_eq!(get(&thrown, &["field"]).as_string().as_deref(), field);
+    let message: String = thrown.unchecked_ref::<js_sys::Error>().message().into();
+    assert!(!message.is_empty());
+}
+
+pub fn report_crosses_as_plain_objects_with_string_amounts() {
+    let mut ws = Workspace::new();
+    let summary = ws.import_json(JsValue::from_str(DOC)).unwrap();
+    assert_eq!(get(&summary, &["units"]).as_f64(), Some(2.0));
+    let report = ws.deviation(options(r#"{ "asOf": "2025-08" }"#)).unwrap();
+    assert_eq!(
+        text(&report, &["rows", "1", "ytd", "budget"]),
+        "-157333333.36"
+    );
+    assert_eq!(
+        text(&report, &["rows", "1", "ytd", "deviation"]),
+        "137333333.36"
+    );
+    assert_eq!(
+        text(&report, &["rows", "0", "fullYear", "forecast"]),
+        "-250000000"
+    );
+    // Absent values are null, not undefined, and the report is an object, not a Map.
+    assert!(get(&report, &["rows", "0", "level"]).is_null());
+    assert!(!report.is_instance_of::<js_sys::Map>());
+    // The document comes back whole, and a new workspace reads it.
+    let doc = ws.to_json().unwrap();
+    let copy = Workspace::from_json(doc).unwrap();
+    let again = copy.deviation(options(r#"{ "asOf": "2025-08" }"#)).unwrap();
+    assert_eq!(
+        JSON::stringify(&again).unwrap(),
+        JSON::stringify(&report).unwrap()
+    );
+}
+
+pub fn errors_are_errors_with_a_code_and_a_field() {
+    let mut ws = Workspace::new();
+    ws.import_json(JsValue::from_str(DOC)).unwrap();
+    let bad = r#"{ "schema": 1, "outcome": [{ "unit": "X", "month": "2025-01", "amount": "1" }] }"#;
+    assert_error(
+        ws.import_json(JsValue::from_str(bad)).unwrap_err(),
+        "E_UNKNOWN_UNIT",
+        Some("outcome[0].unit"),
+    );
+    assert_error(
+        ws.import_json(JsValue::from_str("{ nope")).unwrap_err(),
+        "E_JSON",
+        None,
+    );
+    assert_error(
+        ws.deviation(options(r#"{ "asOf": "2025-13" }"#))
+            .unwrap_err(),
+        "E_PARSE_MONTH",
+        Some("asOf"),
+    );
+    assert_error(
+        ws.deviation(options(r#"{ "asof": "2025-08" }"#))
+            .unwrap_err(),
+        "E_OPTION",
+        None,
+    );
+    assert_error(parse_amount("12 apor").unwrap_err(), "E_PARSE_AMOUNT", None);
+    // The failed import left the data as it was.
+    assert_eq!(
+        get(&ws.to_json().unwrap(), &["outcome"])
+            .unchecked_into::<Array>()
+            .length(),
+        1
+    );
+}
+
+pub fn free_functions_are_exact() {
+    assert_eq!(parse_amount("−1 234,50").unwrap(), "-1234.5");
+    let mnkr = options(r#"{ "unit": "mnkr", "decimals": 1, "suffix": true }"#);
+    assert_eq!(
+        format_amount("-157333333.36".into(), mnkr).unwrap(),
+        "\u{2212}157,3\u{a0}mnkr"
+    );
+    assert_eq!(
+        format_amount(JsValue::from_f64(1234.5), JsValue::UNDEFINED).unwrap(),
+        "1\u{a0}235"
+    );
+    let parts = periodise("100".into(), options(r#"{ "year": 2025 }"#)).unwrap();
+    let months: Vec<String> = Array::from(&get(&parts, &["months"]))
+        .iter()
+        .map(|m| m.as_string().unwrap())
+        .collect();
+    assert_eq!(months[0], "8.34");
+    assert_eq!(months[11], "8.33");
+    assert_eq!(text(&parts, &["method"]), "linear");
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}

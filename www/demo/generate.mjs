@@ -1,0 +1,200 @@
+// Demo data for balans: the fictional "Region Exempel", budget 2025, outcome January-August,
+// full-year forecasts made in February, April and August. Modelled on the audit reports in the
+// project's seeds: hospital care budgeted at -236 mnkr (-157.3 mnkr per August), health care
+// +148 mnkr per August, public transport +70 mnkr better than budget per August.
+// Run from the repository root:  node www/demo/generate.mjs   (writes www/demo/region-2025.json)
+// Node 20, no dependencies. Deterministic: a seeded PRNG and integer öre (BigInt) throughout,
+// so every run writes the same file. Format: docs/schema-v1.md; result sign (revenue +, cost -).
+
+import { writeFileSync } from 'node:fs';
+
+const YEAR = 2025;
+const DONE = 8; // outcome booked through August
+const MADE = ['2025-02', '2025-04', '2025-08'];
+const REGION_RESULT = 140_000; // tkr, the region's budgeted result (about 2 % of tax revenue)
+const FRAMES = 'FRAMES'; // the frames paid to the committees, computed below
+
+const SUMMER_DIP = ['1', '1', '1', '1', '1', '0.9', '0.5', '0.8', '1', '1', '1', '0.9'];
+const CULTURE = ['0.9', '0.9', '1', '1', '1', '1.1', '0.6', '0.8', '1', '1', '1', '1.2'];
+// Outcome seasonality, January-August, on top of the budget's own periodisation.
+const CARE = { rev: [1, 1, 1, 1, 1, 1, 0.985, 1], cost: [1.02, 1, 1.01, 1, 1, 0.99, 0.93, 0.97] };
+const TICKETS = { rev: [1.03, 1.02, 1.04, 1, 1, 0.95, 0.8, 0.92], cost: [1, 1, 1, 1, 1, 1, 0.97, 1] };
+
+// [id, name, parent, level, budget]. Budget (amounts in tkr): cost = annual cost row,
+// res = budgeted result (default 0), so the revenue row is res - cost; rev = explicit revenue rows.
+// m = method of all rows (default linear), cm = method of the cost row only, w = profile weights,
+// revM/costM = twelve monthly amounts for m: 'months', py = shape of the 2024 outcome (prior-year).
+// ytd = outcome deviation from budget January-August in mnkr (+ is better); adj = the row that
+// carries it ('cost' by default, or 'rev'), aw = its monthly pattern (default the budget's).
+// fc = forecast deviation from the annual budget in mnkr, made February, April, August.
+const UNITS = [
+  ['R', 'Region Exempel', null, 'region'],
+  ['RS', 'Regionstyrelsen', 'R', 'committee'],
+  ['RS-FIN', 'Finansförvaltning', 'RS', 'department',
+    { rev: [6_950_000, 1_480_000], cost: FRAMES, adj: 'rev', noise: [0.002, 0], ytd: -8, fc: [-5, -12, -15] }],
+  ['RS-RLK', 'Regionledningskontoret', 'RS', 'department', { cost: -310_400, ytd: 4, fc: [2, 4, 6] }],
+  ['RS-SERV', 'Regionservice', 'RS', 'department', { cost: -985_300, cm: 'days', ytd: 2, fc: [0, 1, 2] }],
+  ['RS-IT', 'Digitalisering och IT', 'RS', 'department', { cost: -418_600, cm: 'workdays', ytd: -3, fc: [-2, -4, -5] }],
+  ['HSN', 'Hälso- och sjukvårdsnämnden', 'R', 'committee',
+    { cost: -950_000, res: 236_000, adj: 'rev', aw: [0, 0, 3, 1, 1, 1, 1, 1], ytd: 208.1, fc: [14, 91, 159] }],
+  ['HSN-SJ', 'Sjukhusvård', 'HSN', 'area'],
+  ['HSN-SJ-AKUT', 'Akutkliniken', 'HSN-SJ', 'department', { cost: -421_400, res: -38_000, s: CARE, ytd: -6, fc: [-4, -7, -10] }],
+  ['HSN-SJ-MED', 'Medicinkliniken', 'HSN-SJ', 'department', { cost: -783_900, res: -62_000, s: CARE, ytd: -15, fc: [-10, -17, -24] }],
+  ['HSN-SJ-KIR', 'Kirurgkliniken', 'HSN-SJ', 'department', { cost: -518_600, res: -36_000, s: CARE, ytd: -7, fc: [-5, -8, -12] }],
+  ['HSN-SJ-ORT', 'Ortopedkliniken', 'HSN-SJ', 'department', { cost: -362_300, res: -24_000, s: CARE, ytd: -3, fc: [-2, -4, -6] }],
+  ['HSN-SJ-KVI', 'Kvinnokliniken', 'HSN-SJ', 'department', { cost: -298_700, res: -14_000, s: CARE, ytd: -2, fc: [-1, -2, -3] }],
+  ['HSN-SJ-BARN', 'Barnkliniken', 'HSN-SJ', 'department', { cost: -241_500, res: -12_000, s: CARE, ytd: -3, fc: [-2, -4, -5] }],
+  ['HSN-SJ-INF', 'Infektionskliniken', 'HSN-SJ', 'department', { cost: -152_800, res: -20_000, s: CARE, ytd: -6, fc: [-4, -7, -10] }],
+  ['HSN-SJ-IVA', 'Anestesi- och intensivvårdskliniken', 'HSN-SJ', 'department', { cost: -379_200, res: -18_000, s: CARE, ytd: -5, fc: [-3, -6, -8] }],
+  ['HSN-SJ-RTG', 'Röntgenkliniken', 'HSN-SJ', 'department', { cost: -261_900, res: -8_000, s: CARE, ytd: -2, fc: [-2, -3, -4] }],
+  ['HSN-SJ-LAB', 'Laboratoriemedicin', 'HSN-SJ', 'department', { cost: -243_600, res: -4_000, s: CARE, ytd: -1, fc: [-1, -1, -2] }],
+  ['HSN-PV', 'Primärvård', 'HSN', 'area'],
+  ['HSN-PV-NORR', 'Vårdcentralen Norr', 'HSN-PV', 'unit', { cost: -96_400, cm: 'workdays', s: CARE, ytd: 1.2, fc: [1, 1.5, 2] }],
+  ['HSN-PV-SODER', 'Vårdcentralen Söder', 'HSN-PV', 'unit', { cost: -88_200, cm: 'workdays', s: CARE, ytd: -2.1, fc: [-2, -3, -4] }],
+  ['HSN-PV-OSTER', 'Vårdcentralen Öster', 'HSN-PV', 'unit', { cost: -74_900, s: CARE, ytd: -0.8, fc: [-1, -1, -1.5] }],
+  ['HSN-PV-VASTER', 'Vårdcentralen Väster', 'HSN-PV', 'unit', { cost: -102_300, s: CARE, ytd: 0.6, fc: [0, 0.5, 1] }],
+  ['HSN-PV-CENT', 'Vårdcentralen Centrum', 'HSN-PV', 'unit', { cost: -118_700, cm: 'workdays', s: CARE, ytd: -1.5, fc: [-2, -2.5, -3] }],
+  ['HSN-PV-STRAND', 'Vårdcentralen Strand', 'HSN-PV', 'unit', { cost: -61_500, s: CARE, ytd: -0.4, fc: [-1, -0.5, -0.5] }],
+  ['HSN-PSY', 'Psykiatri', 'HSN', 'area'],
+  ['HSN-PSY-VUX', 'Vuxenpsykiatri', 'HSN-PSY', 'department', { cost: -352_600, m: 'days', s: CARE, ytd: -7, fc: [-6, -10, -14] }],
+  ['HSN-PSY-BUP', 'Barn- och ungdomspsykiatri', 'HSN-PSY', 'department', { cost: -168_400, cm: 'workdays', s: CARE, ytd: -4, fc: [-3, -6, -8] }],
+  ['HSN-PSY-RPK', 'Rättspsykiatri', 'HSN-PSY', 'department', { cost: -121_900, m: 'days', ytd: -1, fc: [-1, -2, -3] }],
+  ['HSN-TV', 'Tandvård', 'HSN', 'area'],
+  ['HSN-TV-FTV', 'Folktandvården', 'HSN-TV', 'department', { cost: -286_500, m: 'profile', w: SUMMER_DIP, ytd: 2.5, fc: [0, 2, 3] }],
+  ['HSN-TV-SPEC', 'Specialisttandvård', 'HSN-TV', 'department', { cost: -74_300, m: 'profile', w: SUMMER_DIP, ytd: 0.5, fc: [0, 1, 1] }],
+  ['KTN', 'Kollektivtrafiknämnden', 'R', 'committee', { cost: -58_000, res: 452_500, ytd: 18, fc: [5, 10, 20] }],
+  ['KTN-BUSS', 'Busstrafik', 'KTN', 'department',
+    { cost: -471_200, res: -265_400, s: TICKETS, adj: 'rev', aw: [1, 1, 1, 1, 6, 1, 1, 1], ytd: 30, fc: [12, 25, 40] }],
+  ['KTN-TAG', 'Tågtrafik', 'KTN', 'department', { cost: -236_500, res: -114_800, m: 'prior-year',
+    py: [1, 1, 1.05, 1, 1, 0.95, 0.8, 0.9, 1.05, 1.05, 1.05, 1], ytd: 15, fc: [6, 12, 17] }],
+  ['KTN-FARD', 'Färdtjänst', 'KTN', 'department', { cost: -78_900, res: -72_300, m: 'prior-year',
+    py: [0.95, 0.92, 1.02, 1, 1.03, 0.98, 0.78, 0.9, 1.04, 1.08, 1.1, 1.2], ytd: 7, fc: [2, 5, 8] }],
+  ['RUN', 'Regionala utvecklingsnämnden', 'R', 'committee'],
+  ['RUN-KUL', 'Kultur', 'RUN', 'department', { cost: -96_400, m: 'profile', w: CULTURE, ytd: 1.2, fc: [0, 0.5, 1] }],
+  ['RUN-NAR', 'Näringsliv', 'RUN', 'department', { m: 'months', ytd: 3.6, fc: [1, 2, 3],
+    revM: [3500, 3500, 9500, 3500, 3500, 9500, 3500, 3500, 9000, 3500, 3500, 4000],
+    costM: [-2500, -3000, -9000, -3500, -4000, -9500, -1500, -2500, -8000, -4000, -4500, -8000] }],
+  ['RUN-UTB', 'Utbildning', 'RUN', 'department', { cost: -71_200, ytd: -0.8, fc: [-0.5, -1, -1.5] }],
+];
+
+// mulberry32: a small seeded PRNG, so the noise is the same on every run.
+let seed = 20250831;
+function rand() {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const noisy = (ore, f, n) => BigInt(Math.round(Number(ore) * f * (1 + (2 * rand() - 1) * n)));
+
+const tkr = (x) => BigInt(x) * 100_000n; // tkr to öre
+const mnkr = (x) => BigInt(Math.round(x * 10)) * 10_000_000n; // mnkr (one decimal) to öre
+const hundredths = (s) => BigInt(Math.round(Number(s) * 100)); // a weight string, exactly
+const sum = (xs) => xs.reduce((a, b) => a + b, 0n);
+
+function fmt(ore) { // öre to a decimal string in kronor: "-157333333.33", "-236000000"
+  const neg = ore < 0n, a = neg ? -ore : ore;
+  const frac = a % 100n === 0n ? '' : '.' + String(a % 100n).padStart(2, '0');
+  return (neg ? '-' : '') + String(a / 100n) + frac;
+}
+
+// Split total over the weights as the engine does: floor the shares (by magnitude), then hand out
+// the remaining öre by largest remainder, ties to the earliest month.
+function spread(total, weights) {
+  const W = sum(weights), neg = total < 0n, abs = neg ? -total : total;
+  const parts = weights.map((w) => (abs * w) / W);
+  const order = weights.map((w, i) => [(abs * w) % W, i]).sort((a, b) => (b[0] > a[0] ? 1 : b[0] < a[0] ? -1 : a[1] - b[1]));
+  for (let left = abs - sum(parts), k = 0; left > 0n; left--, k++) parts[order[k][1]] += 1n;
+  return parts.map((p) => (neg ? -p : p));
+}
+
+function easter(y) { // Gregorian Easter Sunday (anonymous algorithm), as a UTC timestamp
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const l = (32 + 2 * e + 2 * Math.floor(c / 4) - h - (c % 4)) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return Date.UTC(y, Math.floor(n / 31) - 1, (n % 31) + 1);
+}
+
+function workdays(y) { // Monday-Friday minus Swedish public holidays and eves, per month
+  const DAY = 86_400_000, e = easter(y), D = (m, d) => Date.UTC(y, m - 1, d);
+  const off = new Set([D(1, 1), D(1, 6), e - 2 * DAY, e + DAY, D(5, 1), e + 39 * DAY, D(6, 6),
+    D(12, 24), D(12, 25), D(12, 26), D(12, 31)]);
+  for (let d = 19; d <= 25; d++) if (new Date(D(6, d)).getUTCDay() === 5) off.add(D(6, d)); // midsommarafton
+  const n = Array(12).fill(0n);
+  for (let t = D(1, 1); t < Date.UTC(y + 1, 0, 1); t += DAY) {
+    const wd = new Date(t).getUTCDay();
+    if (wd >= 1 && wd <= 5 && !off.has(t)) n[new Date(t).getUTCMonth()] += 1n;
+  }
+  return n;
+}
+
+const days = (y) => Array.from({ length: 12 }, (_, m) => BigInt(new Date(Date.UTC(y, m + 1, 0)).getUTCDate()));
+const month = (y, m) => `${y}-${String(m).padStart(2, '0')}`;
+
+// Frames paid to the committees: what makes the region's budget result REGION_RESULT.
+const resOf = (b) => b.res ?? 0;
+const others = UNITS.filter((u) => u[4] && u[4].cost !== FRAMES).reduce((a, u) => a + resOf(u[4]), 0);
+
+const budget = [], outcome = [], forecasts = [];
+for (const [id, , , , b] of UNITS) {
+  if (!b) continue;
+  // The unit's rows (revenue rows first, the cost row last), amounts in tkr or twelve months.
+  const revs = b.m === 'months' ? [b.revM] : b.rev ?? [resOf(b) - b.cost];
+  let cost = b.m === 'months' ? b.costM : b.cost;
+  if (cost === FRAMES) cost = REGION_RESULT - b.rev.reduce((a, x) => a + x, 0) - others;
+  const rows = [...revs, cost].map((a, i) =>
+    ({ tkr: a, method: i === revs.length && b.cm ? b.cm : b.m ?? 'linear', rev: i < revs.length }));
+
+  // Prior-year units get a 2024 outcome, shaped by py, about 4 % below the 2025 budget.
+  let pyWeights;
+  if (rows.some((r) => r.method === 'prior-year')) {
+    const W = b.py.reduce((a, x) => a + x, 0), net = Array(12).fill(0n);
+    for (let m = 1; m <= 12; m++) for (const r of rows) {
+      const amount = noisy(tkr(r.tkr), (0.96 * b.py[m - 1]) / W, 0.02);
+      outcome.push({ unit: id, month: month(YEAR - 1, m), amount: fmt(amount) });
+      net[m - 1] += amount;
+    }
+    pyWeights = net.map((x) => (x < 0n ? -x : x)); // one sign all year, so the engine uses it
+  }
+
+  for (const r of rows) {
+    if (r.method === 'months') {
+      r.months = r.tkr.map(tkr);
+      budget.push({ unit: id, year: YEAR, months: r.months.map(fmt) });
+      continue;
+    }
+    r.annual = tkr(r.tkr);
+    const weights = { linear: Array(12).fill(1n), days: days(YEAR), workdays: workdays(YEAR),
+      profile: (b.w ?? []).map(hundredths), 'prior-year': pyWeights }[r.method];
+    r.months = spread(r.annual, weights);
+    const w = r.method === 'profile' ? { weights: b.w } : {};
+    budget.push({ unit: id, year: YEAR, annual: fmt(r.annual), method: r.method, ...w });
+  }
+
+  // Outcome January-August: budget x seasonality x noise, then the row named by adj absorbs
+  // whatever makes the unit's year-to-date deviation exactly b.ytd mnkr.
+  const [nRev, nCost] = b.noise ?? [0.005, 0.025];
+  const out = rows.map((r) => r.months.slice(0, DONE).map((x, m) =>
+    noisy(x, (r.rev ? b.s?.rev : b.s?.cost)?.[m] ?? 1, r.rev ? nRev : nCost)));
+  const ytdBudget = sum(rows.map((r) => sum(r.months.slice(0, DONE))));
+  const gap = ytdBudget + mnkr(b.ytd) - sum(out.map(sum));
+  const k = b.adj === 'rev' ? 0 : rows.length - 1;
+  const aw = b.aw ? b.aw.map(BigInt) : rows[k].months.slice(0, DONE).map((x) => (x < 0n ? -x : x));
+  spread(gap, aw).forEach((c, m) => { out[k][m] += c; });
+  for (let m = 1; m <= DONE; m++) for (const o of out) outcome.push({ unit: id, month: month(YEAR, m), amount: fmt(o[m - 1]) });
+
+  // Forecasts of the full-year result, one direction of revision per unit.
+  const annual = sum(rows.map((r) => sum(r.months)));
+  MADE.forEach((made, i) => forecasts.push({ unit: id, year: YEAR, made, amount: fmt(annual + mnkr(b.fc[i])) }));
+}
+
+const doc = {
+  schema: 1,
+  name: 'Region Exempel',
+  units: UNITS.map(([id, name, parent, level]) => ({ id, name, parent, level })),
+  budget,
+  outcome,
+  forecasts,
+};
+writeFileSync(new URL('./region-2025.json', import.meta.url), JSON.stringify(doc, null, 2) + '\n');
