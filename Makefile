@@ -76,6 +76,7 @@ build: tools
 		if [ "$$after" -ge "$$before" ]; then \
 			echo "wasm-opt did not shrink $$dir/balans_bg.wasm ($$before → $$after bytes)" >&2; exit 1; \
 		fi; \
+		echo "wasm-opt -Oz $$dir/balans_bg.wasm: $$before → $$after bytes"; \
 	done
 	@printf '%-28s %10s %10s\n' "shipped file" "raw B" "gzip B"
 	@for f in pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/balans-widget.css; do \
@@ -95,10 +96,11 @@ test-native:
 	cargo test --all-targets
 
 test-wasm-node: tools
-	wasm-pack test --mode no-install --node
+	wasm-pack test --mode no-install --node -- --test node
 
 test-wasm-browser: tools browser-tools
-	wasm-pack test --mode no-install --headless --chrome --chromedriver "$$(command -v chromedriver)"
+	wasm-pack test --mode no-install --headless --chrome --chromedriver "$$(command -v chromedriver)" \
+		-- --test browser
 
 test-pkg: build browser-tools
 	node --test pkg-tests/*.test.mjs pkg-tests/*.test.cjs

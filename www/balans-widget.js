@@ -60,6 +60,7 @@ const STRINGS = {
       E_ROOT: 'organisationsträdet ska ha exakt en rot',
       E_CYCLE: 'organisationsträdet går i cirkel',
       E_PERIODISE: 'budgeten kan inte periodiseras',
+      E_OPTION: 'ogiltigt val',
     },
   },
   en: {
@@ -267,8 +268,8 @@ export class BalansWidget extends HTMLElement {
 
   /** Decimals shown for amounts, 0–6; anything else reads as the default, 1. @type {number} */
   get decimals() {
-    const n = Number(this.getAttribute('decimals') ?? DEFAULT_DECIMALS);
-    return Number.isInteger(n) && n >= 0 && n <= 6 ? n : DEFAULT_DECIMALS;
+    const value = this.getAttribute('decimals')?.trim() ?? '';
+    return /^[0-6]$/.test(value) ? Number(value) : DEFAULT_DECIMALS;
   }
   set decimals(value) { this.#reflect('decimals', value); }
 
@@ -320,7 +321,7 @@ export class BalansWidget extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
-    this.#schedule(name === 'src' || name === 'wasm-url');
+    this.#schedule(name === 'src');
   }
 
   #reflect(name, value) {
@@ -433,20 +434,25 @@ export class BalansWidget extends HTMLElement {
   }
 
   /** Shows an error in Swedish (or English) with its code, and reports it as balans-error. A
-   * failed load keeps the report already shown; a failed report removes it, as it would mislead. */
+   * failed load keeps the report already shown. A failed report removes the table, which would
+   * mislead, but keeps the toolbar, so that another month can be picked. */
   #fail(err, phase) {
     const t = this.#t;
     const code = typeof err?.code === 'string' ? err.code : 'E_UNKNOWN';
     const message = err?.message ?? String(err);
     const field = typeof err?.field === 'string' ? err.field : null;
-    const reason = t.codes[code] ?? message;
-    const headline = `${phase === 'load' ? t.loadFailed : t.reportFailed}: ${reason}`
-      + (field ? ` (${t.field(field)})` : '') + '.';
+    // A code without a translation falls back to the API's message, which names its field itself.
+    const known = Object.hasOwn(t.codes, code);
+    const reason = known ? t.codes[code] + (field ? ` (${t.field(field)})` : '') : message.replace(/\.$/, '');
+    const headline = `${phase === 'load' ? t.loadFailed : t.reportFailed}: ${reason}.`;
     this.#ui.status.textContent = '';
-    if (phase === 'report' || !this.#report) this.#showMessage('');
+    if (phase === 'report' || !this.#report) {
+      this.#report = null;
+      this.#ui.region.hidden = true;
+    }
     this.#ui.error.replaceChildren(
       h('p', {}, headline),
-      h('p', { class: 'detail' }, h('code', {}, code), ` ${message}`),
+      h('p', { class: 'detail' }, h('code', {}, code), ...(known ? [` ${message}`] : [])),
     );
     this.#emit('balans-error', { code, message, field });
   }
@@ -462,7 +468,15 @@ export class BalansWidget extends HTMLElement {
       return;
     }
     const asOf = this.asOf || this.#defaultAsOf || currentMonth();
-    const report = this.#active.deviation(this.unit ? { asOf, unit: this.unit } : { asOf });
+    let report;
+    try {
+      report = this.#active.deviation(this.unit ? { asOf, unit: this.unit } : { asOf });
+    } catch (err) {
+      // A page may hand over a Workspace it has not filled yet: that is emptiness, not a fault.
+      if (err?.code !== 'E_NO_DATA') throw err;
+      this.#showMessage(t.empty);
+      return;
+    }
     this.#report = report;
     this.#renderToolbar(report, t);
     this.#ui.region.replaceChildren(this.#buildTable(report, t));
@@ -521,11 +535,10 @@ export class BalansWidget extends HTMLElement {
 
   #buildTable(report, t) {
     const format = { unit: this.displayUnit, decimals: this.decimals, suffix: false };
-    const top = report.rows[0]?.depth ?? 0;
     this.#rows.clear();
     const body = h('tbody', {});
     for (const row of report.rows) {
-      const entry = this.#buildRow(row, row.depth - top, report.year, format, t);
+      const entry = this.#buildRow(row, report.year, format, t);
       this.#rows.set(row.unit, entry);
       body.append(entry.tr);
     }
@@ -555,7 +568,8 @@ export class BalansWidget extends HTMLElement {
         ...COLUMNS.map(([, key, kind]) => h('th', { scope: 'col', class: kind === 'month' ? 'month' : 'num' }, t.columns[key]))));
   }
 
-  #buildRow(row, depth, year, format, t) {
+  #buildRow(row, year, format, t) {
+    const { depth } = row; // 0 for the report's root, also when it is a subtree
     const tr = h('tr', { part: 'row', 'data-unit': row.unit, 'data-depth': String(depth) });
     const header = h('th', { scope: 'row', 'data-depth': String(Math.min(depth, 6)) });
     let button = null;
