@@ -37,8 +37,6 @@ const STRINGS = {
       deviation: 'Avvikelse', percent: 'Avvikelse %', forecastMonth: 'Prognos från',
     },
     missing: 'saknas',
-    expand: (name) => `Visa ${name}`,
-    collapse: (name) => `Fäll ihop ${name}`,
     field: (field) => `fält ${field}`,
     months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti',
       'september', 'oktober', 'november', 'december'],
@@ -78,8 +76,6 @@ const STRINGS = {
       deviation: 'Deviation', percent: 'Deviation %', forecastMonth: 'Forecast made',
     },
     missing: 'n/a',
-    expand: (name) => `Show ${name}`,
-    collapse: (name) => `Collapse ${name}`,
     field: (field) => `field ${field}`,
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
       'September', 'October', 'November', 'December'],
@@ -487,7 +483,7 @@ export class BalansWidget extends HTMLElement {
 
   #buildShell() {
     const link = h('link', { rel: 'stylesheet', href: STYLESHEET.href });
-    const frame = h('div', { class: 'frame', hidden: true });
+    const frame = h('div', { hidden: true });
     // Show nothing until the stylesheet is in, rather than a flash of unstyled table.
     const reveal = () => { frame.hidden = false; };
     link.addEventListener('load', reveal);
@@ -545,7 +541,7 @@ export class BalansWidget extends HTMLElement {
     this.#applyVisibility();
     return h('table', { part: 'table' },
       this.#buildCaption(report, t),
-      h('colgroup', { class: 'names' }),
+      h('colgroup', {}),
       ...GROUPS.map(([, span]) => h('colgroup', { span, class: 'group' })),
       this.#buildHead(t),
       body);
