@@ -16,7 +16,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 WASM_PACK_VERSION := 0.15.1
 NODE_BIN := $(CURDIR)/pkg-tests/node_modules/.bin
 # npm's binaryen (wasm-opt 132): Debian's is too old for today's wasm-bindgen output.
-export PATH := $(NODE_BIN):$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(NODE_BIN):$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The WebAssembly features rustc emits by default; wasm-opt must accept exactly these, and must
 # not add others (Safari 16 is the oldest browser we run in).
