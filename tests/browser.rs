@@ -2,6 +2,7 @@
 //! The configure line must stay in this file of its own: without it `--chrome` runs nothing.
 #![cfg(target_arch = "wasm32")]
 
+#[macro_use]
 mod common;
 
 use balans::wasm::Workspace;
@@ -10,20 +11,11 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-fn report_crosses_as_plain_objects_with_string_amounts() {
-    common::report_crosses_as_plain_objects_with_string_amounts();
-}
-
-#[wasm_bindgen_test]
-fn errors_are_errors_with_a_code_and_a_field() {
-    common::errors_are_errors_with_a_code_and_a_field();
-}
-
-#[wasm_bindgen_test]
-fn free_functions_are_exact() {
-    common::free_functions_are_exact();
-}
+shared_tests!(
+    report_crosses_as_plain_objects_with_string_amounts,
+    errors_are_errors_with_a_code_and_a_field,
+    free_functions_are_exact,
+);
 
 #[wasm_bindgen_test]
 fn a_saved_workspace_loads_back_from_local_storage() {

@@ -1,25 +1,17 @@
 //! The JavaScript API in Node (`wasm-pack test --node`).
 #![cfg(target_arch = "wasm32")]
 
+#[macro_use]
 mod common;
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-#[wasm_bindgen_test]
-fn report_crosses_as_plain_objects_with_string_amounts() {
-    common::report_crosses_as_plain_objects_with_string_amounts();
-}
-
-#[wasm_bindgen_test]
-fn errors_are_errors_with_a_code_and_a_field() {
-    common::errors_are_errors_with_a_code_and_a_field();
-}
-
-#[wasm_bindgen_test]
-fn free_functions_are_exact() {
-    common::free_functions_are_exact();
-}
+shared_tests!(
+    report_crosses_as_plain_objects_with_string_amounts,
+    errors_are_errors_with_a_code_and_a_field,
+    free_functions_are_exact,
+);
 
 #[wasm_bindgen_test]
 fn saving_without_local_storage_is_a_clear_error() {

@@ -1,5 +1,5 @@
 //! Checks of the JavaScript API that hold in Node and in the browser alike; `node.rs` and
-//! `browser.rs` run them in each.
+//! `browser.rs` run them in each through [`shared_tests!`].
 
 use balans::wasm::{format_amount, parse_amount, periodise, version, Workspace};
 use js_sys::{Array, Reflect, JSON};
@@ -135,4 +135,16 @@ pub fn free_functions_are_exact() {
     assert_eq!(months[11], "8.33");
     assert_eq!(text(&parts, &["method"]), "linear");
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+/// Declares the shared checks above as `#[wasm_bindgen_test]`s of the including test file.
+macro_rules! shared_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $name() {
+                common::$name();
+            }
+        )*
+    };
 }
