@@ -56,6 +56,7 @@ test('the demo region: roll-up and hospital care per August match an independent
   const summary = ws.importJson(doc);
   assert.deepEqual(summary, {
     units: doc.units.length,
+    costTypes: 0,
     budgetRows: doc.budget.length,
     outcomeRows: doc.outcome.length,
     forecastRows: doc.forecasts.length,

@@ -27,6 +27,14 @@ pub enum Error {
     #[error("unknown unit {id:?}")]
     UnknownUnit { id: String },
 
+    /// A row names a cost type that is not in `costTypes` (`E_UNKNOWN_COST_TYPE`).
+    #[error("unknown cost type {id:?}")]
+    UnknownCostType { id: String },
+
+    /// Two cost types share an id (`E_DUPLICATE_COST_TYPE`).
+    #[error("the cost type id {id:?} is used twice")]
+    DuplicateCostType { id: String },
+
     /// Two units share an id (`E_DUPLICATE_UNIT`).
     #[error("the unit id {id:?} is used twice")]
     DuplicateUnit { id: String },
@@ -78,6 +86,8 @@ impl Error {
             Error::Periodise { .. } => "E_PERIODISE",
             Error::UnknownUnit { .. } => "E_UNKNOWN_UNIT",
             Error::DuplicateUnit { .. } => "E_DUPLICATE_UNIT",
+            Error::UnknownCostType { .. } => "E_UNKNOWN_COST_TYPE",
+            Error::DuplicateCostType { .. } => "E_DUPLICATE_COST_TYPE",
             Error::UnknownParent { .. } => "E_UNKNOWN_PARENT",
             Error::Root { .. } => "E_ROOT",
             Error::Cycle { .. } => "E_CYCLE",

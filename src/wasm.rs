@@ -37,7 +37,8 @@ export type AmountInput = string | number;
 /** The error every function throws: a real Error with a stable code. */
 export interface BalansError extends Error {
   /** "E_PARSE_AMOUNT", "E_PARSE_MONTH", "E_OPTION", "E_PERIODISE", "E_UNKNOWN_UNIT",
-   * "E_DUPLICATE_UNIT", "E_UNKNOWN_PARENT", "E_ROOT", "E_CYCLE", "E_SCHEMA",
+   * "E_DUPLICATE_UNIT", "E_UNKNOWN_PARENT", "E_ROOT", "E_CYCLE", "E_UNKNOWN_COST_TYPE",
+   * "E_DUPLICATE_COST_TYPE", "E_SCHEMA",
    * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA" or "E_STORAGE". */
   code: string;
   /** The path of the input field at fault, e.g. "budget[3].annual", where there is one. */
@@ -49,13 +50,17 @@ export interface WorkspaceDocument {
   schema: 1;
   name?: string;
   units?: UnitInput[];
+  costTypes?: CostTypeInput[];
   budget?: BudgetRowInput[];
   outcome?: OutcomeRowInput[];
   forecasts?: ForecastRowInput[];
 }
 export interface UnitInput { id: string; name: string; parent?: string | null; level?: Level; }
+/** A cost type (kostnadsslag) or account (konto); amounts keep the result sign either way. */
+export interface CostTypeInput { id: string; name: string; kind: "revenue" | "cost"; }
 export interface BudgetRowInput {
   unit: string;
+  costType?: string;
   year: number;
   /** The annual budget, spread by `method` (linear when absent). Give this or `months`. */
   annual?: AmountInput;
@@ -66,11 +71,11 @@ export interface BudgetRowInput {
   /** Twelve monthly amounts, January first. Give this or `annual`. */
   months?: AmountInput[];
 }
-export interface OutcomeRowInput { unit: string; month: MonthString; amount: AmountInput; }
-export interface ForecastRowInput { unit: string; year: number; made: MonthString; amount: AmountInput; }
+export interface OutcomeRowInput { unit: string; costType?: string; month: MonthString; amount: AmountInput; }
+export interface ForecastRowInput { unit: string; costType?: string; year: number; made: MonthString; amount: AmountInput; }
 
 /** What one import added. */
-export interface ImportSummary { units: number; budgetRows: number; outcomeRows: number; forecastRows: number; }
+export interface ImportSummary { units: number; costTypes: number; budgetRows: number; outcomeRows: number; forecastRows: number; }
 
 export interface DeviationOptions {
   /** The month reported on; its year is the fiscal year. */

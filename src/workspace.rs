@@ -4,7 +4,7 @@
 //! view for another month or unit never re-reads the input. An import that fails validation
 //! leaves the workspace exactly as it was.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -21,6 +21,7 @@ use crate::org::Tree;
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
     pub units: usize,
+    pub cost_types: usize,
     pub budget_rows: usize,
     pub outcome_rows: usize,
     pub forecast_rows: usize,
@@ -30,6 +31,7 @@ impl ImportSummary {
     fn of(doc: &Document) -> ImportSummary {
         ImportSummary {
             units: doc.units.len(),
+            cost_types: doc.cost_types.len(),
             budget_rows: doc.budget.len(),
             outcome_rows: doc.outcome.len(),
             forecast_rows: doc.forecasts.len(),
@@ -72,6 +74,7 @@ impl Dataset {
     /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
     fn build(doc: &Document) -> Result<Dataset> {
         let tree = Tree::new(doc.units.clone())?;
+        check_cost_types(doc)?;
         let unit = |list: &str, i: usize, id: &str| {
             tree.position(id)
                 .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
@@ -119,6 +122,36 @@ impl Dataset {
     }
 }
 
+/// Cost type ids are unique, and every row's cost type is one of them.
+fn check_cost_types(doc: &Document) -> Result<()> {
+    let mut known = HashSet::with_capacity(doc.cost_types.len());
+    for (i, ct) in doc.cost_types.iter().enumerate() {
+        if !known.insert(ct.id.as_str()) {
+            let err = Error::DuplicateCostType { id: ct.id.clone() };
+            return Err(err.at(format!("costTypes[{i}].id")));
+        }
+    }
+    let budget = named("budget", doc.budget.iter().map(|r| &r.cost_type));
+    let outcome = named("outcome", doc.outcome.iter().map(|r| &r.cost_type));
+    let forecasts = named("forecasts", doc.forecasts.iter().map(|r| &r.cost_type));
+    for (list, i, cost_type) in budget.chain(outcome).chain(forecasts) {
+        if let Some(id) = cost_type.filter(|id| !known.contains(id)) {
+            let err = Error::UnknownCostType { id: id.to_string() };
+            return Err(err.at("costType").at(format!("{list}[{i}]")));
+        }
+    }
+    Ok(())
+}
+
+/// Each row's cost type with the list and index it is found at.
+fn named<'a>(
+    list: &'static str,
+    rows: impl Iterator<Item = &'a Option<String>>,
+) -> impl Iterator<Item = (&'static str, usize, Option<&'a str>)> {
+    rows.enumerate()
+        .map(move |(i, ct)| (list, i, ct.as_deref()))
+}
+
 /// Imported data and its index. Starts empty.
 #[derive(Clone, Debug)]
 pub struct Workspace {
@@ -151,13 +184,13 @@ impl Workspace {
         let mut combined = self.doc.clone();
         combined.name = doc.name.or(combined.name);
         combined.units.extend(doc.units);
+        combined.cost_types.extend(doc.cost_types);
         combined.budget.extend(doc.budget);
         combined.outcome.extend(doc.outcome);
         combined.forecasts.extend(doc.forecasts);
-        let has_rows = ImportSummary {
-            units: 0,
-            ..ImportSummary::of(&combined)
-        } != ImportSummary::default();
+        let has_rows = !(combined.budget.is_empty()
+            && combined.outcome.is_empty()
+            && combined.forecasts.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -206,6 +239,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "budget" => base.budget_rows,
             "outcome" => base.outcome_rows,
             "forecasts" => base.forecast_rows,
+            "costTypes" => base.cost_types,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
@@ -265,6 +299,7 @@ mod tests {
             summary,
             ImportSummary {
                 units: 0,
+                cost_types: 0,
                 budget_rows: 2,
                 outcome_rows: 2,
                 forecast_rows: 3
@@ -366,6 +401,45 @@ mod tests {
                 .unwrap_err();
             assert_eq!((e.code(), e.field()), (code, Some(field)), "{row}: {e}");
         }
+    }
+
+    #[test]
+    fn cost_types_are_unique_and_rows_name_known_ones() {
+        let mut ws = Workspace::new();
+        ws.import(tree_doc()).unwrap();
+        let e = ws
+            .import(doc(json!({
+                "schema": 1,
+                "costTypes": [
+                    { "id": "3000", "name": "Intäkter", "kind": "revenue" },
+                    { "id": "3000", "name": "Igen", "kind": "revenue" }
+                ]
+            })))
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_DUPLICATE_COST_TYPE", Some("costTypes[1].id"))
+        );
+        ws.import(doc(json!({
+            "schema": 1,
+            "costTypes": [{ "id": "4010", "name": "Löner", "kind": "cost" }],
+            "outcome": [{ "unit": "A", "costType": "4010", "month": "2025-01", "amount": "-5" }]
+        })))
+        .unwrap();
+        let e = ws
+            .import(doc(json!({
+                "schema": 1,
+                "outcome": [
+                    { "unit": "A", "costType": "4010", "month": "2025-02", "amount": "-5" },
+                    { "unit": "A", "costType": "9999", "month": "2025-02", "amount": "-5" }
+                ]
+            })))
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_UNKNOWN_COST_TYPE", Some("outcome[1].costType"))
+        );
+        assert_eq!(ws.document().cost_types.len(), 1);
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct Document {
     pub name: Option<String>,
     #[serde(default)]
     pub units: Vec<Unit>,
+    /// The second dimension (kostnadsslag or konto); rows may name one.
+    #[serde(default, rename = "costTypes", skip_serializing_if = "Vec::is_empty")]
+    pub cost_types: Vec<CostType>,
     #[serde(default)]
     pub budget: Vec<BudgetRow>,
     #[serde(default)]
@@ -37,11 +40,31 @@ pub struct Document {
     pub forecasts: Vec<ForecastRow>,
 }
 
+/// Whether a cost type is revenue (intäkt) or cost (kostnad). Amounts keep the result sign
+/// either way; the kind says which side of the income statement a row belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Revenue,
+    Cost,
+}
+
+/// A cost type (kostnadsslag) or account (konto).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostType {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+}
+
 /// A budget row: an annual amount with a periodisation method, or twelve monthly amounts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetRow {
     pub unit: String,
+    #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
+    pub cost_type: Option<String>,
     pub year: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual: Option<Amount>,
@@ -62,6 +85,8 @@ pub struct BudgetRow {
 #[serde(deny_unknown_fields)]
 pub struct OutcomeRow {
     pub unit: String,
+    #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
+    pub cost_type: Option<String>,
     pub month: Month,
     pub amount: Amount,
 }
@@ -71,6 +96,8 @@ pub struct OutcomeRow {
 #[serde(deny_unknown_fields)]
 pub struct ForecastRow {
     pub unit: String,
+    #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
+    pub cost_type: Option<String>,
     pub year: i32,
     pub made: Month,
     pub amount: Amount,
