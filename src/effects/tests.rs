@@ -527,12 +527,32 @@ fn the_demo_region_tells_the_seeds_story() {
     ws.import(json::read(|| &value).unwrap()).unwrap();
     let r = report(&ws, "2025-08");
     let sj = r.programme("SJ-2019").unwrap();
-    assert_eq!((sj.period.planned, sj.period.realised_to_date), (mnkr(231), mnkr(136)));
+    assert_eq!(
+        (sj.period.planned, sj.period.realised_to_date),
+        (mnkr(231), mnkr(136))
+    );
     assert_eq!(sj.period.rate.unwrap().decimal().to_string(), "58.87");
     assert_eq!(sj.period.status, Some(Rag::Red));
     let hs = r.programme("HSN-2024").unwrap();
-    assert_eq!((hs.period.planned, hs.period.forecast), (mnkr(119), mnkr(71)));
+    assert_eq!(
+        (hs.period.planned, hs.period.forecast),
+        (mnkr(119), mnkr(71))
+    );
     assert_eq!((hs.period.shortfall, hs.need), (mnkr(48), mnkr(48)));
-    assert_eq!(report(&ws, "2025-04").programme("HSN-2024").unwrap().period.forecast, mnkr(78));
-    assert_eq!(report(&ws, "2024-12").programme("HSN-2024").unwrap().period.realised_to_date, mnkr(25));
+    assert_eq!(
+        report(&ws, "2025-04")
+            .programme("HSN-2024")
+            .unwrap()
+            .period
+            .forecast,
+        mnkr(78)
+    );
+    assert_eq!(
+        report(&ws, "2024-12")
+            .programme("HSN-2024")
+            .unwrap()
+            .period
+            .realised_to_date,
+        mnkr(25)
+    );
 }
