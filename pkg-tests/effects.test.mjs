@@ -134,7 +134,10 @@ test('a unit manager reports an effect by keyboard, sees the figures change, and
 
   // A wrong amount is refused with a message at the field, and nothing changes.
   await tabTo(page, 'entry-measure');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await inWidget(page, '#entry-measure').inputValue(), 'HS24-1', 'the first running measure');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await inWidget(page, '#entry-measure').inputValue(), 'HS24-2');
+  await page.keyboard.press('ArrowUp');
   assert.equal(await inWidget(page, '#entry-measure').inputValue(), 'HS24-1');
   await page.keyboard.press('Tab'); // month, already the report's month
   assert.equal(await inWidget(page, '#entry-month').inputValue(), '2025-08');

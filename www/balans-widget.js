@@ -179,7 +179,7 @@ function latestOutcomeMonth(doc) {
  * of such a document). Another month, unit, display unit, number of decimals or language asks the
  * same Workspace for a new report; only a new source is imported again.
  *
- * @attr {string} view - the report; only "deviation" (default)
+ * @attr {string} view - the report: "deviation" (default) or "effects" (www/views/effects.js)
  * @attr {string} src - URL of a workspace JSON document (schema 1) to fetch and import
  * @attr {string} as-of - the month, "YYYY-MM". Default: the latest month with outcome in the
  *   document; the current month when the data came as a `workspace` or as JSON text
@@ -248,7 +248,7 @@ export class BalansWidget extends HTMLElement {
     }
   }
 
-  /** The report shown: only "deviation" for now. @type {string} */
+  /** The report shown: "deviation" (default) or "effects". @type {string} */
   get view() { return this.getAttribute('view') || 'deviation'; }
   set view(value) { this.#reflect('view', value); }
 

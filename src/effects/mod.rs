@@ -130,6 +130,12 @@ impl EffectsReport {
         self.measures.iter().find(|m| m.id == id)
     }
 
+    /// Finds a unit's row by id: its subtree's year figures (for the deviation report's
+    /// escalation coverage, `year.expected`). Units without measures below them have none.
+    pub fn unit(&self, id: &str) -> Option<&UnitRow> {
+        self.units.iter().find(|u| u.unit == id)
+    }
+
     /// Finds a programme's row by id.
     pub fn programme(&self, id: &str) -> Option<&ProgrammeRow> {
         self.programmes.iter().find(|p| p.id == id)

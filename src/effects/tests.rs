@@ -533,6 +533,16 @@ fn the_demo_region_tells_the_seeds_story() {
     );
     assert_eq!(sj.period.rate.unwrap().decimal().to_string(), "58.87");
     assert_eq!(sj.period.status, Some(Rag::Red));
+    assert_eq!(r.unit("R").unwrap().measures, 10);
+    assert_eq!(
+        r.unit("HSN").unwrap().year,
+        r.units[0].year,
+        "every measure is under HSN"
+    );
+    assert!(
+        r.unit("KTN").is_none(),
+        "no measures below public transport"
+    );
     let hs = r.programme("HSN-2024").unwrap();
     assert_eq!(
         (hs.period.planned, hs.period.forecast),

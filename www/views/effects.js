@@ -22,7 +22,7 @@ const STRINGS = {
       shortfall: 'Uteblivna effekter', expected: 'Förväntad effekt', coverage: 'Täckningsgrad',
     },
     rag: { green: 'grön', amber: 'gul', red: 'röd' },
-    noRate: 'ingen plan hittills',
+    noRate: 'ingen plan',
     measures: (year) => `Åtgärder ${year}`,
     noMeasures: 'Inga åtgärder matchar filtret.',
     filterStatus: 'Status', filterCategory: 'Kategori', all: 'Alla', noCategory: 'Utan kategori',
@@ -70,7 +70,7 @@ const STRINGS = {
       shortfall: 'Shortfall', expected: 'Expected effect', coverage: 'Coverage',
     },
     rag: { green: 'green', amber: 'amber', red: 'red' },
-    noRate: 'nothing planned yet',
+    noRate: 'no plan',
     measures: (year) => `Measures ${year}`,
     noMeasures: 'No measures match the filter.',
     filterStatus: 'Status', filterCategory: 'Category', all: 'All', noCategory: 'No category',
@@ -127,6 +127,8 @@ const COLUMNS = [
 ];
 const RAG_ORDER = { red: '0', amber: '1', green: '2' };
 const SERIES = ['planned', 'realised', 'forecast', 'expected'];
+/** Drawing order: realised last, on top of the forecast and expected lines it starts. */
+const DRAW = ['planned', 'forecast', 'expected', 'realised'];
 
 /** Per widget: what the user chose, so a re-render for another month keeps it. */
 const states = new WeakMap();
@@ -317,7 +319,7 @@ function timeline(view) {
     h('ul', { class: 'legend' }, ...series.map(({ key, label }) => h('li', {}, h('span', { class: `swatch ${key}`, 'aria-hidden': 'true' }), label)),
       h('li', {}, h('span', { class: 'swatch target', 'aria-hidden': 'true' }), `${t.figures.target} ${money(p.target)}`)),
     timelineChart(p.timeline, {
-      series, target: p.target, format: money, title: t.chartTitle(p.name), targetLabel: `${t.figures.target} ${money(p.target)}`,
+      series: DRAW.map((key) => ({ key, label: t.series[key] })), target: p.target, format: money, title: t.chartTitle(p.name), targetLabel: `${t.figures.target} ${money(p.target)}`,
     }),
     h('details', { class: 'as-table' },
       h('summary', {}, t.asTable),
@@ -333,7 +335,10 @@ function timeline(view) {
 function entryForm(view) {
   const { ctx, t, report, state } = view;
   const measures = report.measures;
-  if (!state.measure || !measures.some((m) => m.id === state.measure)) state.measure = measures[0]?.id ?? null;
+  // The first running measure is the likeliest to report on.
+  if (!state.measure || !measures.some((m) => m.id === state.measure)) {
+    state.measure = (measures.find((m) => m.status === 'ongoing') ?? measures[0])?.id ?? null;
+  }
   const input = (id, label, attrs = {}) => {
     const error = h('p', { id: `${id}-error`, class: 'field-error', hidden: true });
     const el = h('input', { id, type: 'text', autocomplete: 'off', 'aria-describedby': `${id}-error`, ...attrs });
