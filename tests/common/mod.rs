@@ -149,7 +149,7 @@ pub fn effects_cross_and_entries_undo() {
     let mut ws = Workspace::from_json(JsValue::from_str(DOC)).unwrap();
     let summary = ws.import_json(JsValue::from_str(EFFECTS)).unwrap();
     assert_eq!(get(&summary, &["measures"]).as_f64(), Some(1.0));
-    let asof = || options(r#"{ "asOf": "2025-12" }"#);
+    let asof = || options(r#"{ "asOf": "2025-11" }"#);
     let report = ws.effects(asof()).unwrap();
     assert_eq!(
         text(&report, &["measures", "0", "year", "planned"]),
@@ -159,7 +159,7 @@ pub fn effects_cross_and_entries_undo() {
     assert_eq!(text(&report, &["programmes", "0", "need"]), "6000000");
     let entry = ws
         .record_realised(options(
-            r#"{ "measure": "M", "month": "2025-12", "amount": "1,5 mnkr" }"#,
+            r#"{ "measure": "M", "month": "2025-11", "amount": "1,5 mnkr" }"#,
         ))
         .unwrap();
     assert_eq!(text(&entry, &["amount"]), "1500000");
@@ -167,7 +167,7 @@ pub fn effects_cross_and_entries_undo() {
     assert_eq!(
         text(
             &ws.effects(asof()).unwrap(),
-            &["programmes", "0", "timeline", "11", "realised"]
+            &["programmes", "0", "timeline", "10", "realised"]
         ),
         "1500000"
     );
