@@ -174,7 +174,7 @@ export interface WorkspaceDocument {
   /** The unit managers' entries, oldest first; undo pops the last. */
   effectEntries?: EffectEntry[];
 }
-export interface ImportSummary { measures: number; programmes: number; }
+export interface ImportSummary { measures: number; programmes: number; effectEntries: number; }
 
 /** The plan of one year: the in-year effect, or the full-year effect (rate) from `start`. */
 export interface PlanYearInput { year: number; effect?: AmountInput; rate?: AmountInput; start?: MonthString; }

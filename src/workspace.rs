@@ -28,6 +28,7 @@ pub struct ImportSummary {
     pub forecast_rows: usize,
     pub measures: usize,
     pub programmes: usize,
+    pub effect_entries: usize,
 }
 
 impl ImportSummary {
@@ -40,6 +41,7 @@ impl ImportSummary {
             forecast_rows: doc.forecasts.len(),
             measures: doc.measures.len(),
             programmes: doc.programmes.len(),
+            effect_entries: doc.effect_entries.len(),
         }
     }
 }
@@ -338,6 +340,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "costTypes" => base.cost_types,
             "measures" => base.measures,
             "programmes" => base.programmes,
+            "effectEntries" => base.effect_entries,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
@@ -402,7 +405,8 @@ mod tests {
                 outcome_rows: 2,
                 forecast_rows: 3,
                 measures: 0,
-                programmes: 0
+                programmes: 0,
+                effect_entries: 0
             }
         );
         let data = ws.data().unwrap();

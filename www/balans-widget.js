@@ -497,7 +497,10 @@ export class BalansWidget extends HTMLElement {
         host: this, region: this.#ui.region, workspace: this.#active, asOf,
         lang: t === STRINGS.en ? 'en' : 'sv', displayUnit: this.displayUnit, decimals: this.decimals,
         storageKey: this.#data == null && !this.#workspace && this.src ? storageKey(this.src) : null,
-        emit: (type, detail) => this.#emit(type, detail), rerender: () => this.#render(),
+        emit: (type, detail) => this.#emit(type, detail),
+        rerender: () => {
+          try { this.#render(); } catch (err) { this.#fail(err, 'report'); }
+        },
       });
     } catch (err) {
       if (err?.code !== 'E_NO_DATA') throw err;

@@ -36,7 +36,7 @@ export function timelineChart(points, { series, target, format, title, targetLab
   const x = (i) => PAD.left + (points.length > 1 ? (i * innerW) / (points.length - 1) : 0);
   const y = (amount) => PAD.top + innerH - (Math.max(0, Number(amount)) / max) * innerH;
 
-  const titleId = `chart-title-${Math.random().toString(36).slice(2)}`;
+  const titleId = 'chart-title'; // one chart per widget, in its own shadow root
   const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': titleId, class: 'chart', part: 'chart' },
     s('title', { id: titleId }, title));
 
