@@ -379,6 +379,7 @@ fn the_register_is_checked_on_import_and_errors_name_the_field() {
             { "id": "Q", "name": "Q", "target": "1", "from": 2025, "to": 2025, "measures": ["Z"] }] })))
         .unwrap_err();
     assert_eq!(e.field(), Some("programmes[0].measures[0]"));
+    assert_eq!(ws.document(), &before, "failed imports change nothing");
     let entry = json!({ "kind": "realised", "measure": "Z", "month": "2025-01", "amount": "1", "previous": null });
     ws.import(doc(json!({ "schema": 1, "effectEntries": [
         { "kind": "realised", "measure": "M5", "month": "2025-01", "amount": "1", "previous": null }] })))
