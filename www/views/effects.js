@@ -148,7 +148,7 @@ function h(tag, attrs = {}, ...children) {
 }
 
 /** Compares two decimal strings exactly (no floats); null sorts last. */
-export function compareDecimal(a, b) {
+function compareDecimal(a, b) {
   if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
   const parse = (v) => {
     const neg = v.startsWith('-');
