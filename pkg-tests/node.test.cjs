@@ -60,6 +60,9 @@ test('the demo region: roll-up and hospital care per August match an independent
     budgetRows: doc.budget.length,
     outcomeRows: doc.outcome.length,
     forecastRows: doc.forecasts.length,
+    measures: doc.measures.length,
+    programmes: doc.programmes.length,
+    effectEntries: 0,
   });
   const report = ws.deviation({ asOf: '2025-08' });
   assert.equal(report.rows.length, doc.units.length);

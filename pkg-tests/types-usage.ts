@@ -10,6 +10,9 @@ import init, {
   type DeviationReport,
   type DeviationRow,
   type WorkspaceDocument,
+  type EffectsReport,
+  type ProgrammeRow,
+  type EffectEntry,
 } from '../pkg/balans.js';
 
 export async function usage(doc: WorkspaceDocument): Promise<string> {
@@ -44,5 +47,33 @@ export function refused(ws: Workspace): void {
   ws.importJson({ schema: 2 });
   // @ts-expect-error display units are kr, tkr and mnkr
   formatAmount('1', { unit: 'mkr' });
+  void n;
+}
+
+// Effect tracking (effekthemtagning).
+export function effectsUsage(ws: Workspace): string {
+  const report: EffectsReport = ws.effects({ asOf: '2025-08', cutoffs: { green: 90, amber: '70' } });
+  const programme: ProgrammeRow = report.programmes[0];
+  const need: string = programme.need;
+  const rag: 'green' | 'amber' | 'red' | null = programme.period.status;
+  const last: string | null = programme.timeline[0].realised;
+  const entry: EffectEntry = ws.recordRealised({ measure: 'HS24-1', month: '2025-08', amount: '5 mnkr' });
+  const month: string = entry.kind === 'realised' ? entry.month : entry.made;
+  ws.recordForecast({ measure: 'HS24-1', year: 2025, made: '2025-08', amount: 11000000 });
+  const undone: EffectEntry | null = ws.undoEntry();
+  const csv: string = ws.exportEntriesCsv();
+  const measures: number = ws.importMeasures('Id\tÅtgärd\tEnhet\tStatus').measures;
+  const doc: WorkspaceDocument = { schema: 1, measures: [{ id: 'M', title: 'T', unit: 'R', status: 'ongoing', recurring: true, risk: 'low', plan: [{ year: 2025, rate: '1200000', start: '2025-09' }] }] };
+  return [need, rag, last, month, undone?.kind, csv, measures, doc.schema, ws.effectEntries().length].join();
+}
+
+export function effectsRefused(ws: Workspace): void {
+  // @ts-expect-error asOf is required
+  ws.effects({});
+  // @ts-expect-error a status is one of five
+  const doc: WorkspaceDocument = { schema: 1, measures: [{ id: 'M', title: 'T', unit: 'R', status: 'paused', recurring: true }] };
+  // @ts-expect-error the need is a decimal string
+  const n: number = ws.effects({ asOf: '2025-08' }).programmes[0].need;
+  void doc;
   void n;
 }

@@ -71,6 +71,10 @@ pub enum Error {
     #[error("browser storage: {reason}")]
     Storage { reason: String },
 
+    /// An entry or programme names a measure that is not in the register (`E_UNKNOWN_MEASURE`).
+    #[error("unknown measure {id:?}")]
+    UnknownMeasure { id: String },
+
     /// Any of the above, found at a field of the input (`budget[3].annual`).
     #[error("{field}: {source}")]
     At { field: String, source: Box<Error> },
@@ -96,6 +100,7 @@ impl Error {
             Error::Json { .. } => "E_JSON",
             Error::NoData { .. } => "E_NO_DATA",
             Error::Storage { .. } => "E_STORAGE",
+            Error::UnknownMeasure { .. } => "E_UNKNOWN_MEASURE",
             Error::At { source, .. } => source.code(),
         }
     }

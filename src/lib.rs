@@ -6,6 +6,7 @@
 pub mod budget;
 pub mod calendar;
 pub mod deviation;
+pub mod effects;
 pub mod error;
 pub mod import;
 pub mod money;

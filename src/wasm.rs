@@ -12,7 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::budget::{self, PeriodiseOptions};
+use crate::calendar::Month;
 use crate::deviation::DeviationOptions;
+use crate::effects::EffectsOptions;
 use crate::error::Error;
 use crate::import::json;
 use crate::money::{Amount, DisplayUnit};
@@ -39,7 +41,7 @@ export interface BalansError extends Error {
   /** "E_PARSE_AMOUNT", "E_PARSE_MONTH", "E_OPTION", "E_PERIODISE", "E_UNKNOWN_UNIT",
    * "E_DUPLICATE_UNIT", "E_UNKNOWN_PARENT", "E_ROOT", "E_CYCLE", "E_UNKNOWN_COST_TYPE",
    * "E_DUPLICATE_COST_TYPE", "E_SCHEMA",
-   * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA" or "E_STORAGE". */
+   * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA", "E_STORAGE" or "E_UNKNOWN_MEASURE". */
   code: string;
   /** The path of the input field at fault, e.g. "budget[3].annual", where there is one. */
   field?: string;
@@ -151,6 +153,134 @@ export function parseAmount(text: string): AmountString;
 export function formatAmount(amount: AmountInput, options?: FormatOptions): string;
 /** Spreads an annual amount over the months of a year; the parts sum exactly to it. */
 export function periodise(amount: AmountInput, options: PeriodiseOptions): Periodised;
+"#;
+
+/// Types of effect tracking (effekthemtagning); interfaces merge with those above.
+#[wasm_bindgen(typescript_custom_section)]
+const EFFECT_TYPES: &str = r#"
+/** Effects are savings: a positive amount is a better result. */
+export type MeasureStatus = "planned" | "decided" | "ongoing" | "done" | "cancelled";
+export type RiskLevel = "low" | "medium" | "high";
+/** Red, amber or green on the realisation rate (default cut-offs 90 % and 70 %). */
+export type Rag = "green" | "amber" | "red";
+/** A probability or a percentage as a number or a decimal string: 0.6, "0.6", 90. */
+export type DecimalInput = number | string;
+
+export interface WorkspaceDocument {
+  /** The measures register (åtgärdsregister). */
+  measures?: MeasureInput[];
+  /** Programmes (åtgärdsprogram): targets over periods of years. */
+  programmes?: ProgrammeInput[];
+  /** The unit managers' entries, oldest first; undo pops the last. */
+  effectEntries?: EffectEntry[];
+}
+export interface ImportSummary { measures: number; programmes: number; effectEntries: number; }
+
+/** The plan of one year: the in-year effect, or the full-year effect (rate) from `start`. */
+export interface PlanYearInput { year: number; effect?: AmountInput; rate?: AmountInput; start?: MonthString; }
+export interface MeasureInput {
+  id: string;
+  title: string;
+  /** A unit of the tree. */
+  unit: string;
+  category?: string;
+  owner?: string;
+  /** Decision reference (beslut). */
+  decision?: string;
+  status: MeasureStatus;
+  /** A recurring measure with a rate runs at the full rate in later years without a plan. */
+  recurring: boolean;
+  /** 0..1; or give `risk`; neither means 1. */
+  probability?: DecimalInput;
+  risk?: RiskLevel;
+  plan?: PlanYearInput[];
+  realised?: { month: MonthString; amount: AmountInput }[];
+  forecasts?: { year: number; made: MonthString; amount: AmountInput }[];
+}
+export interface ProgrammeInput {
+  id: string;
+  name: string;
+  /** The effect the programme must bring over the period. */
+  target: AmountInput;
+  from: number;
+  to: number;
+  /** These measures; or those under `units` (all) in `categories` (all). */
+  measures?: string[];
+  units?: string[];
+  categories?: string[];
+}
+/** One entry of the log; `previous` is what the entry replaced (null: nothing). */
+export type EffectEntry =
+  | { kind: "realised"; measure: string; month: MonthString; amount: AmountString; previous: AmountString | null }
+  | { kind: "forecast"; measure: string; year: number; made: MonthString; amount: AmountString; previous: AmountString | null };
+
+export interface EffectsOptions {
+  /** The month reported on; its year is the year of the measure figures. */
+  asOf: MonthString;
+  /** Probabilities of the risk levels; default 0.9, 0.6, 0.3. */
+  risk?: { low: DecimalInput; medium: DecimalInput; high: DecimalInput };
+  /** Realisation-rate cut-offs in percent; default green 90, amber 70. */
+  cutoffs?: { green: DecimalInput; amber: DecimalInput };
+}
+export interface EffectFigures {
+  planned: AmountString;
+  plannedToDate: AmountString;
+  realisedToDate: AmountString;
+  /** realisedToDate / plannedToDate; null when nothing is planned to date. */
+  rate: PercentString | null;
+  status: Rag | null;
+  forecast: AmountString;
+  /** planned − forecast (uteblivna effekter). */
+  shortfall: AmountString;
+  /** realised + probability × (forecast − realised). */
+  expected: AmountString;
+}
+export interface MeasureRow {
+  id: string; title: string; unit: string;
+  category: string | null; owner: string | null; decision: string | null;
+  status: MeasureStatus; recurring: boolean;
+  /** The probability applied, as a decimal string. */
+  probability: string;
+  plannedStart: MonthString | null;
+  firstRealised: MonthString | null;
+  /** Months from planned start to first realised effect; null while nothing is realised. */
+  delayMonths: number | null;
+  year: EffectFigures;
+  programmes: { programme: string; period: EffectFigures }[];
+}
+export interface EffectUnitRow { unit: string; name: string; parent: string | null; depth: number; measures: number; year: EffectFigures; }
+export interface CategoryRow { category: string | null; measures: number; year: EffectFigures; }
+export interface TimelinePoint {
+  month: MonthString;
+  planned: AmountString;
+  /** null after the report's month. */
+  realised: AmountString | null;
+  forecast: AmountString;
+  expected: AmountString;
+}
+export interface ProgrammeRow {
+  id: string; name: string; target: AmountString; from: number; to: number;
+  measures: string[];
+  period: EffectFigures;
+  /** expected / target; null for a zero target. */
+  coverage: PercentString | null;
+  /** max(0, target − expected): behov av nya åtgärder. */
+  need: AmountString;
+  /** Cumulative, one point per month of the period. */
+  timeline: TimelinePoint[];
+}
+export interface EffectsReport {
+  asOf: MonthString;
+  year: number;
+  cutoffs: { green: string; amber: string };
+  measures: MeasureRow[];
+  /** Parents before children; units with measures in their subtree. */
+  units: EffectUnitRow[];
+  categories: CategoryRow[];
+  programmes: ProgrammeRow[];
+}
+export interface RealisedInput { measure: string; month: MonthString; amount: AmountInput; }
+export interface ForecastInput { measure: string; year: number; made: MonthString; amount: AmountInput; }
 "#;
 
 /// Turns a core error into a JS `Error` with `code` and, where known, `field`.
@@ -272,6 +402,78 @@ impl Workspace {
         to_js(&self.inner.deviation(&options).map_err(js_error)?)
     }
 
+    /// The effects report (effektuppföljning) as of a month.
+    #[wasm_bindgen(unchecked_return_type = "EffectsReport")]
+    pub fn effects(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EffectsOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: EffectsOptions = self::options(options).map_err(js_error)?;
+        to_js(&self.inner.effects(&options).map_err(js_error)?)
+    }
+
+    /// Records a measure's realised effect for a month, replacing what the month held.
+    #[wasm_bindgen(js_name = recordRealised, unchecked_return_type = "EffectEntry")]
+    pub fn record_realised(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "RealisedInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let entry = (|| {
+            let measure = text_field(&input, "measure")?;
+            let month = month_field(&input, "month")?;
+            let amount = amount(property(&input, "amount")).map_err(|e| e.at("amount"))?;
+            self.inner.record_realised(&measure, month, amount)
+        })()
+        .map_err(js_error)?;
+        to_js(&entry)
+    }
+
+    /// Records a new forecast of a measure's effect for a year.
+    #[wasm_bindgen(js_name = recordForecast, unchecked_return_type = "EffectEntry")]
+    pub fn record_forecast(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ForecastInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let entry = (|| {
+            let measure = text_field(&input, "measure")?;
+            let year = property(&input, "year")
+                .as_f64()
+                .filter(|y| y.fract() == 0.0 && (1900.0..=2199.0).contains(y))
+                .ok_or_else(|| Error::option("expected a year such as 2025").at("year"))?;
+            let made = month_field(&input, "made")?;
+            let amount = amount(property(&input, "amount")).map_err(|e| e.at("amount"))?;
+            self.inner
+                .record_forecast(&measure, year as i32, made, amount)
+        })()
+        .map_err(js_error)?;
+        to_js(&entry)
+    }
+
+    /// Undoes the last entry and returns it; null when there is none.
+    #[wasm_bindgen(js_name = undoEntry, unchecked_return_type = "EffectEntry | null")]
+    pub fn undo_entry(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.undo_entry().map_err(js_error)?)
+    }
+
+    /// The entries log, oldest first (JSON export for the controller).
+    #[wasm_bindgen(js_name = effectEntries, unchecked_return_type = "EffectEntry[]")]
+    pub fn effect_entries(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.document().effect_entries)
+    }
+
+    /// The entries log as CSV for Excel in Sweden: UTF-8 with BOM, semicolons, decimal comma.
+    #[wasm_bindgen(js_name = exportEntriesCsv)]
+    pub fn export_entries_csv(&self) -> String {
+        self.inner.entries_csv()
+    }
+
+    /// Adds a measures register pasted from Excel (tab separated) or read from CSV, with
+    /// Swedish column names (docs/schema-v1.md). A table that fails changes nothing.
+    #[wasm_bindgen(js_name = importMeasures, unchecked_return_type = "ImportSummary")]
+    pub fn import_measures(&mut self, table: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.import_measures(table).map_err(js_error)?)
+    }
+
     /// Keeps the workspace in the browser's `localStorage` under `key`.
     pub fn save(&self, key: &str) -> Result<(), JsValue> {
         let text = JSON::stringify(&self.to_json()?)
@@ -312,6 +514,25 @@ fn check_storage() -> Result<(), JsValue> {
             reason: "localStorage is not available here".into(),
         })),
     }
+}
+
+/// A property of an input object (undefined when it is missing or the input is no object).
+fn property(input: &JsValue, name: &str) -> JsValue {
+    Reflect::get(input, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A non-empty text property, or `E_OPTION` at `name`.
+fn text_field(input: &JsValue, name: &str) -> Result<String, Error> {
+    property(input, name)
+        .as_string()
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Error::option("expected a non-empty string").at(name))
+}
+
+/// A `YYYY-MM` property, or `E_PARSE_MONTH` at `name`.
+fn month_field(input: &JsValue, name: &str) -> Result<Month, Error> {
+    let text = property(input, name).as_string().unwrap_or_default();
+    Month::parse(&text).map_err(|e| e.at(name))
 }
 
 /// Reads sv-SE or plain text as an exact amount and returns it as a canonical decimal string.

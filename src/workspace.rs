@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::budget::{monthly_budget, Months};
 use crate::calendar::Month;
 use crate::deviation::{self, DeviationOptions, DeviationReport};
+use crate::effects::{self, entries, entries::Entry, EffectsOptions, EffectsReport};
 use crate::error::{Error, Result};
 use crate::import::json::{Document, SCHEMA_VERSION};
 use crate::money::Amount;
@@ -25,6 +26,9 @@ pub struct ImportSummary {
     pub budget_rows: usize,
     pub outcome_rows: usize,
     pub forecast_rows: usize,
+    pub measures: usize,
+    pub programmes: usize,
+    pub effect_entries: usize,
 }
 
 impl ImportSummary {
@@ -35,6 +39,9 @@ impl ImportSummary {
             budget_rows: doc.budget.len(),
             outcome_rows: doc.outcome.len(),
             forecast_rows: doc.forecasts.len(),
+            measures: doc.measures.len(),
+            programmes: doc.programmes.len(),
+            effect_entries: doc.effect_entries.len(),
         }
     }
 }
@@ -188,9 +195,14 @@ impl Workspace {
         combined.budget.extend(doc.budget);
         combined.outcome.extend(doc.outcome);
         combined.forecasts.extend(doc.forecasts);
+        combined.measures.extend(doc.measures);
+        combined.programmes.extend(doc.programmes);
+        combined.effect_entries.extend(doc.effect_entries);
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
-            && combined.forecasts.is_empty());
+            && combined.forecasts.is_empty()
+            && combined.measures.is_empty()
+            && combined.programmes.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -202,6 +214,11 @@ impl Workspace {
             }
             (false, _) => Some(Dataset::build(&combined).map_err(|e| rebase(e, &base))?),
         };
+        if let Some(data) = &data {
+            effects::check(&combined.measures, &combined.programmes, &data.tree)
+                .and_then(|()| entries::check(&combined.measures, &combined.effect_entries))
+                .map_err(|e| rebase(e, &base))?;
+        }
         self.doc = combined;
         self.data = data;
         Ok(added)
@@ -223,6 +240,87 @@ impl Workspace {
     pub fn deviation(&self, options: &DeviationOptions) -> Result<DeviationReport> {
         deviation::report(self.data()?, self.doc.name.as_deref(), options)
     }
+
+    /// The effects report (effektuppföljning) for `options`.
+    pub fn effects(&self, options: &EffectsOptions) -> Result<EffectsReport> {
+        let tree = &self.data()?.tree;
+        effects::report(&self.doc.measures, &self.doc.programmes, tree, options)
+    }
+
+    /// Records a realised effect (realiserad effekt) of a measure for a month; see
+    /// [`entries::record_realised`]. Undo with [`Workspace::undo_entry`].
+    pub fn record_realised(
+        &mut self,
+        measure: &str,
+        month: Month,
+        amount: Amount,
+    ) -> Result<Entry> {
+        let doc = &mut self.doc;
+        entries::record_realised(
+            &mut doc.measures,
+            &mut doc.effect_entries,
+            measure,
+            month,
+            amount,
+        )
+    }
+
+    /// Records a new forecast of a measure's effect for a year; see [`entries::record_forecast`].
+    pub fn record_forecast(
+        &mut self,
+        measure: &str,
+        year: i32,
+        made: Month,
+        amount: Amount,
+    ) -> Result<Entry> {
+        let doc = &mut self.doc;
+        entries::record_forecast(
+            &mut doc.measures,
+            &mut doc.effect_entries,
+            measure,
+            year,
+            made,
+            amount,
+        )
+    }
+
+    /// Undoes the last entry, if any, and returns it.
+    pub fn undo_entry(&mut self) -> Result<Option<Entry>> {
+        let doc = &mut self.doc;
+        entries::undo(&mut doc.measures, &mut doc.effect_entries)
+    }
+
+    /// Adds the measures of a table pasted from Excel or read from CSV (Swedish column names,
+    /// see [`crate::import::measures`]). Like [`Workspace::import`], a failure changes nothing;
+    /// the error's field names the table's line (`line 4.unit`).
+    pub fn import_measures(&mut self, table: &str) -> Result<ImportSummary> {
+        let read = crate::import::measures::read(table)?;
+        let lines: Vec<usize> = read.iter().map(|m| m.line).collect();
+        let doc = Document {
+            schema: SCHEMA_VERSION,
+            measures: read.into_iter().map(|m| m.measure).collect(),
+            ..Document::default()
+        };
+        self.import(doc).map_err(|err| match err {
+            Error::At { field, source } => {
+                let line = field
+                    .strip_prefix("measures[")
+                    .and_then(|rest| rest.split_once(']'))
+                    .and_then(|(i, tail)| Some((lines.get(i.parse::<usize>().ok()?)?, tail)));
+                let field = match line {
+                    Some((line, tail)) => format!("line {line}{tail}"),
+                    None => field,
+                };
+                Error::At { field, source }
+            }
+            other => other,
+        })
+    }
+
+    /// The entries log as CSV for the controller (sv-SE, semicolons, BOM).
+    pub fn entries_csv(&self) -> String {
+        entries::to_csv(&self.doc.measures, &self.doc.effect_entries)
+    }
 }
 
 /// Shifts the list index in an error's field by what the workspace held before the import, so
@@ -240,6 +338,9 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "outcome" => base.outcome_rows,
             "forecasts" => base.forecast_rows,
             "costTypes" => base.cost_types,
+            "measures" => base.measures,
+            "programmes" => base.programmes,
+            "effectEntries" => base.effect_entries,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
@@ -302,7 +403,10 @@ mod tests {
                 cost_types: 0,
                 budget_rows: 2,
                 outcome_rows: 2,
-                forecast_rows: 3
+                forecast_rows: 3,
+                measures: 0,
+                programmes: 0,
+                effect_entries: 0
             }
         );
         let data = ws.data().unwrap();

@@ -9,6 +9,8 @@
 // .wasm and the stylesheet) is fetching the document named by `src`.
 
 import init, { Workspace, formatAmount } from './pkg/balans.js';
+// Views beyond the deviation table (view="effects", …) and the browser copy of entries.
+import { VIEWS, restoreWorkspace, storageKey } from './views/registry.js';
 
 const STYLESHEET = new URL('./balans-widget.css', import.meta.url);
 const DISPLAY_UNITS = ['kr', 'tkr', 'mnkr'];
@@ -177,7 +179,7 @@ function latestOutcomeMonth(doc) {
  * of such a document). Another month, unit, display unit, number of decimals or language asks the
  * same Workspace for a new report; only a new source is imported again.
  *
- * @attr {string} view - the report; only "deviation" (default)
+ * @attr {string} view - the report: "deviation" (default) or "effects" (www/views/effects.js)
  * @attr {string} src - URL of a workspace JSON document (schema 1) to fetch and import
  * @attr {string} as-of - the month, "YYYY-MM". Default: the latest month with outcome in the
  *   document; the current month when the data came as a `workspace` or as JSON text
@@ -246,7 +248,7 @@ export class BalansWidget extends HTMLElement {
     }
   }
 
-  /** The report shown: only "deviation" for now. @type {string} */
+  /** The report shown: "deviation" (default) or "effects". @type {string} */
   get view() { return this.getAttribute('view') || 'deviation'; }
   set view(value) { this.#reflect('view', value); }
 
@@ -382,7 +384,8 @@ export class BalansWidget extends HTMLElement {
       this.#adopt(null, false);
       return;
     }
-    this.#adopt(Workspace.fromJSON(doc), true);
+    // A document from `src` gets the entries kept in this browser replayed onto it (registry.js).
+    this.#adopt(this.#data == null ? restoreWorkspace(this.src, doc) : Workspace.fromJSON(doc), true);
     this.#defaultAsOf = latestOutcomeMonth(doc);
   }
 
@@ -458,12 +461,17 @@ export class BalansWidget extends HTMLElement {
   #render() {
     const t = this.#t;
     this.#ui.error.replaceChildren();
-    if (this.view !== 'deviation') throw coded(new Error(`unknown view "${this.view}"`), 'E_VIEW');
+    const other = Object.hasOwn(VIEWS, this.view) ? VIEWS[this.view] : null;
+    if (this.view !== 'deviation' && !other) throw coded(new Error(`unknown view "${this.view}"`), 'E_VIEW');
     if (!this.#active) {
       this.#showMessage(t.empty);
       return;
     }
     const asOf = this.asOf || this.#defaultAsOf || currentMonth();
+    if (other) {
+      this.#renderView(other, asOf, t);
+      return;
+    }
     let report;
     try {
       report = this.#active.deviation(this.unit ? { asOf, unit: this.unit } : { asOf });
@@ -479,6 +487,31 @@ export class BalansWidget extends HTMLElement {
     this.#ui.region.hidden = false;
     this.#ui.status.textContent = report.rows.length ? '' : t.noRows;
     this.#emit('balans-ready', { rows: report.rows, report });
+  }
+
+  /** A view from www/views/ renders into the region itself; the toolbar stays the widget's. */
+  #renderView(view, asOf, t) {
+    let report;
+    try {
+      report = view.render({
+        host: this, region: this.#ui.region, workspace: this.#active, asOf,
+        lang: t === STRINGS.en ? 'en' : 'sv', displayUnit: this.displayUnit, decimals: this.decimals,
+        storageKey: this.#data == null && !this.#workspace && this.src ? storageKey(this.src) : null,
+        emit: (type, detail) => this.#emit(type, detail),
+        rerender: () => {
+          try { this.#render(); } catch (err) { this.#fail(err, 'report'); }
+        },
+      });
+    } catch (err) {
+      if (err?.code !== 'E_NO_DATA') throw err;
+      this.#showMessage(t.empty);
+      return;
+    }
+    this.#report = report;
+    this.#renderToolbar(report, t);
+    this.#ui.region.hidden = false;
+    this.#ui.status.textContent = '';
+    this.#emit('balans-ready', { report });
   }
 
   #buildShell() {

@@ -12,6 +12,8 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
+use crate::effects::entries::Entry;
+use crate::effects::measure::{Measure, Programme};
 use crate::error::{Error, Result};
 use crate::money::Amount;
 use crate::org::Unit;
@@ -38,6 +40,19 @@ pub struct Document {
     pub outcome: Vec<OutcomeRow>,
     #[serde(default)]
     pub forecasts: Vec<ForecastRow>,
+    /// The measures register (åtgärdsregister), for effect tracking.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
+    /// Programmes (åtgärdsprogram): targets over periods, met by measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<Programme>,
+    /// The unit managers' entries of realised effect and forecasts, oldest first.
+    #[serde(
+        default,
+        rename = "effectEntries",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub effect_entries: Vec<Entry>,
 }
 
 /// Whether a cost type is revenue (intäkt) or cost (kostnad). Amounts keep the result sign

@@ -2,3 +2,4 @@
 //! CSV, pasted Excel ranges and SIE 4 join here.
 
 pub mod json;
+pub mod measures;

@@ -137,6 +137,59 @@ pub fn free_functions_are_exact() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
+/// A measure and a programme on the tree of [`DOC`], for the effects checks.
+pub const EFFECTS: &str = r#"{
+  "schema": 1,
+  "measures": [{ "id": "M", "title": "Schema", "unit": "SJ", "status": "ongoing", "recurring": true,
+                 "plan": [{ "year": 2025, "rate": "12000000", "start": "2025-09" }] }],
+  "programmes": [{ "id": "P", "name": "P", "target": "10000000", "from": 2025, "to": 2025 }]
+}"#;
+
+pub fn effects_cross_and_entries_undo() {
+    let mut ws = Workspace::from_json(JsValue::from_str(DOC)).unwrap();
+    let summary = ws.import_json(JsValue::from_str(EFFECTS)).unwrap();
+    assert_eq!(get(&summary, &["measures"]).as_f64(), Some(1.0));
+    let asof = || options(r#"{ "asOf": "2025-11" }"#);
+    let report = ws.effects(asof()).unwrap();
+    assert_eq!(
+        text(&report, &["measures", "0", "year", "planned"]),
+        "4000000"
+    );
+    assert_eq!(text(&report, &["measures", "0", "year", "rate"]), "0");
+    assert_eq!(text(&report, &["programmes", "0", "need"]), "6000000");
+    let entry = ws
+        .record_realised(options(
+            r#"{ "measure": "M", "month": "2025-11", "amount": "1,5 mnkr" }"#,
+        ))
+        .unwrap();
+    assert_eq!(text(&entry, &["amount"]), "1500000");
+    assert!(get(&entry, &["previous"]).is_null());
+    assert_eq!(
+        text(
+            &ws.effects(asof()).unwrap(),
+            &["programmes", "0", "timeline", "10", "realised"]
+        ),
+        "1500000"
+    );
+    assert_error(
+        ws.record_forecast(options(
+            r#"{ "measure": "M", "year": 2025, "made": "2025-12", "amount": "x" }"#,
+        ))
+        .unwrap_err(),
+        "E_PARSE_AMOUNT",
+        Some("amount"),
+    );
+    assert!(ws.export_entries_csv().starts_with('\u{feff}'));
+    assert_eq!(text(&ws.undo_entry().unwrap(), &["kind"]), "realised");
+    assert!(ws.undo_entry().unwrap().is_null());
+    assert_error(
+        ws.import_measures("Id;Åtgärd;Enhet;Status\nX;X;NOPE;planerad")
+            .unwrap_err(),
+        "E_UNKNOWN_UNIT",
+        Some("line 2.unit"),
+    );
+}
+
 /// Declares the shared checks above as `#[wasm_bindgen_test]`s of the including test file.
 macro_rules! shared_tests {
     ($($name:ident),* $(,)?) => {

@@ -197,4 +197,72 @@ const doc = {
   outcome,
   forecasts,
 };
+
+// ── Effect tracking (effekthemtagning): measures and programmes ───────────────────────────────
+// The seeds' story in two programmes (amounts in mnkr; effects are savings, positive is better):
+// - hospital care 2019-2023: planned 231, realised 136 (58.9 %, red), one measure cancelled;
+// - health care 2024-2026: planned 119, 25 realised in 2024, the period forecast lowered to 78
+//   (April 2025) and then 71 (August 2025): 48 mnkr must be met by new measures.
+// Realised effect is reported monthly, spread evenly (exactly, in öre) over the months given;
+// the 2025 figures run through July, so August is the month a unit manager reports next.
+const mn = (x) => fmt(mnkr(x));
+function reported(year, from, to, total) {
+  const n = to - from + 1;
+  return spread(mnkr(total), Array(n).fill(1n)).map((ore, i) => ({ month: month(year, from + i), amount: fmt(ore) }));
+}
+const madeIn = (made, byYear) => Object.entries(byYear).map(([year, x]) => ({ year: Number(year), made, amount: mn(x) }));
+const MEASURES = [
+  { id: 'SJ19-1', title: 'Minskad inhyrd personal', unit: 'HSN-SJ', category: 'Inhyrd personal',
+    owner: 'Områdeschef sjukhusvård', decision: 'HSN 2019-03-20 § 41', status: 'done', recurring: true, risk: 'medium',
+    plan: [{ year: 2019, effect: mn(10), start: '2019-07' }, ...[2020, 2021, 2022, 2023].map((year) => ({ year, effect: mn(20) }))],
+    realised: [...reported(2019, 7, 12, 8), ...reported(2020, 1, 12, 14), ...reported(2021, 1, 12, 12),
+      ...reported(2022, 1, 12, 14), ...reported(2023, 1, 12, 14)] },
+  { id: 'SJ19-2', title: 'Kortare vårdtider i vårdkedjan', unit: 'HSN-SJ', category: 'Vårdkedja',
+    owner: 'Områdeschef sjukhusvård', decision: 'HSN 2019-03-20 § 41', status: 'done', recurring: true, risk: 'medium',
+    plan: [{ year: 2019, effect: mn(5), start: '2019-09' }, ...[2020, 2021, 2022, 2023].map((year) => ({ year, effect: mn(15) }))],
+    realised: [...reported(2019, 9, 12, 2), ...reported(2020, 1, 12, 8), ...reported(2021, 1, 12, 10),
+      ...reported(2022, 1, 12, 11), ...reported(2023, 1, 12, 12)] },
+  { id: 'SJ19-3', title: 'Samordnad upphandling av förbrukningsmaterial', unit: 'HSN-SJ', category: 'Förbrukningsmaterial',
+    owner: 'Upphandlingschef', decision: 'HSN 2019-11-13 § 102', status: 'done', recurring: false, risk: 'low',
+    plan: [{ year: 2020, effect: mn(16) }], realised: reported(2020, 1, 12, 16) },
+  { id: 'SJ19-4', title: 'Nya schemamodeller', unit: 'HSN-SJ', category: 'Bemanning och scheman',
+    owner: 'HR-chef', decision: 'HSN 2020-10-21 § 88', status: 'cancelled', recurring: true, risk: 'high',
+    plan: [2021, 2022, 2023].map((year) => ({ year, effect: mn(20) })),
+    realised: [...reported(2021, 1, 12, 10), ...reported(2022, 1, 6, 5)] },
+  { id: 'HS24-1', title: 'Minskad inhyrd personal i primärvården', unit: 'HSN-PV', category: 'Inhyrd personal',
+    owner: 'Verksamhetschef primärvård', decision: 'HSN 2024-02-14 § 12', status: 'ongoing', recurring: true,
+    plan: [{ year: 2024, rate: mn(18), start: '2024-03' }],
+    realised: [...reported(2024, 3, 12, 14), ...reported(2025, 1, 7, 7)],
+    forecasts: [...madeIn('2025-04', { 2025: 12, 2026: 12 }), ...madeIn('2025-08', { 2025: 11, 2026: 11 })] },
+  { id: 'HS24-2', title: 'Schemaläggning med bemanningsplanering', unit: 'HSN-SJ', category: 'Bemanning och scheman',
+    owner: 'Områdeschef sjukhusvård', decision: 'HSN 2024-06-12 § 57', status: 'ongoing', recurring: true,
+    plan: [{ year: 2024, rate: mn(12), start: '2024-09' }],
+    realised: [...reported(2024, 9, 12, 3), ...reported(2025, 1, 7, 4)],
+    forecasts: [...madeIn('2025-04', { 2025: 8, 2026: 8 }), ...madeIn('2025-08', { 2025: 7, 2026: 7 })] },
+  { id: 'HS24-3', title: 'Färre vårdskador (kvalitetsbristkostnader)', unit: 'HSN-SJ', category: 'Kvalitetsbristkostnader',
+    owner: 'Chefläkare', decision: 'HSN 2024-06-12 § 58', status: 'ongoing', recurring: false,
+    plan: [{ year: 2025, effect: mn(8), start: '2025-03' }, { year: 2026, effect: mn(12) }],
+    realised: reported(2025, 3, 7, 2),
+    forecasts: [...madeIn('2025-04', { 2025: 3, 2026: 6 }), ...madeIn('2025-08', { 2025: 2, 2026: 5 })] },
+  { id: 'HS24-4', title: 'Samordnade patientresor', unit: 'HSN', category: 'Patientresor',
+    owner: 'Förvaltningschef', decision: 'HSN 2024-02-14 § 13', status: 'done', recurring: false,
+    plan: [{ year: 2024, effect: mn(8) }], realised: reported(2024, 1, 12, 8) },
+  { id: 'HS24-5', title: 'Minskad sjukfrånvaro genom tidig rehabilitering', unit: 'HSN-PSY', category: 'Sjukfrånvaro',
+    owner: 'Verksamhetschef psykiatri', decision: 'HSN 2024-10-16 § 91', status: 'ongoing', recurring: false,
+    plan: [{ year: 2025, effect: mn(5) }, { year: 2026, effect: mn(7) }],
+    realised: reported(2025, 1, 7, 0.5),
+    forecasts: [...madeIn('2025-04', { 2025: 2, 2026: 2 }), ...madeIn('2025-08', { 2025: 1, 2026: 2 })] },
+  { id: 'HS25-6', title: 'Digitala vårdbesök', unit: 'HSN-PV', category: 'Vårdkedja',
+    owner: 'Verksamhetschef primärvård', status: 'planned', recurring: true, risk: 'high',
+    plan: [{ year: 2026, rate: mn(6), start: '2026-01' }] },
+];
+doc.measures = MEASURES;
+doc.programmes = [
+  { id: 'SJ-2019', name: 'Sjukhusvårdens åtgärdsprogram 2019–2023', target: mn(231), from: 2019, to: 2023,
+    measures: ['SJ19-1', 'SJ19-2', 'SJ19-3', 'SJ19-4'] },
+  { id: 'HSN-2024', name: 'Hälso- och sjukvårdens åtgärdsprogram 2024–2026', target: mn(119), from: 2024, to: 2026,
+    measures: ['HS24-1', 'HS24-2', 'HS24-3', 'HS24-4', 'HS24-5'] },
+];
+// ── end of effect tracking ────────────────────────────────────────────────────────────────────
+
 writeFileSync(new URL('./region-2025.json', import.meta.url), JSON.stringify(doc, null, 2) + '\n');

@@ -1,0 +1,230 @@
+//! A unit manager's entries (inrapportering): this month's realised effect and a new forecast
+//! of a measure, each kept in a log so it can be undone and exported for the controller.
+//!
+//! An entry replaces the value it names (a month's realised effect, or a forecast made in a
+//! month) and remembers the value it replaced; undo pops the last entry and puts that value
+//! back. The log is part of the workspace document, so it survives a save and a reload.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Month;
+use crate::error::{Error, Result};
+use crate::money::Amount;
+
+use super::measure::{check_ore, EffectForecast, Measure, Realised, Status};
+
+/// One entry of the log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Entry {
+    /// Realiserad effekt for a month.
+    Realised {
+        measure: String,
+        month: Month,
+        amount: Amount,
+        /// What the month held before; null when it had nothing.
+        previous: Option<Amount>,
+    },
+    /// Prognos of a year's effect, made in a month.
+    Forecast {
+        measure: String,
+        year: i32,
+        made: Month,
+        amount: Amount,
+        previous: Option<Amount>,
+    },
+}
+
+impl Entry {
+    pub fn measure(&self) -> &str {
+        match self {
+            Entry::Realised { measure, .. } | Entry::Forecast { measure, .. } => measure,
+        }
+    }
+}
+
+fn find<'a>(measures: &'a mut [Measure], id: &str) -> Result<&'a mut Measure> {
+    measures
+        .iter_mut()
+        .find(|m| m.id == id)
+        .ok_or_else(|| Error::UnknownMeasure { id: id.into() }.at("measure"))
+}
+
+/// Sets `measure`'s realised effect for `month` to `amount` (negative for a correction).
+pub fn record_realised(
+    measures: &mut [Measure],
+    log: &mut Vec<Entry>,
+    measure: &str,
+    month: Month,
+    amount: Amount,
+) -> Result<Entry> {
+    check_ore(amount).map_err(|e| e.at("amount"))?;
+    let m = find(measures, measure)?;
+    let previous = set_realised(m, month, Some(amount));
+    let entry = Entry::Realised {
+        measure: measure.into(),
+        month,
+        amount,
+        previous,
+    };
+    log.push(entry.clone());
+    Ok(entry)
+}
+
+/// Sets `measure`'s forecast of `year` made in `made` to `amount`. A forecast is made in its
+/// year or the year before, is not negative, and a cancelled measure takes none.
+pub fn record_forecast(
+    measures: &mut [Measure],
+    log: &mut Vec<Entry>,
+    measure: &str,
+    year: i32,
+    made: Month,
+    amount: Amount,
+) -> Result<Entry> {
+    check_ore(amount).map_err(|e| e.at("amount"))?;
+    if amount < Amount::ZERO {
+        let reason = "a forecast effect cannot be negative".into();
+        return Err(Error::Schema { reason }.at("amount"));
+    }
+    if made.year() != year && made.year() != year - 1 {
+        let reason = format!("a forecast of {year} is made in {year} or {}", year - 1);
+        return Err(Error::option(reason).at("made"));
+    }
+    let m = find(measures, measure)?;
+    if m.status == Status::Cancelled {
+        let reason = format!("the measure {measure:?} is cancelled; it takes no forecast");
+        return Err(Error::option(reason).at("measure"));
+    }
+    let previous = set_forecast(m, year, made, Some(amount));
+    let entry = Entry::Forecast {
+        measure: measure.into(),
+        year,
+        made,
+        amount,
+        previous,
+    };
+    log.push(entry.clone());
+    Ok(entry)
+}
+
+/// Undoes the last entry: the value it replaced comes back. `None` when the log is empty.
+pub fn undo(measures: &mut [Measure], log: &mut Vec<Entry>) -> Result<Option<Entry>> {
+    let Some(entry) = log.last() else {
+        return Ok(None);
+    };
+    let m = find(measures, entry.measure())?;
+    match entry {
+        Entry::Realised {
+            month, previous, ..
+        } => {
+            set_realised(m, *month, *previous);
+        }
+        Entry::Forecast {
+            year,
+            made,
+            previous,
+            ..
+        } => {
+            set_forecast(m, *year, *made, *previous);
+        }
+    }
+    Ok(log.pop())
+}
+
+/// Puts `value` in the month (removes it for `None`) and returns what was there.
+fn set_realised(m: &mut Measure, month: Month, value: Option<Amount>) -> Option<Amount> {
+    let at = m.realised.iter().position(|r| r.month == month);
+    let previous = at.map(|i| m.realised[i].amount);
+    match (at, value) {
+        (Some(i), Some(amount)) => m.realised[i].amount = amount,
+        (Some(i), None) => {
+            m.realised.remove(i);
+        }
+        (None, Some(amount)) => {
+            let i = m.realised.partition_point(|r| r.month < month);
+            m.realised.insert(i, Realised { month, amount });
+        }
+        (None, None) => {}
+    }
+    previous
+}
+
+fn set_forecast(m: &mut Measure, year: i32, made: Month, value: Option<Amount>) -> Option<Amount> {
+    let at = m
+        .forecasts
+        .iter()
+        .position(|f| f.year == year && f.made == made);
+    let previous = at.map(|i| m.forecasts[i].amount);
+    match (at, value) {
+        (Some(i), Some(amount)) => m.forecasts[i].amount = amount,
+        (Some(i), None) => {
+            m.forecasts.remove(i);
+        }
+        (None, Some(amount)) => m.forecasts.push(EffectForecast { year, made, amount }),
+        (None, None) => {}
+    }
+    previous
+}
+
+/// Checks a log read from a document: every entry names a measure of the register.
+pub fn check(measures: &[Measure], log: &[Entry]) -> Result<()> {
+    for (i, entry) in log.iter().enumerate() {
+        if !measures.iter().any(|m| m.id == entry.measure()) {
+            let err = Error::UnknownMeasure {
+                id: entry.measure().into(),
+            };
+            return Err(err.at("measure").at(format!("effectEntries[{i}]")));
+        }
+    }
+    Ok(())
+}
+
+/// The log as CSV for Excel in Sweden: UTF-8 with a byte-order mark, semicolons, decimal comma,
+/// CRLF line ends, Swedish headers. Amounts have no thousands separators, so they read as numbers.
+pub fn to_csv(measures: &[Measure], log: &[Entry]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str("Åtgärd;Benämning;Enhet;Typ;År;Månad;Belopp;Tidigare belopp\r\n");
+    let number = |a: Amount| a.to_canonical().replace('.', ",");
+    for entry in log {
+        let m = measures.iter().find(|m| m.id == entry.measure());
+        let (title, unit) = m.map_or(("", ""), |m| (m.title.as_str(), m.unit.as_str()));
+        let (kind, year, month, amount, previous) = match entry {
+            Entry::Realised {
+                month,
+                amount,
+                previous,
+                ..
+            } => ("Realiserad effekt", month.year(), month, amount, previous),
+            Entry::Forecast {
+                year,
+                made,
+                amount,
+                previous,
+                ..
+            } => ("Prognos", *year, made, amount, previous),
+        };
+        let fields = [
+            entry.measure().to_string(),
+            title.to_string(),
+            unit.to_string(),
+            kind.to_string(),
+            year.to_string(),
+            month.to_string(),
+            number(*amount),
+            previous.map(number).unwrap_or_default(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Quotes a field that holds a separator, a quote or a line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,317 @@
+//! The measures register (åtgärdsregister) from a table: a range pasted from Excel (tab
+//! separated) or a CSV file (semicolon or comma separated), with Swedish column names.
+//!
+//! One row per measure and year; rows with the same id add plan years to one measure. This is
+//! a small reader for this one table; budget and outcome tables are the general CSV importer's.
+//! It checks what a table can get wrong (missing columns, unreadable cells); units, duplicate
+//! years and the rest are checked when the measures are imported into a workspace.
+
+use rust_decimal::Decimal;
+
+use crate::calendar::Month;
+use crate::effects::measure::{Measure, PlanYear, Risk, Status};
+use crate::error::{Error, Result};
+use crate::import::json::Weight;
+use crate::money::Amount;
+
+/// A column of the table and the header names it is known by (case and spaces do not matter).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Id,
+    Title,
+    Unit,
+    Category,
+    Owner,
+    Decision,
+    Status,
+    Recurring,
+    Risk,
+    Probability,
+    Year,
+    Effect,
+    Rate,
+    Start,
+}
+
+/// Accepted header names; documented in docs/schema-v1.md.
+const HEADERS: &[(Column, &[&str])] = &[
+    (Column::Id, &["id", "åtgärds-id", "åtgärdsid", "nr"]),
+    (Column::Title, &["åtgärd", "benämning", "titel"]),
+    (Column::Unit, &["enhet", "enhets-id", "ansvar"]),
+    (Column::Category, &["kategori"]),
+    (Column::Owner, &["ansvarig", "ägare"]),
+    (Column::Decision, &["beslut", "beslutsreferens"]),
+    (Column::Status, &["status"]),
+    (Column::Recurring, &["typ", "återkommande"]),
+    (Column::Risk, &["risk", "risknivå"]),
+    (Column::Probability, &["sannolikhet"]),
+    (Column::Year, &["år"]),
+    (Column::Effect, &["planerad effekt", "effekt under året"]),
+    (Column::Rate, &["helårseffekt"]),
+    (Column::Start, &["start", "startmånad"]),
+];
+
+const REQUIRED: &[Column] = &[Column::Id, Column::Title, Column::Unit, Column::Status];
+
+/// A measure read from the table, with the line of its first row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableMeasure {
+    pub line: usize,
+    pub measure: Measure,
+}
+
+/// Reads the table. Errors name the line (1 is the header) and the column as the table names it.
+pub fn read(text: &str) -> Result<Vec<TableMeasure>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let Some((_, header)) = lines.next() else {
+        let reason = "the table is empty; expected a header row".into();
+        return Err(Error::Schema { reason });
+    };
+    let separator = [('\t'), (';'), (',')]
+        .into_iter()
+        .find(|s| header.contains(*s))
+        .unwrap_or('\t');
+    let names = split(header, separator);
+    let columns: Vec<Option<Column>> = names.iter().map(|n| column_of(n)).collect();
+    for required in REQUIRED {
+        if !columns.contains(&Some(*required)) {
+            let names = HEADERS.iter().find(|(c, _)| c == required).unwrap().1;
+            let reason = format!("the table needs a column {:?}", names[0]);
+            return Err(Error::Schema { reason }.at("line 1"));
+        }
+    }
+    let mut out: Vec<TableMeasure> = Vec::new();
+    for (index, line) in lines {
+        let number = index + 1;
+        let cells = split(line, separator);
+        let cell = |c: Column| -> (&str, &str) {
+            columns
+                .iter()
+                .position(|k| *k == Some(c))
+                .map_or(("", ""), |i| {
+                    (names[i].as_str(), cells.get(i).map_or("", |s| s.trim()))
+                })
+        };
+        let at = |c: Column, e: Error| e.at(format!("line {number}, {}", cell(c).0));
+        let row = read_row(&cell).map_err(|(c, e)| at(c, e))?;
+        match out.iter_mut().find(|m| m.measure.id == row.id) {
+            Some(existing) => existing.measure.plan.extend(row.plan),
+            None => out.push(TableMeasure {
+                line: number,
+                measure: row,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+type CellResult<T> = std::result::Result<T, (Column, Error)>;
+
+fn read_row<'a>(cell: &impl Fn(Column) -> (&'a str, &'a str)) -> CellResult<Measure> {
+    let text = |c: Column| cell(c).1;
+    let optional = |c: Column| Some(text(c).to_string()).filter(|s| !s.is_empty());
+    let fail = |c: Column, reason: String| (c, Error::Schema { reason });
+    let id = text(Column::Id).to_string();
+    if id.is_empty() {
+        return Err(fail(Column::Id, "the measure needs an id".into()));
+    }
+    let status = status(text(Column::Status)).map_err(|r| fail(Column::Status, r))?;
+    let recurring = recurring(text(Column::Recurring)).map_err(|r| fail(Column::Recurring, r))?;
+    let risk = match text(Column::Risk) {
+        "" => None,
+        t => Some(risk(t).map_err(|r| fail(Column::Risk, r))?),
+    };
+    let probability = match text(Column::Probability) {
+        "" => None,
+        t => Some(probability(t).map_err(|r| fail(Column::Probability, r))?),
+    };
+    let amount = |c: Column| -> CellResult<Option<Amount>> {
+        match text(c) {
+            "" => Ok(None),
+            t => Amount::parse(t).map(Some).map_err(|e| (c, e)),
+        }
+    };
+    let effect = amount(Column::Effect)?;
+    let rate = amount(Column::Rate)?;
+    let mut plan = Vec::new();
+    if effect.is_some() || rate.is_some() {
+        let year_text = text(Column::Year);
+        let year: i32 = year_text
+            .parse()
+            .map_err(|_| fail(Column::Year, format!("cannot read the year {year_text:?}")))?;
+        let start = match text(Column::Start) {
+            "" => None,
+            t => Some(start(t, year).map_err(|e| (Column::Start, e))?),
+        };
+        plan.push(PlanYear {
+            year,
+            effect,
+            rate,
+            start,
+        });
+    }
+    Ok(Measure {
+        id,
+        title: text(Column::Title).to_string(),
+        unit: text(Column::Unit).to_string(),
+        category: optional(Column::Category),
+        owner: optional(Column::Owner),
+        decision: optional(Column::Decision),
+        status,
+        recurring,
+        probability,
+        risk,
+        plan,
+        realised: vec![],
+        forecasts: vec![],
+    })
+}
+
+fn column_of(name: &str) -> Option<Column> {
+    let name = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    HEADERS
+        .iter()
+        .find(|(_, names)| names.contains(&name.as_str()))
+        .map(|(c, _)| *c)
+}
+
+/// Splits a line at `separator`, honouring double quotes ("a;b" and "" for a quote).
+fn split(line: &str, separator: char) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let cell = cells.last_mut().expect("there is always a cell");
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => cells.push(String::new()),
+            c => cell.push(c),
+        }
+    }
+    cells
+}
+
+fn status(text: &str) -> std::result::Result<Status, String> {
+    match text.to_lowercase().as_str() {
+        "planerad" | "planned" => Ok(Status::Planned),
+        "beslutad" | "decided" => Ok(Status::Decided),
+        "pågående" | "pågår" | "ongoing" => Ok(Status::Ongoing),
+        "genomförd" | "klar" | "done" => Ok(Status::Done),
+        "avbruten" | "cancelled" => Ok(Status::Cancelled),
+        _ => Err(format!(
+            "unknown status {text:?}; expected {}",
+            STATUS_NAMES
+        )),
+    }
+}
+
+const STATUS_NAMES: &str = "planerad, beslutad, pågående, genomförd or avbruten";
+
+fn recurring(text: &str) -> std::result::Result<bool, String> {
+    match text.to_lowercase().as_str() {
+        "återkommande" | "ja" | "j" | "x" | "true" | "recurring" => Ok(true),
+        "" | "engångs" | "engång" | "engångsåtgärd" | "nej" | "n" | "false" | "one-off" => {
+            Ok(false)
+        }
+        _ => Err(format!("expected återkommande or engångs, not {text:?}")),
+    }
+}
+
+fn risk(text: &str) -> std::result::Result<Risk, String> {
+    match text.to_lowercase().as_str() {
+        "låg" | "low" => Ok(Risk::Low),
+        "medel" | "medium" => Ok(Risk::Medium),
+        "hög" | "high" => Ok(Risk::High),
+        _ => Err(format!("expected låg, medel or hög, not {text:?}")),
+    }
+}
+
+/// "0,6", "0.6", "60 %" or "60%".
+fn probability(text: &str) -> std::result::Result<Weight, String> {
+    let (number, percent) = match text.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (text, false),
+    };
+    let value: Decimal = number
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("cannot read the probability {text:?}"))?;
+    Ok(Weight(if percent {
+        value / Decimal::ONE_HUNDRED
+    } else {
+        value
+    }))
+}
+
+/// "2024-09", or a month number 1-12 of the row's year.
+fn start(text: &str, year: i32) -> Result<Month> {
+    match text.parse::<u32>() {
+        Ok(month) => Month::new(year, month),
+        Err(_) => Month::parse(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_range_pasted_from_excel() {
+        let text = "Id\tÅtgärd\tEnhet\tKategori\tStatus\tTyp\tRisk\tÅr\tHelårseffekt\tStartmånad\tPlanerad effekt\n\
+                    M1\tFärre hyrläkare\tHSN-SJ\tInhyrd personal\tPågående\tÅterkommande\tMedel\t2024\t12 000 000\t9\t\n\
+                    M1\tFärre hyrläkare\tHSN-SJ\tInhyrd personal\tPågående\tÅterkommande\tMedel\t2025\t12,5 mnkr\t\t\n\
+                    M2\t\"Upphandling; förbrukning\"\tHSN\t\tBeslutad\tEngångs\t\t2025\t\t\t3 000 000\n";
+        let measures = read(text).unwrap();
+        assert_eq!(measures.len(), 2);
+        let m1 = &measures[0].measure;
+        assert_eq!(m1.plan.len(), 2);
+        assert_eq!(m1.plan[0].start, Some(Month::new(2024, 9).unwrap()));
+        assert_eq!(m1.plan[1].rate.unwrap().to_canonical(), "12500000");
+        assert_eq!(
+            (m1.status, m1.recurring, m1.risk),
+            (Status::Ongoing, true, Some(Risk::Medium))
+        );
+        let m2 = &measures[1];
+        assert_eq!(m2.line, 4);
+        assert_eq!(m2.measure.title, "Upphandling; förbrukning");
+        assert_eq!(m2.measure.plan[0].effect.unwrap().to_canonical(), "3000000");
+        assert!(!m2.measure.recurring);
+    }
+
+    #[test]
+    fn reads_csv_with_a_bom_and_percent_probability() {
+        let text = "\u{feff}Nr;Benämning;Ansvar;Status;Sannolikhet;År;Planerad effekt\r\nA;Titel;U;avbruten;60 %;2025;1 234,50\r\n";
+        let m = &read(text).unwrap()[0].measure;
+        assert_eq!(m.probability.unwrap().0.to_string(), "0.60");
+        assert_eq!(m.status, Status::Cancelled);
+        assert_eq!(m.plan[0].effect.unwrap().to_canonical(), "1234.5");
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let e = read("Id;Åtgärd;Enhet\nA;B;C").unwrap_err();
+        assert_eq!(e.field(), Some("line 1"));
+        assert!(e.to_string().contains("status"), "{e}");
+        let e = read("Id;Åtgärd;Enhet;Status;År;Helårseffekt\nA;B;C;pågående;2025;12 apor")
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_PARSE_AMOUNT", Some("line 2, Helårseffekt"))
+        );
+        let e = read("Id;Åtgärd;Enhet;Status\nA;B;C;kanske").unwrap_err();
+        assert_eq!(e.field(), Some("line 2, Status"));
+        assert_eq!(read("").unwrap_err().code(), "E_SCHEMA");
+    }
+}
