@@ -10,9 +10,10 @@ use serde::Serialize;
 
 use crate::budget::{monthly_budget, Months};
 use crate::calendar::Month;
+use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::error::{Error, Result};
-use crate::import::json::{Document, SCHEMA_VERSION};
+use crate::import::json::{CostType, Document, Kind, VolumeRow, SCHEMA_VERSION};
 use crate::money::Amount;
 use crate::org::Tree;
 
@@ -25,6 +26,8 @@ pub struct ImportSummary {
     pub budget_rows: usize,
     pub outcome_rows: usize,
     pub forecast_rows: usize,
+    pub one_off_rows: usize,
+    pub volume_rows: usize,
 }
 
 impl ImportSummary {
@@ -35,6 +38,8 @@ impl ImportSummary {
             budget_rows: doc.budget.len(),
             outcome_rows: doc.outcome.len(),
             forecast_rows: doc.forecasts.len(),
+            one_off_rows: doc.one_offs.len(),
+            volume_rows: doc.volumes.len(),
         }
     }
 }
@@ -46,6 +51,31 @@ pub struct Dataset {
     budget: HashMap<(usize, i32), Months>,
     outcome: HashMap<(usize, i32), Months>,
     forecasts: HashMap<(usize, i32), BTreeMap<Month, Amount>>,
+    /// The cost types (kostnadsslag), in input order; [`Slice::CostType`] indexes them.
+    pub cost_types: Vec<CostType>,
+    typed: Typed,
+    one_offs: HashMap<(usize, i32), Months>,
+    /// Volume rows by unit position, for the volume and price split.
+    pub volumes: Vec<(usize, VolumeRow)>,
+}
+
+/// The rows that name a cost type, indexed by unit position, year and cost type position.
+#[derive(Clone, Debug, Default)]
+struct Typed {
+    budget: HashMap<(usize, i32, usize), Months>,
+    outcome: HashMap<(usize, i32, usize), Months>,
+    forecasts: HashMap<(usize, i32, usize), BTreeMap<Month, Amount>>,
+    one_offs: HashMap<(usize, i32, usize), Months>,
+}
+
+/// Which rows a figure covers: all of them, those of one cost type, or those without one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slice {
+    All,
+    /// The position of a cost type in [`Dataset::cost_types`].
+    CostType(usize),
+    /// Rows that name no cost type: what is left of `All` after every cost type.
+    Untyped,
 }
 
 impl Dataset {
@@ -71,10 +101,121 @@ impl Dataset {
         made.range(..=as_of).next_back().map(|(m, a)| (*m, *a))
     }
 
+    /// The unit's own monthly budget for `year` in `slice`.
+    pub fn budget_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
+        self.months_in(self.budget(pos, year), &self.typed.budget, pos, year, slice)
+    }
+
+    /// The unit's own monthly outcome for `year` in `slice`.
+    pub fn outcome_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
+        self.months_in(
+            self.outcome(pos, year),
+            &self.typed.outcome,
+            pos,
+            year,
+            slice,
+        )
+    }
+
+    /// The unit's own one-off items (engångsposter) per month of `year` in `slice`.
+    pub fn one_offs_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
+        let all = self
+            .one_offs
+            .get(&(pos, year))
+            .copied()
+            .unwrap_or([Amount::ZERO; 12]);
+        self.months_in(all, &self.typed.one_offs, pos, year, slice)
+    }
+
+    /// The unit's latest forecast for `year` made in or before `as_of`, in `slice`: the part of
+    /// the rows made that month that name the cost type (or name none).
+    pub fn forecast_in(
+        &self,
+        pos: usize,
+        year: i32,
+        as_of: Month,
+        slice: Slice,
+    ) -> Option<(Month, Amount)> {
+        let (made, total) = self.latest_forecast(pos, year, as_of)?;
+        let typed = |c: usize| {
+            self.typed
+                .forecasts
+                .get(&(pos, year, c))
+                .and_then(|m| m.get(&made))
+                .copied()
+                .unwrap_or(Amount::ZERO)
+        };
+        let amount = match slice {
+            Slice::All => total,
+            Slice::CostType(c) => typed(c),
+            Slice::Untyped => total - (0..self.cost_types.len()).map(typed).sum(),
+        };
+        Some((made, amount))
+    }
+
+    /// Gross cost (bruttokostnad) of the unit's own rows for `year`: the budget (or, with
+    /// `outcome`, the booked outcome) of the rows whose cost type is of kind `cost`; `None`
+    /// where the unit has no such row.
+    pub fn gross_cost(&self, pos: usize, year: i32, outcome: bool) -> Option<Amount> {
+        let map = if outcome {
+            &self.typed.outcome
+        } else {
+            &self.typed.budget
+        };
+        self.cost_types
+            .iter()
+            .enumerate()
+            .filter(|(_, ct)| ct.kind == Kind::Cost)
+            .filter_map(|(c, _)| map.get(&(pos, year, c)))
+            .map(|months| months.iter().sum::<Amount>())
+            .reduce(|a, b| a + b)
+    }
+
+    /// The months of `slice` from the all-rows months and the per-cost-type ones.
+    fn months_in(
+        &self,
+        all: Months,
+        typed: &HashMap<(usize, i32, usize), Months>,
+        pos: usize,
+        year: i32,
+        slice: Slice,
+    ) -> Months {
+        let of = |c: usize| {
+            typed
+                .get(&(pos, year, c))
+                .copied()
+                .unwrap_or([Amount::ZERO; 12])
+        };
+        match slice {
+            Slice::All => all,
+            Slice::CostType(c) => of(c),
+            Slice::Untyped => {
+                let mut rest = all;
+                for c in 0..self.cost_types.len() {
+                    for (r, part) in rest.iter_mut().zip(of(c)) {
+                        *r -= part;
+                    }
+                }
+                rest
+            }
+        }
+    }
+
     /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
     fn build(doc: &Document) -> Result<Dataset> {
         let tree = Tree::new(doc.units.clone())?;
         check_cost_types(doc)?;
+        let cost_type: HashMap<&str, usize> = doc
+            .cost_types
+            .iter()
+            .enumerate()
+            .map(|(i, ct)| (ct.id.as_str(), i))
+            .collect();
+        let ct = |id: &Option<String>| id.as_deref().map(|id| cost_type[id]);
+        let mut typed = Typed::default();
+        if let Some(t) = &doc.thresholds {
+            t.check().map_err(|e| e.at("thresholds"))?;
+        }
         let unit = |list: &str, i: usize, id: &str| {
             tree.position(id)
                 .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
@@ -87,6 +228,39 @@ impl Dataset {
                 .entry((pos, row.month.year()))
                 .or_insert([Amount::ZERO; 12]);
             months[row.month.index()] += row.amount;
+            if let Some(c) = ct(&row.cost_type) {
+                let months = typed
+                    .outcome
+                    .entry((pos, row.month.year(), c))
+                    .or_insert([Amount::ZERO; 12]);
+                months[row.month.index()] += row.amount;
+            }
+        }
+
+        let mut one_offs: HashMap<(usize, i32), Months> = HashMap::new();
+        for (i, row) in doc.one_offs.iter().enumerate() {
+            let pos = unit("oneOffs", i, &row.unit)?;
+            let key = (pos, row.month.year());
+            one_offs.entry(key).or_insert([Amount::ZERO; 12])[row.month.index()] += row.amount;
+            if let Some(c) = ct(&row.cost_type) {
+                let months = typed
+                    .one_offs
+                    .entry((pos, row.month.year(), c))
+                    .or_insert([Amount::ZERO; 12]);
+                months[row.month.index()] += row.amount;
+            }
+        }
+
+        let mut volumes = Vec::with_capacity(doc.volumes.len());
+        for (i, row) in doc.volumes.iter().enumerate() {
+            let pos = unit("volumes", i, &row.unit)?;
+            for (name, value) in [("budget", row.budget), ("actual", row.actual)] {
+                if value.0 < rust_decimal::Decimal::ZERO {
+                    let reason = "a volume cannot be negative".to_string();
+                    return Err(Error::Schema { reason }.at(format!("volumes[{i}].{name}")));
+                }
+            }
+            volumes.push((pos, row.clone()));
         }
 
         let mut forecasts: HashMap<(usize, i32), BTreeMap<Month, Amount>> = HashMap::new();
@@ -101,6 +275,14 @@ impl Dataset {
                 .or_default()
                 .entry(row.made)
                 .or_insert(Amount::ZERO) += row.amount;
+            if let Some(c) = ct(&row.cost_type) {
+                *typed
+                    .forecasts
+                    .entry((pos, row.year, c))
+                    .or_default()
+                    .entry(row.made)
+                    .or_insert(Amount::ZERO) += row.amount;
+            }
         }
 
         let mut budget: HashMap<(usize, i32), Months> = HashMap::new();
@@ -112,12 +294,25 @@ impl Dataset {
             for (sum, part) in months.iter_mut().zip(spread) {
                 *sum += part;
             }
+            if let Some(c) = ct(&row.cost_type) {
+                let months = typed
+                    .budget
+                    .entry((pos, row.year, c))
+                    .or_insert([Amount::ZERO; 12]);
+                for (sum, part) in months.iter_mut().zip(spread) {
+                    *sum += part;
+                }
+            }
         }
         Ok(Dataset {
             tree,
             budget,
             outcome,
             forecasts,
+            cost_types: doc.cost_types.clone(),
+            typed,
+            one_offs,
+            volumes,
         })
     }
 }
@@ -134,7 +329,10 @@ fn check_cost_types(doc: &Document) -> Result<()> {
     let budget = named("budget", doc.budget.iter().map(|r| &r.cost_type));
     let outcome = named("outcome", doc.outcome.iter().map(|r| &r.cost_type));
     let forecasts = named("forecasts", doc.forecasts.iter().map(|r| &r.cost_type));
-    for (list, i, cost_type) in budget.chain(outcome).chain(forecasts) {
+    let one_offs = named("oneOffs", doc.one_offs.iter().map(|r| &r.cost_type));
+    let volumes = named("volumes", doc.volumes.iter().map(|r| &r.cost_type));
+    let all = budget.chain(outcome).chain(forecasts).chain(one_offs);
+    for (list, i, cost_type) in all.chain(volumes) {
         if let Some(id) = cost_type.filter(|id| !known.contains(id)) {
             let err = Error::UnknownCostType { id: id.to_string() };
             return Err(err.at("costType").at(format!("{list}[{i}]")));
@@ -188,9 +386,14 @@ impl Workspace {
         combined.budget.extend(doc.budget);
         combined.outcome.extend(doc.outcome);
         combined.forecasts.extend(doc.forecasts);
+        combined.one_offs.extend(doc.one_offs);
+        combined.volumes.extend(doc.volumes);
+        combined.thresholds = doc.thresholds.or(combined.thresholds);
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
-            && combined.forecasts.is_empty());
+            && combined.forecasts.is_empty()
+            && combined.one_offs.is_empty()
+            && combined.volumes.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -219,9 +422,15 @@ impl Workspace {
         })
     }
 
+    /// Forecast accuracy (prognossäkerhet) of a year against its outcome.
+    pub fn accuracy(&self, options: &AccuracyOptions) -> Result<AccuracyReport> {
+        accuracy::report(self.data()?, self.doc.name.as_deref(), options)
+    }
+
     /// The deviation report (avvikelserapport) for `options`.
     pub fn deviation(&self, options: &DeviationOptions) -> Result<DeviationReport> {
-        deviation::report(self.data()?, self.doc.name.as_deref(), options)
+        let stored = self.doc.thresholds.as_ref();
+        deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)
     }
 }
 
@@ -240,6 +449,8 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "outcome" => base.outcome_rows,
             "forecasts" => base.forecast_rows,
             "costTypes" => base.cost_types,
+            "oneOffs" => base.one_off_rows,
+            "volumes" => base.volume_rows,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
@@ -302,7 +513,8 @@ mod tests {
                 cost_types: 0,
                 budget_rows: 2,
                 outcome_rows: 2,
-                forecast_rows: 3
+                forecast_rows: 3,
+                ..ImportSummary::default()
             }
         );
         let data = ws.data().unwrap();
@@ -466,7 +678,7 @@ mod tests {
         let ws = Workspace::new();
         let options = DeviationOptions {
             as_of: "2025-08".into(),
-            unit: None,
+            ..DeviationOptions::default()
         };
         assert_eq!(ws.deviation(&options).unwrap_err().code(), "E_NO_DATA");
         let mut ws = Workspace::new();
