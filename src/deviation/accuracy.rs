@@ -280,7 +280,7 @@ fn longest_run(revisions: &[Revision]) -> Option<Run> {
             }),
         };
         if let Some(run) = &current {
-            if best.as_ref().is_none_or(|b| run.length > b.length) {
+            if best.as_ref().map_or(true, |b| run.length > b.length) {
                 best = Some(run.clone());
             }
         }
