@@ -555,3 +555,6 @@ mod tests {
         assert_eq!(v["rows"][1]["level"], json!("committee"));
     }
 }
+
+#[cfg(test)]
+mod report_tests;
