@@ -11,6 +11,7 @@ shared_tests!(
     report_crosses_as_plain_objects_with_string_amounts,
     errors_are_errors_with_a_code_and_a_field,
     free_functions_are_exact,
+    deviation_options_accuracy_and_frames_cross_the_boundary,
 );
 
 #[wasm_bindgen_test]
