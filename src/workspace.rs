@@ -127,8 +127,9 @@ impl Dataset {
         self.months_in(all, &self.typed.one_offs, pos, year, slice)
     }
 
-    /// The unit's latest forecast for `year` made in or before `as_of`, in `slice`: the part of
-    /// the rows made that month that name the cost type (or name none).
+    /// The unit's latest forecast for `year` made in or before `as_of`, in `slice`. A cost type
+    /// takes the rows made that month that name it, or its budget when none does (a forecast
+    /// "according to budget"); the rows without a cost type take the rest of the forecast.
     pub fn forecast_in(
         &self,
         pos: usize,
@@ -138,12 +139,11 @@ impl Dataset {
     ) -> Option<(Month, Amount)> {
         let (made, total) = self.latest_forecast(pos, year, as_of)?;
         let typed = |c: usize| {
-            self.typed
-                .forecasts
-                .get(&(pos, year, c))
-                .and_then(|m| m.get(&made))
-                .copied()
-                .unwrap_or(Amount::ZERO)
+            let given = self.typed.forecasts.get(&(pos, year, c));
+            match given.and_then(|m| m.get(&made)) {
+                Some(amount) => *amount,
+                None => self.budget_in(pos, year, Slice::CostType(c)).iter().sum(),
+            }
         };
         let amount = match slice {
             Slice::All => total,

@@ -244,6 +244,18 @@ impl AddAssign<&Totals> for Totals {
     }
 }
 
+impl Totals {
+    /// No amount at all: a cost type a unit never uses (its forecast is then its budget, 0).
+    fn is_empty(&self) -> bool {
+        let zero = Totals {
+            forecast_month: self.forecast_month,
+            gross_cost: self.gross_cost,
+            ..Totals::default()
+        };
+        *self == zero
+    }
+}
+
 /// Every unit's totals in `slice` as of `as_of`, rolled up the tree (by position).
 pub(crate) fn rolled(data: &Dataset, as_of: Month, slice: Slice) -> Vec<Totals> {
     let year = as_of.year();
@@ -366,7 +378,7 @@ fn cost_type_rows(
 ) -> Vec<CostTypeRow> {
     by_type
         .iter()
-        .filter(|(_, totals)| totals[pos] != Totals::default())
+        .filter(|(_, totals)| !totals[pos].is_empty())
         .map(|(slice, totals)| {
             let t = &totals[pos];
             let cost_type = match *slice {

@@ -101,9 +101,12 @@ fn cost_types_add_up_to_their_unit_and_gross_cost_is_the_cost_rows() {
     // Ticket revenue: −90 mnkr behind budget through August (390 against 320).
     assert_eq!(types[0].ytd.deviation, mnkr("70"));
     assert_eq!(types[0].kind, Some(Kind::Revenue));
-    // The August forecast: −1 150 for traffic costs, the rest (−650) without a cost type.
+    // The August forecast (−1 800 in all): −1 150 for traffic costs as given, ticket revenue
+    // at its budget (+480, no row of its own), and the rest (−1 130) without a cost type.
     assert_eq!(types[1].full_year.forecast, Some(mnkr("-1150")));
-    assert_eq!(types[2].full_year.forecast, Some(mnkr("-650")));
+    assert_eq!(types[0].full_year.forecast, Some(mnkr("480")));
+    assert_eq!(types[2].full_year.forecast, Some(mnkr("-1130")));
+    assert_eq!(buss.full_year.forecast, Some(mnkr("-1800")));
     assert_eq!(buss.full_year.gross_cost, Some(mnkr("-1200")));
     assert_eq!(
         report.row("R").unwrap().full_year.gross_cost,
