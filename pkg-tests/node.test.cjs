@@ -56,10 +56,12 @@ test('the demo region: roll-up and hospital care per August match an independent
   const summary = ws.importJson(doc);
   assert.deepEqual(summary, {
     units: doc.units.length,
-    costTypes: 0,
+    costTypes: doc.costTypes.length,
     budgetRows: doc.budget.length,
     outcomeRows: doc.outcome.length,
     forecastRows: doc.forecasts.length,
+    oneOffRows: doc.oneOffs.length,
+    volumeRows: doc.volumes.length,
   });
   const report = ws.deviation({ asOf: '2025-08' });
   assert.equal(report.rows.length, doc.units.length);
