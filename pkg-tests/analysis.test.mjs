@@ -90,3 +90,27 @@ test('volume and price add up to the deviation; frames split exactly with a rema
   assert.equal(parts + ore(frame.remainder.amount), ore('-8334000000'));
   assert.equal(frame.remainder.share, '0.37');
 });
+
+test('goals per August 2025: 8 of 30 met, 14 partly, 7 not met, 1 not reported', () => {
+  const report = ws.goals({ asOf: '2025-08' });
+  // Independently: at or past the target is met, at or past "partly" partly met (indicator
+  // values are counts, so plain numbers do here).
+  const judge = (i) => {
+    if (i.outcome === undefined) return 'notReported';
+    const reaches = (level) => (i.direction === 'lower' ? Number(i.outcome) <= Number(level) : Number(i.outcome) >= Number(level));
+    if (reaches(i.target)) return 'met';
+    return i.partly !== undefined && reaches(i.partly) ? 'partly' : 'notMet';
+  };
+  const counts = { met: 0, partly: 0, notMet: 0, notReported: 0, total: 0 };
+  doc.goals.forEach((goal, g) => goal.indicators.forEach((indicator, i) => {
+    const want = judge(indicator);
+    assert.equal(report.goals[g].indicators[i].fulfilment, want, indicator.name);
+    counts[want] += 1;
+    counts.total += 1;
+  }));
+  assert.deepEqual(report.counts, counts);
+  assert.deepEqual(report.counts, { met: 8, partly: 14, notMet: 7, notReported: 1, total: 30 });
+  // An indicator tied to public transport shows its +70 mnkr beside it.
+  const riders = report.goals[3].indicators.find((i) => i.unit === 'KTN');
+  assert.equal(riders.deviation.deviation, row('KTN').ytd.deviation);
+});

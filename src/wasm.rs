@@ -16,6 +16,7 @@ use crate::deviation::accuracy::AccuracyOptions;
 use crate::deviation::DeviationOptions;
 use crate::error::Error;
 use crate::frame::Share;
+use crate::goals::GoalsOptions;
 use crate::import::json;
 use crate::money::{Amount, DisplayUnit};
 use crate::workspace;
@@ -62,6 +63,8 @@ export interface WorkspaceDocument {
   volumes?: VolumeRowInput[];
   /** Materiality thresholds kept with the data; report options override them. */
   thresholds?: ThresholdSet;
+  /** Goals (mål) with their indicators (mätetal). */
+  goals?: Goal[];
 }
 export interface UnitInput { id: string; name: string; parent?: string | null; level?: Level; }
 /** A cost type (kostnadsslag) or account (konto); amounts keep the result sign either way. */
@@ -111,7 +114,46 @@ export interface ThresholdSet {
 /** What one import added. */
 export interface ImportSummary {
   units: number; costTypes: number; budgetRows: number; outcomeRows: number; forecastRows: number;
-  oneOffRows: number; volumeRows: number;
+  oneOffRows: number; volumeRows: number; goals: number;
+}
+
+export type Fulfilment = "met" | "partly" | "notMet" | "notReported";
+/** An indicator: a target and an outcome (counts, not money: numbers or decimal strings). */
+export interface Indicator {
+  id: string;
+  name: string;
+  target?: number | string;
+  outcome?: number | string;
+  /** Which way is better; "higher" when absent. */
+  direction?: "higher" | "lower";
+  /** From here to the target the indicator is partly met. */
+  partly?: number | string;
+  /** A judgement that overrides the numbers. */
+  assessed?: Fulfilment;
+  /** The unit (and cost type) whose budget rows the indicator is tied to. */
+  unit?: string;
+  costType?: string;
+}
+export interface Goal { id: string; name: string; indicators?: Indicator[]; }
+export interface GoalsOptions {
+  /** Show the tied units' year-to-date deviation as of this month. */
+  asOf?: MonthString;
+}
+export interface FulfilmentCounts { met: number; partly: number; notMet: number; notReported: number; total: number; }
+export interface IndicatorRow extends Indicator {
+  /** Numbers come back as decimal strings. */
+  target?: string;
+  outcome?: string;
+  partly?: string;
+  direction: "higher" | "lower";
+  fulfilment: Fulfilment;
+  /** The tied unit's year-to-date figures as of asOf; null without a tie or asOf. */
+  deviation: Figures | null;
+}
+export interface GoalsReport {
+  asOf: MonthString | null;
+  goals: { id: string; name: string; indicators: IndicatorRow[]; counts: FulfilmentCounts }[];
+  counts: FulfilmentCounts;
 }
 
 export interface DeviationOptions {
@@ -429,6 +471,27 @@ impl Workspace {
     ) -> Result<JsValue, JsValue> {
         let options: DeviationOptions = self::options(options).map_err(js_error)?;
         to_js(&self.inner.deviation(&options).map_err(js_error)?)
+    }
+
+    /// Goals and indicators: fulfilment, counts per goal and in total, deviations beside them.
+    #[wasm_bindgen(unchecked_return_type = "GoalsReport")]
+    pub fn goals(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GoalsOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: GoalsOptions = if options.is_undefined() || options.is_null() {
+            GoalsOptions::default()
+        } else {
+            self::options(options).map_err(js_error)?
+        };
+        to_js(&self.inner.goals(&options).map_err(js_error)?)
+    }
+
+    /// Adds goals pasted from a spreadsheet (tab separated, a header row naming the columns).
+    #[wasm_bindgen(js_name = importGoals, unchecked_return_type = "ImportSummary")]
+    pub fn import_goals(&mut self, text: &str) -> Result<JsValue, JsValue> {
+        let summary = self.inner.import_goals_paste(text).map_err(js_error)?;
+        to_js(&summary)
     }
 
     /// Forecast accuracy (prognossäkerhet) of a year against its outcome.

@@ -13,6 +13,7 @@ use crate::calendar::Month;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::error::{Error, Result};
+use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::import::json::{CostType, Document, Kind, VolumeRow, SCHEMA_VERSION};
 use crate::money::Amount;
 use crate::org::Tree;
@@ -28,6 +29,7 @@ pub struct ImportSummary {
     pub forecast_rows: usize,
     pub one_off_rows: usize,
     pub volume_rows: usize,
+    pub goals: usize,
 }
 
 impl ImportSummary {
@@ -40,6 +42,7 @@ impl ImportSummary {
             forecast_rows: doc.forecasts.len(),
             one_off_rows: doc.one_offs.len(),
             volume_rows: doc.volumes.len(),
+            goals: doc.goals.len(),
         }
     }
 }
@@ -389,6 +392,7 @@ impl Workspace {
         combined.one_offs.extend(doc.one_offs);
         combined.volumes.extend(doc.volumes);
         combined.thresholds = doc.thresholds.or(combined.thresholds);
+        combined.goals.extend(doc.goals);
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
             && combined.forecasts.is_empty()
@@ -405,6 +409,7 @@ impl Workspace {
             }
             (false, _) => Some(Dataset::build(&combined).map_err(|e| rebase(e, &base))?),
         };
+        goals::check(&combined.goals, data.as_ref()).map_err(|e| rebase(e, &base))?;
         self.doc = combined;
         self.data = data;
         Ok(added)
@@ -419,6 +424,26 @@ impl Workspace {
     pub fn data(&self) -> Result<&Dataset> {
         self.data.as_ref().ok_or_else(|| Error::NoData {
             reason: "the workspace is empty; import data first".into(),
+        })
+    }
+
+    /// Goals and indicators (mål och mätetal): fulfilment, counts, and deviations beside them.
+    pub fn goals(&self, options: &GoalsOptions) -> Result<GoalsReport> {
+        let data = if options.as_of.is_some() {
+            Some(self.data()?)
+        } else {
+            self.data.as_ref()
+        };
+        goals::report(&self.doc.goals, data, self.doc.thresholds.as_ref(), options)
+    }
+
+    /// Adds goals pasted from a spreadsheet (see [`goals::parse_paste`]).
+    pub fn import_goals_paste(&mut self, text: &str) -> Result<ImportSummary> {
+        let goals = goals::parse_paste(text)?;
+        self.import(Document {
+            schema: SCHEMA_VERSION,
+            goals,
+            ..Document::default()
         })
     }
 
@@ -451,6 +476,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "costTypes" => base.cost_types,
             "oneOffs" => base.one_off_rows,
             "volumes" => base.volume_rows,
+            "goals" => base.goals,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;

@@ -72,7 +72,7 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn new(span: &Span, threshold: &Threshold) -> Figures {
+    pub(crate) fn new(span: &Span, threshold: &Threshold) -> Figures {
         let deviation = span.outcome - span.budget;
         Figures {
             budget: span.budget,

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Month;
 use crate::deviation::ThresholdSet;
 use crate::error::{Error, Result};
+use crate::goals::Goal;
 use crate::money::Amount;
 use crate::org::Unit;
 use crate::periodise::Rounding;
@@ -48,6 +49,9 @@ pub struct Document {
     /// Materiality thresholds (väsentlighetsgränser) kept with the data; options override them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thresholds: Option<ThresholdSet>,
+    /// Goals (mål) with their indicators (mätetal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
 }
 
 /// Whether a cost type is revenue (intäkt) or cost (kostnad). Amounts keep the result sign

@@ -186,6 +186,40 @@ pub fn deviation_options_accuracy_and_frames_cross_the_boundary() {
     );
 }
 
+/// Goals pasted from Excel cross in as text and come back with fulfilment and counts.
+pub fn goals_import_from_paste_and_report() {
+    let mut ws = Workspace::new();
+    ws.import_json(JsValue::from_str(DOC)).unwrap();
+    let summary = ws
+        .import_goals("Mål\tMätetal\tMålvärde\tUtfall\tEnhet\nVård i tid\tBesök\t90\t91,5\tSJ\n")
+        .unwrap();
+    assert_eq!(get(&summary, &["goals"]).as_f64(), Some(1.0));
+    let report = ws.goals(options(r#"{ "asOf": "2025-08" }"#)).unwrap();
+    let indicator = ["goals", "0", "indicators", "0"];
+    assert_eq!(
+        text(&report, &[&indicator[..], &["fulfilment"]].concat()),
+        "met"
+    );
+    assert_eq!(
+        text(&report, &[&indicator[..], &["outcome"]].concat()),
+        "91.5"
+    );
+    assert_eq!(
+        text(
+            &report,
+            &[&indicator[..], &["deviation", "deviation"]].concat()
+        ),
+        "137333333.36"
+    );
+    assert_eq!(get(&report, &["counts", "met"]).as_f64(), Some(1.0));
+    assert!(get(&ws.goals(JsValue::UNDEFINED).unwrap(), &["asOf"]).is_null());
+    assert_error(
+        ws.import_goals("Namn\n").unwrap_err(),
+        "E_SCHEMA",
+        Some("line 1"),
+    );
+}
+
 /// Declares the shared checks above as `#[wasm_bindgen_test]`s of the including test file.
 macro_rules! shared_tests {
     ($($name:ident),* $(,)?) => {

@@ -257,6 +257,59 @@ const thresholds = {
   unit: { absolute: '500000', percent: '3' },
 };
 
+// Goals and indicators per August 2025: 30 indicators, 8 met, 14 partly, 7 not met and 1 not
+// reported, as the region's interim report had them. [goal, indicator, target, outcome,
+// direction, partly from, tied unit].
+const GOALS = [
+  ['Vård i rätt tid', [
+    ['Besök i primärvården inom 3 dagar (%)', 90, 86, 'higher', 80],
+    ['Operation inom 90 dagar (%)', 80, 71, 'higher', 70],
+    ['Väntande över 90 dagar till besök', 2000, 2650, 'lower', 2700],
+    ['Vårdplatser i drift', 620, 602, 'higher', 590, 'HSN-SJ-MED'],
+    ['Utskrivningsklara patienter, dygn', 3, 4.1, 'lower', 4.5],
+    ['Första kontakt i BUP inom 30 dagar (%)', 90, 78, 'higher', 80],
+    ['Återbesök enligt medicinsk bedömning (%)', 85, 86, 'higher', 75],
+    ['Tandvård till barn enligt plan (%)', 95, 96.5, 'higher', 90],
+  ]],
+  ['Ekonomi i balans', [
+    ['Resultat enligt budget (mnkr)', 140, 263.5, 'higher', 0],
+    ['Nämnder med budget i balans', 4, 2, 'higher', 3],
+    ['Kostnad för inhyrd personal (mnkr)', 120, 161, 'lower', 150, 'HSN-SJ'],
+    ['Realiserade åtgärder (%)', 90, 58.9, 'higher', 70],
+    ['Nettokostnadsutveckling (%)', 3, 4.2, 'lower', 4.5],
+    ['Prognosavvikelse helår (%)', 1, 0.8, 'lower', 2],
+    ['Självfinansieringsgrad investeringar (%)', 100, 92, 'higher', 80],
+  ]],
+  ['Attraktiv arbetsgivare', [
+    ['Sjukfrånvaro (%)', 6, 6.8, 'lower', 7],
+    ['Personalomsättning (%)', 10, 12.5, 'lower', 13],
+    ['Hållbart medarbetarengagemang (index)', 80, 77, 'higher', 75],
+    ['Chefer med högst 30 medarbetare (%)', 90, 84, 'higher', 80],
+    ['Andel heltidsanställda (%)', 90, 91, 'higher', 85],
+    ['Sjuksköterskor i tjänst', 2400, 2310, 'higher', 2300],
+    ['Övertidstimmar per anställd', 30, 38, 'lower', 36],
+  ]],
+  ['Hållbar region', [
+    ['Resenärer i kollektivtrafiken (miljoner)', 30, 31.2, 'higher', 28, 'KTN'],
+    ['Förnybar energi i fordonsflottan (%)', 95, 97, 'higher', 90],
+    ['Koldioxid från tjänsteresor (ton)', 900, 1050, 'lower', 1000],
+    ['Nöjda resenärer (%)', 75, 71, 'higher', 70],
+    ['Punktlighet tågtrafik (%)', 92, 89, 'higher', 88],
+    ['Kulturbesök (tusen)', 400, 415, 'higher', 380],
+    ['Företag som fått rådgivning', 250, 170, 'higher', 200],
+    ['Matsvinn i regionens kök (%)', 10, null, 'lower', 12],
+  ]],
+];
+const goals = GOALS.map(([name, list], g) => ({
+  id: `M${g + 1}`,
+  name,
+  indicators: list.map(([iname, target, out, direction, partly, unit], i) => ({
+    id: `M${g + 1}.${i + 1}`, name: iname, target: String(target),
+    ...(out === null ? {} : { outcome: String(out) }), direction, partly: String(partly),
+    ...(unit ? { unit } : {}),
+  })),
+}));
+
 const doc = {
   schema: 1,
   name: 'Region Exempel',
@@ -268,5 +321,6 @@ const doc = {
   oneOffs,
   volumes,
   thresholds,
+  goals,
 };
 writeFileSync(new URL('./region-2025.json', import.meta.url), JSON.stringify(doc, null, 2) + '\n');
