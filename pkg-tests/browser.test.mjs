@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-import { canonical, demo, linearBudgetToDate, ore, outcome } from './oracle.mjs';
+import { canonical, demo, linearBudgetToDate, ore, outcome, subtree } from './oracle.mjs';
 import { readFile } from 'node:fs/promises';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -335,5 +335,46 @@ test('text cells that a spreadsheet would run as formulas are neutralised in the
   assert.ok(lines[2].startsWith('B;"\'-2;""x""";'), lines[2]);
   // Amounts stay numbers: a minus at the start of an amount is not neutralised.
   assert.match(lines[2], /;-1,0;/);
+  await page.close();
+});
+
+test('the tertial view, the interim months and the forecast chart with its table', async () => {
+  const { page, problems } = await openDemo();
+  const doc = demo();
+  const widget = page.locator('balans-widget');
+  assert.match(await widget.locator('select#as-of option[value="2025-03"]').innerText(), /delårsrapport/);
+  assert.match(await widget.locator('select#as-of option[value="2025-08"]').innerText(), /delårsrapport/);
+  await widget.locator('select#unit').selectOption('KTN');
+  await widget.locator('select#span').selectOption('tertial');
+  await page.locator('balans-widget td[data-field="tertial.outcome"]').first().waitFor();
+  assert.equal(await widget.locator('thead th[scope="colgroup"]').first().innerText(), 'Tertial 2 (maj–aug)');
+  assert.equal(await cell(page, 'KTN', 'tertial.outcome').getAttribute('data-amount'),
+    canonical(outcome(doc, 'KTN', '2025-05', '2025-08')));
+  assert.equal(await widget.getAttribute('span'), 'tertial');
+  // The chart opens by keyboard; its table: public transport's full-year forecast per month
+  // made, summed independently.
+  const toggle = widget.locator('#chart-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await widget.locator('.chart svg').count(), 0);
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await widget.locator('.chart-table tbody tr').first().waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const ids = subtree(doc, 'KTN');
+  const made = await widget.locator('.chart-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.dataset.made, tr.querySelector('td').dataset.amount]));
+  assert.deepEqual(made.map(([m]) => m), ['2025-02', '2025-04', '2025-08']);
+  for (const [month, amount] of made) {
+    const sum = doc.forecasts.filter((f) => f.year === 2025 && f.made === month && ids.has(f.unit))
+      .reduce((s, f) => s + ore(f.amount), 0n);
+    assert.equal(amount, canonical(sum), month);
+  }
+  assert.equal(await widget.locator('.chart svg circle').count(), 3);
+  assert.match(await widget.locator('.chart h2').innerText(), /Kollektivtrafiknämnden/);
+  // Another month keeps the chart open and shows only the forecasts known then.
+  await widget.locator('select#as-of').selectOption('2025-03');
+  await page.locator('balans-widget caption', { hasText: 'mars 2025' }).waitFor();
+  assert.equal(await widget.locator('.chart-table tbody tr').count(), 1);
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -52,6 +52,15 @@ const STRINGS = {
     filter: 'Visa status',
     allStatuses: 'Alla',
     statuses: { within: 'Inom', favourable: 'Gynnsam', watch: 'Bevaka', material: 'Väsentlig' },
+    span: 'Period',
+    spans: { month: 'Månad', tertial: 'Tertial' },
+    tertial: (n, from, to) => `Tertial ${n} (${from}–${to})`,
+    interim: 'delårsrapport',
+    chart: (name) => `Helårsprognoser för ${name}`,
+    showChart: 'Visa prognoserna under året',
+    chartMade: 'Gjord',
+    chartRevision: 'Ändring',
+    chartNone: 'Inga prognoser ännu.',
     exportCsv: 'Exportera CSV',
     exportJson: 'Exportera JSON',
     invalid: 'Ogiltigt värde',
@@ -105,6 +114,15 @@ const STRINGS = {
     filter: 'Show status',
     allStatuses: 'All',
     statuses: { within: 'Within', favourable: 'Favourable', watch: 'Watch', material: 'Material' },
+    span: 'Period',
+    spans: { month: 'Month', tertial: 'Tertial' },
+    tertial: (n, from, to) => `Tertial ${n} (${from}–${to})`,
+    interim: 'interim report',
+    chart: (name) => `Full-year forecasts for ${name}`,
+    showChart: 'Show the forecasts made this year',
+    chartMade: 'Made',
+    chartRevision: 'Change',
+    chartNone: 'No forecasts yet.',
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
     invalid: 'Invalid value',
@@ -134,9 +152,15 @@ const STATUSES = ['within', 'favourable', 'watch', 'material'];
 const DECIMALS = ['0', '1', '2', '3'];
 /** Characters that make a spreadsheet read a text cell as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const GROUPS = ['period', 'ytd', 'fullYear'].map(
-  (group) => [group, COLUMNS.filter(([g]) => g === group).length],
-);
+/** The columns with the first group showing `span`: the month ("period") or its tertial. */
+function columnsFor(span) {
+  return span === 'tertial' ? COLUMNS.map(([g, k, kind]) => [g === 'period' ? 'tertial' : g, k, kind]) : COLUMNS;
+}
+/** [group, number of columns] in order. */
+function groupsOf(columns) {
+  return [...new Set(columns.map(([g]) => g))].map((group) => [group, columns.filter(([g]) => g === group).length]);
+}
+const SPANS = ['month', 'tertial'];
 
 /** One wasm initialisation per page, whichever widget asks first; a failed attempt may be retried. */
 let ready = null;
@@ -254,6 +278,7 @@ function download(text, name, type) {
  * @attr {number} decimals - decimals shown for amounts, 0–6; default 1 (percent always 1)
  * @attr {string} display-unit - kr, tkr or mnkr (default)
  * @attr {string} lang - sv (default) or en; otherwise taken from the nearest `[lang]` ancestor
+ * @attr {string} span - the first column group: month (default) or tertial
  * @attr {string} wasm-url - where to load balans_bg.wasm from when it is not beside balans.js
  *
  * @fires balans-ready - after every rendered report; detail `{ rows, report }`
@@ -286,7 +311,7 @@ function download(text, name, type) {
  */
 export class BalansWidget extends HTMLElement {
   static get observedAttributes() {
-    return ['view', 'src', 'as-of', 'unit', 'decimals', 'display-unit', 'lang', 'wasm-url'];
+    return ['view', 'src', 'as-of', 'unit', 'decimals', 'display-unit', 'lang', 'wasm-url', 'span'];
   }
 
   #ui;
@@ -308,13 +333,14 @@ export class BalansWidget extends HTMLElement {
   #filter = ''; // a status, or '' for all rows
   #sort = null; // { field, direction } or null for the tree's own order
   #body = null; // the table body, whose rows #applyOrder arranges
+  #chartOpen = false; // the forecast chart is built only when asked for
 
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
     this.#ui = this.#buildShell();
     // A page may set properties before the element is defined; send them through the setters.
-    for (const name of ['workspace', 'data', 'view', 'src', 'asOf', 'unit', 'decimals', 'displayUnit', 'wasmUrl']) {
+    for (const name of ['workspace', 'data', 'view', 'src', 'asOf', 'unit', 'decimals', 'displayUnit', 'wasmUrl', 'span']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -353,6 +379,17 @@ export class BalansWidget extends HTMLElement {
   }
   set displayUnit(value) { this.#reflect('display-unit', value); }
 
+  /** The first column group: "month" (default) or "tertial", the tertial through the month. @type {string} */
+  get span() {
+    const value = this.getAttribute('span');
+    return SPANS.includes(value) ? value : 'month';
+  }
+  set span(value) { this.#reflect('span', value); }
+
+  #columns() {
+    return columnsFor(this.span === 'tertial' ? 'tertial' : 'period');
+  }
+
   /** Where balans_bg.wasm is; the package loads once per page, so the first widget decides. @type {string} */
   get wasmUrl() { return this.getAttribute('wasm-url') ?? ''; }
   set wasmUrl(value) { this.#reflect('wasm-url', value); }
@@ -384,11 +421,12 @@ export class BalansWidget extends HTMLElement {
     const t = this.#t;
     const format = { unit: this.displayUnit, decimals: this.decimals, plain: true };
     const unitLabel = t.units[this.displayUnit];
-    const header = ['Id', t.columns.unit, ...COLUMNS.map(([group, key, kind]) =>
-      `${t.groups[group]} ${t.columns[key]}${kind === 'amount' || kind === 'deviation' ? ` (${unitLabel})` : ''}`)];
+    const columns = this.#columns();
+    const header = ['Id', t.columns.unit, ...columns.map(([group, key, kind]) =>
+      `${this.#groupLabel(group, t)} ${t.columns[key]}${kind === 'amount' || kind === 'deviation' ? ` (${unitLabel})` : ''}`)];
     const lines = [header.map((v) => csvField(v, true))];
     for (const { row } of this.#shownEntries()) {
-      const cells = COLUMNS.map(([group, key, kind]) => {
+      const cells = columns.map(([group, key, kind]) => {
         const value = row[group][key];
         if (value == null) return '';
         switch (kind) {
@@ -592,6 +630,7 @@ export class BalansWidget extends HTMLElement {
     this.#renderToolbar(report, t);
     this.#ui.region.replaceChildren(this.#buildTable(report, t));
     this.#ui.region.hidden = false;
+    this.#renderChart(report, t);
     this.#ui.status.textContent = report.rows.length ? '' : t.noRows;
     this.#emit('balans-ready', { rows: report.rows, report });
   }
@@ -608,6 +647,8 @@ export class BalansWidget extends HTMLElement {
     const unit = h('select', { id: 'display-unit' });
     const monthLabel = h('label', { for: 'as-of' });
     const unitLabel = h('label', { for: 'display-unit' });
+    const span = h('select', { id: 'span' });
+    const spanLabel = h('label', { for: 'span' });
     const subtree = h('select', { id: 'unit' });
     const subtreeLabel = h('label', { for: 'unit' });
     const decimals = h('select', { id: 'decimals' });
@@ -624,6 +665,7 @@ export class BalansWidget extends HTMLElement {
     const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
     const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
       h('div', { class: 'field' }, monthLabel, month),
+      h('div', { class: 'field' }, spanLabel, span),
       h('div', { class: 'field' }, subtreeLabel, subtree),
       h('div', { class: 'field' }, unitLabel, unit),
       h('div', { class: 'field' }, decimalsLabel, decimals),
@@ -642,6 +684,7 @@ export class BalansWidget extends HTMLElement {
     month.addEventListener('change', () => { this.asOf = month.value; changed(); });
     unit.addEventListener('change', () => { this.displayUnit = unit.value; changed(); });
     subtree.addEventListener('change', () => { this.unit = subtree.value; changed(); });
+    span.addEventListener('change', () => { this.span = span.value; changed(); });
     decimals.addEventListener('change', () => { this.decimals = decimals.value; changed(); });
     filter.addEventListener('change', () => {
       this.#filter = filter.value;
@@ -656,10 +699,18 @@ export class BalansWidget extends HTMLElement {
     region.addEventListener('click', (event) => this.#onClick(event));
     region.addEventListener('keydown', (event) => this.#onKeydown(event));
 
-    frame.append(toolbar, status, error, region);
+    // The forecasts of the report's root unit: an SVG chart with a table beside it.
+    const chart = h('section', { part: 'chart', class: 'chart', hidden: true, 'aria-labelledby': 'chart-toggle' });
+    chart.addEventListener('click', (event) => {
+      if (!event.target.closest?.('#chart-toggle')) return;
+      this.#chartOpen = !this.#chartOpen;
+      if (this.#report) this.#renderChart(this.#report, this.#t);
+      this.#ui.chart.querySelector('#chart-toggle')?.focus();
+    });
+    frame.append(toolbar, status, error, region, chart);
     this.shadowRoot.append(link, frame);
     return {
-      toolbar, month, monthLabel, unit, unitLabel, status, error, region, subtree, subtreeLabel,
+      toolbar, month, monthLabel, unit, unitLabel, status, error, region, subtree, subtreeLabel, span, spanLabel, chart,
       decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, csv, json,
     };
   }
@@ -673,8 +724,12 @@ export class BalansWidget extends HTMLElement {
       this.#toolbarKey = key;
       monthLabel.textContent = t.asOf;
       unitLabel.textContent = t.displayUnit;
+      // The interim reports (delår) are per March and per August.
       month.replaceChildren(...t.months.map((name, i) =>
-        h('option', { value: `${report.year}-${String(i + 1).padStart(2, '0')}` }, `${name} ${report.year}`)));
+        h('option', { value: `${report.year}-${String(i + 1).padStart(2, '0')}` },
+          `${name} ${report.year}${i === 2 || i === 7 ? ` – ${t.interim}` : ''}`)));
+      ui.spanLabel.textContent = t.span;
+      ui.span.replaceChildren(...SPANS.map((value) => h('option', { value }, t.spans[value])));
       unit.replaceChildren(...DISPLAY_UNITS.map((value) => h('option', { value }, t.units[value])));
       ui.subtreeLabel.textContent = t.unit;
       // Indented by depth with em spaces: options hold text only.
@@ -697,6 +752,7 @@ export class BalansWidget extends HTMLElement {
     month.value = report.asOf;
     unit.value = this.displayUnit;
     ui.subtree.value = this.unit || report.root;
+    ui.span.value = this.span;
     ui.decimals.value = String(this.decimals);
     ui.filter.value = this.#filter;
     toolbar.hidden = false;
@@ -715,9 +771,78 @@ export class BalansWidget extends HTMLElement {
     return h('table', { part: 'table' },
       this.#buildCaption(report, t),
       h('colgroup', {}),
-      ...GROUPS.map(([, span]) => h('colgroup', { span, class: 'group' })),
+      ...groupsOf(this.#columns()).map(([, span]) => h('colgroup', { span, class: 'group' })),
       this.#buildHead(t),
       body);
+  }
+
+  /** The full-year forecasts made so far this year for the report's root unit, as the forecast
+   * deviation per month made: an SVG line with a table alternative. The figures come from the
+   * package (`accuracy`, whose forecast series is the same for a year still running); numbers
+   * are taken from them only to place points, never to compute a figure. */
+  #renderChart(report, t) {
+    const { chart } = this.#ui;
+    const root = report.rows[0];
+    chart.hidden = !root;
+    if (!root) return;
+    // A disclosure button; the chart and its table exist only while it is open.
+    const toggle = h('button', { type: 'button', class: 'toggle', id: 'chart-toggle', 'aria-expanded': String(this.#chartOpen) },
+      h('span', { class: 'name' }, this.#chartOpen ? t.chart(root.name) : t.showChart));
+    if (!this.#chartOpen) {
+      chart.replaceChildren(h('h2', { class: 'chart-title' }, toggle));
+      return;
+    }
+    const series = this.#active.accuracy({ year: report.year, unit: root.unit }).rows[0];
+    const points = (series?.forecasts ?? []).filter((f) => f.made <= report.asOf);
+    const revision = new Map((series?.revisions ?? []).map((r) => [r.made, r.change]));
+    const format = { unit: this.displayUnit, decimals: this.decimals };
+    const title = h('h2', { class: 'chart-title' }, toggle);
+    if (points.length === 0) {
+      chart.replaceChildren(title, h('p', {}, t.chartNone));
+      return;
+    }
+    chart.replaceChildren(title, this.#svg(points, t, format), h('table', { class: 'chart-table' },
+      h('caption', { class: 'vh' }, t.chart(root.name)),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, t.chartMade),
+        h('th', { scope: 'col', class: 'num' }, t.columns.forecast),
+        h('th', { scope: 'col', class: 'num' }, t.columns.deviation),
+        h('th', { scope: 'col', class: 'num' }, t.chartRevision))),
+      h('tbody', {}, ...points.map((p) => {
+        const [, m] = parseMonth(p.made) ?? [0, 0];
+        const change = revision.get(p.made);
+        const dev = signed(formatAmount(p.deviation, format));
+        const rev = change == null ? null : signed(formatAmount(change, format));
+        return h('tr', { 'data-made': p.made },
+          h('th', { scope: 'row' }, t.monthsShort[m]),
+          h('td', { class: 'num', 'data-amount': p.forecast }, formatAmount(p.forecast, format)),
+          h('td', { class: `num ${dev.tone}`, 'data-amount': p.deviation }, dev.text),
+          rev ? h('td', { class: `num ${rev.tone}`, 'data-amount': change }, rev.text) : h('td', { class: 'num' }, ...missing(t)));
+      }))));
+  }
+
+  /** The line of forecast deviations across the year's months, zero marked. */
+  #svg(points, t, format) {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = (tag, attrs = {}, ...children) => {
+      const node = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+      node.append(...children);
+      return node;
+    };
+    const [W, H, left, top] = [480, 140, 16, 12];
+    const values = points.map((p) => Number(p.deviation)); // positions only
+    const hi = Math.max(0, ...values);
+    const lo = Math.min(0, ...values);
+    const y = (v) => top + ((hi - v) / (hi - lo || 1)) * (H - 2 * top);
+    const x = (made) => left + ((parseMonth(made)?.[1] ?? 0) / 11) * (W - 2 * left);
+    const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.made).toFixed(1)},${y(values[i]).toFixed(1)}`).join(' ');
+    return svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
+      svg('line', { class: 'zero', x1: left, x2: W - left, y1: y(0), y2: y(0) }),
+      ...t.monthsShort.map((name, i) => svg('text', { class: 'tick', x: left + (i / 11) * (W - 2 * left), y: H - 1 }, name)),
+      svg('path', { class: 'line', d: line }),
+      ...points.map((p, i) => svg('circle', { class: values[i] < 0 ? 'point unfavourable' : 'point favourable', cx: x(p.made), cy: y(values[i]), r: 4 },
+        svg('title', {}, `${p.made}: ${signed(formatAmount(p.deviation, format)).text}`))));
   }
 
   #buildCaption(report, t) {
@@ -726,6 +851,14 @@ export class BalansWidget extends HTMLElement {
     if (report.name) caption.append(h('span', { class: 'title' }, report.name), h('span', { class: 'vh' }, ': '));
     caption.append(h('span', { class: 'subtitle' }, t.caption(t.months[month], year, t.units[this.displayUnit])));
     return caption;
+  }
+
+  /** A column group's heading; the tertial's names its months, e.g. "Tertial 2 (maj–aug)". */
+  #groupLabel(group, t) {
+    if (group !== 'tertial' || !this.#report) return t.groups[group];
+    const [, from] = parseMonth(this.#report.tertialFrom) ?? [0, 0];
+    const [, to] = parseMonth(this.#report.asOf) ?? [0, 0];
+    return t.tertial(Math.floor(from / 4) + 1, t.monthsShort[from], t.monthsShort[to]);
   }
 
   #buildHead(t) {
@@ -742,9 +875,10 @@ export class BalansWidget extends HTMLElement {
     const thead = h('thead', {},
       h('tr', {},
         head({ scope: 'col', rowspan: '2', class: 'corner' }, 'name', t.columns.unit),
-        ...GROUPS.map(([group, span]) => h('th', { scope: 'colgroup', colspan: String(span) }, t.groups[group]))),
+        ...groupsOf(this.#columns()).map(([group, span]) =>
+          h('th', { scope: 'colgroup', colspan: String(span) }, this.#groupLabel(group, t)))),
       h('tr', {},
-        ...COLUMNS.map(([group, key, kind]) =>
+        ...this.#columns().map(([group, key, kind]) =>
           head({ scope: 'col', class: kind === 'month' || kind === 'status' ? 'month' : 'num' }, `${group}.${key}`, t.columns[key]))));
     const buttons = [...thead.querySelectorAll('button.sort')];
     (buttons.find((b) => b.dataset.sort === this.#sort?.field) ?? buttons[0]).tabIndex = 0;
@@ -779,7 +913,7 @@ export class BalansWidget extends HTMLElement {
       header.setAttribute('tabindex', '-1'); // reachable by the arrow keys, not by Tab
       header.append(h('span', { class: 'name' }, row.name));
     }
-    tr.append(header, ...COLUMNS.map((column) => this.#buildCell(row, column, year, format, t)));
+    tr.append(header, ...this.#columns().map((column) => this.#buildCell(row, column, year, format, t)));
     const entry = { row, depth, tr, button, focus: button ?? header };
     if (button) button.setAttribute('aria-expanded', String(this.#isExpanded(entry)));
     return entry;
@@ -867,7 +1001,7 @@ export class BalansWidget extends HTMLElement {
     const { field, direction } = this.#sort;
     const sign = direction === 'descending' ? -1 : 1;
     const [group, key] = field.split('.');
-    const kind = COLUMNS.find(([g, k]) => g === group && k === key)?.[2];
+    const kind = this.#columns().find(([g, k]) => g === group && k === key)?.[2];
     const value = (entry) => (field === 'name' ? entry.row.name : entry.row[group][key]);
     const order = (a, b) => {
       if (field === 'name') return a.localeCompare(b, 'sv');
