@@ -216,9 +216,6 @@ impl Dataset {
             .collect();
         let ct = |id: &Option<String>| id.as_deref().map(|id| cost_type[id]);
         let mut typed = Typed::default();
-        if let Some(t) = &doc.thresholds {
-            t.check().map_err(|e| e.at("thresholds"))?;
-        }
         let unit = |list: &str, i: usize, id: &str| {
             tree.position(id)
                 .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
@@ -409,6 +406,9 @@ impl Workspace {
             }
             (false, _) => Some(Dataset::build(&combined).map_err(|e| rebase(e, &base))?),
         };
+        if let Some(t) = &combined.thresholds {
+            t.check().map_err(|e| e.at("thresholds"))?;
+        }
         goals::check(&combined.goals, data.as_ref()).map_err(|e| rebase(e, &base))?;
         self.doc = combined;
         self.data = data;
@@ -678,6 +678,22 @@ mod tests {
             ("E_UNKNOWN_COST_TYPE", Some("outcome[1].costType"))
         );
         assert_eq!(ws.document().cost_types.len(), 1);
+    }
+
+    #[test]
+    fn stored_thresholds_are_checked_even_without_units() {
+        let mut ws = Workspace::new();
+        let e = ws
+            .import(doc(json!({
+                "schema": 1,
+                "thresholds": { "committee": { "absolute": "1", "percent": "-2" } }
+            })))
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_OPTION", Some("thresholds.committee.percent"))
+        );
+        assert_eq!(ws.document().thresholds, None);
     }
 
     #[test]
