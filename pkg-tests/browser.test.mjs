@@ -378,3 +378,34 @@ test('the tertial view, the interim months and the forecast chart with its table
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('cost types: each unit followed by its cost types, which add up to it, in the CSV too', async () => {
+  const { page } = await openDemo();
+  const widget = page.locator('balans-widget');
+  await widget.locator('select#unit').selectOption('KTN');
+  await page.locator('balans-widget tr[data-unit="KTN"][data-depth="0"]').waitFor();
+  await widget.locator('#by-cost-type').focus();
+  await page.keyboard.press('Space');
+  await page.locator('balans-widget tr[data-cost-type-of="KTN"]').first().waitFor();
+  const sums = await page.locator('balans-widget tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    unit: tr.dataset.unit ?? null,
+    of: tr.dataset.costTypeOf ?? null,
+    costType: tr.dataset.costType ?? null,
+    outcome: tr.querySelector('td[data-field="ytd.outcome"]').dataset.amount,
+    deviation: tr.querySelector('td[data-field="ytd.deviation"]').dataset.amount,
+  })));
+  for (const unit of sums.filter((r) => r.unit)) {
+    const parts = sums.filter((r) => r.of === unit.unit);
+    assert.ok(parts.length > 0, unit.unit);
+    assert.equal(parts.reduce((s, r) => s + ore(r.outcome), 0n), ore(unit.outcome), unit.unit);
+    assert.equal(parts.reduce((s, r) => s + ore(r.deviation), 0n), ore(unit.deviation), unit.unit);
+  }
+  // Ticket revenue (3000) of public transport, right under it.
+  const ktn = sums.findIndex((r) => r.unit === 'KTN');
+  assert.deepEqual([sums[ktn + 1].of, sums[ktn + 1].costType], ['KTN', '3000']);
+  const csv = await page.evaluate(() => document.querySelector('balans-widget').toCsv());
+  const ids = csv.slice(1).split('\r\n').slice(1, -1).map((line) => line.split(';')[0]);
+  assert.equal(ids.length, sums.length);
+  assert.deepEqual(ids.slice(0, 2), ['KTN', 'KTN:3000']);
+  await page.close();
+});

@@ -58,6 +58,8 @@ const STRINGS = {
     interim: 'delårsrapport',
     chart: (name) => `Helårsprognoser för ${name}`,
     showChart: 'Visa prognoserna under året',
+    byCostType: 'Per kostnadsslag',
+    noCostType: 'Utan kostnadsslag',
     chartMade: 'Gjord',
     chartRevision: 'Ändring',
     chartNone: 'Inga prognoser ännu.',
@@ -120,6 +122,8 @@ const STRINGS = {
     interim: 'interim report',
     chart: (name) => `Full-year forecasts for ${name}`,
     showChart: 'Show the forecasts made this year',
+    byCostType: 'By cost type',
+    noCostType: 'No cost type',
     chartMade: 'Made',
     chartRevision: 'Change',
     chartNone: 'No forecasts yet.',
@@ -334,6 +338,7 @@ export class BalansWidget extends HTMLElement {
   #sort = null; // { field, direction } or null for the tree's own order
   #body = null; // the table body, whose rows #applyOrder arranges
   #chartOpen = false; // the forecast chart is built only when asked for
+  #byCostType = false; // each unit followed by its figures per cost type (kostnadsslag)
 
   constructor() {
     super();
@@ -425,7 +430,11 @@ export class BalansWidget extends HTMLElement {
     const header = ['Id', t.columns.unit, ...columns.map(([group, key, kind]) =>
       `${this.#groupLabel(group, t)} ${t.columns[key]}${kind === 'amount' || kind === 'deviation' ? ` (${unitLabel})` : ''}`)];
     const lines = [header.map((v) => csvField(v, true))];
-    for (const { row } of this.#shownEntries()) {
+    const lines2 = this.#shownEntries().flatMap(({ row, extra }) => [
+      [row.unit, row.name, row],
+      ...extra.map((x) => [`${row.unit}:${x.figures.costType ?? ''}`, x.name, x.figures]),
+    ]);
+    for (const [id, name, row] of lines2) {
       const cells = columns.map(([group, key, kind]) => {
         const value = row[group][key];
         if (value == null) return '';
@@ -436,7 +445,7 @@ export class BalansWidget extends HTMLElement {
           default: return csvField(value, true);
         }
       });
-      lines.push([csvField(row.unit, true), csvField(row.name, true), ...cells]);
+      lines.push([csvField(id, true), csvField(name, true), ...cells]);
     }
     return `\ufeff${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
   }
@@ -616,6 +625,7 @@ export class BalansWidget extends HTMLElement {
     try {
       const options = this.unit ? { asOf, unit: this.unit } : { asOf };
       if (this.#threshold) options.thresholds = { default: this.#threshold };
+      if (this.#byCostType) options.byCostType = true;
       report = this.#active.deviation(options);
       // The unit select lists the whole tree, also when a subtree is shown.
       this.#units ??= (this.unit ? this.#active.deviation({ asOf }) : report).rows
@@ -661,6 +671,8 @@ export class BalansWidget extends HTMLElement {
     const amountLabel = h('label', { for: 'threshold-amount' });
     const percentLabel = h('label', { for: 'threshold-percent' });
     const legend = h('legend', {});
+    const costTypes = h('input', { id: 'by-cost-type', type: 'checkbox' });
+    const costTypesLabel = h('label', { for: 'by-cost-type' });
     const csv = h('button', { type: 'button', class: 'action', 'data-export': 'csv' });
     const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
     const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
@@ -671,6 +683,7 @@ export class BalansWidget extends HTMLElement {
       h('div', { class: 'field' }, decimalsLabel, decimals),
       h('fieldset', { class: 'field threshold' }, legend, amountLabel, amount, percentLabel, percent, hint),
       h('div', { class: 'field' }, filterLabel, filter),
+      h('div', { class: 'field' }, costTypes, costTypesLabel),
       h('div', { class: 'field' }, csv, json));
     const status = h('div', { part: 'status', class: 'status', role: 'status' });
     const error = h('div', { part: 'error', class: 'error', role: 'alert' });
@@ -685,6 +698,11 @@ export class BalansWidget extends HTMLElement {
     unit.addEventListener('change', () => { this.displayUnit = unit.value; changed(); });
     subtree.addEventListener('change', () => { this.unit = subtree.value; changed(); });
     span.addEventListener('change', () => { this.span = span.value; changed(); });
+    costTypes.addEventListener('change', () => {
+      this.#byCostType = costTypes.checked;
+      this.#schedule(false);
+      changed();
+    });
     decimals.addEventListener('change', () => { this.decimals = decimals.value; changed(); });
     filter.addEventListener('change', () => {
       this.#filter = filter.value;
@@ -710,7 +728,7 @@ export class BalansWidget extends HTMLElement {
     frame.append(toolbar, status, error, region, chart);
     this.shadowRoot.append(link, frame);
     return {
-      toolbar, month, monthLabel, unit, unitLabel, status, error, region, subtree, subtreeLabel, span, spanLabel, chart,
+      toolbar, month, monthLabel, unit, unitLabel, status, error, region, subtree, subtreeLabel, span, spanLabel, chart, costTypes, costTypesLabel,
       decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, csv, json,
     };
   }
@@ -744,6 +762,7 @@ export class BalansWidget extends HTMLElement {
       ui.filterLabel.textContent = t.filter;
       ui.filter.replaceChildren(h('option', { value: '' }, t.allStatuses),
         ...STATUSES.map((value) => h('option', { value }, t.statuses[value])));
+      ui.costTypesLabel.textContent = t.byCostType;
       ui.csv.textContent = t.exportCsv;
       ui.json.textContent = t.exportJson;
       // The threshold in kronor, shown again in the display unit.
@@ -753,6 +772,7 @@ export class BalansWidget extends HTMLElement {
     unit.value = this.displayUnit;
     ui.subtree.value = this.unit || report.root;
     ui.span.value = this.span;
+    ui.costTypes.checked = this.#byCostType;
     ui.decimals.value = String(this.decimals);
     ui.filter.value = this.#filter;
     toolbar.hidden = false;
@@ -914,7 +934,16 @@ export class BalansWidget extends HTMLElement {
       header.append(h('span', { class: 'name' }, row.name));
     }
     tr.append(header, ...this.#columns().map((column) => this.#buildCell(row, column, year, format, t)));
-    const entry = { row, depth, tr, button, focus: button ?? header };
+    // Cost-type rows: the unit's subtree per cost type, right under it; not in the tree's focus
+    // order, shown and hidden with their unit.
+    const extra = (row.costTypes ?? []).map((figures) => {
+      const name = figures.name ?? t.noCostType;
+      const label = h('th', { scope: 'row', 'data-depth': String(Math.min(depth + 1, 6)) }, h('span', { class: 'name' }, name));
+      const line = h('tr', { part: 'row', class: 'cost-type', 'data-cost-type-of': row.unit, 'data-cost-type': figures.costType ?? '' },
+        label, ...this.#columns().map((column) => this.#buildCell(figures, column, year, format, t)));
+      return { figures, name, tr: line };
+    });
+    const entry = { row, depth, tr, button, focus: button ?? header, extra };
     if (button) button.setAttribute('aria-expanded', String(this.#isExpanded(entry)));
     return entry;
   }
@@ -954,6 +983,12 @@ export class BalansWidget extends HTMLElement {
    * status filter, shows the rows whose year-to-date or full-year status is that one, and the
    * rows above them for context. */
   #applyVisibility() {
+    this.#applyRowVisibility();
+    for (const { tr, extra } of this.#rows.values()) for (const x of extra) x.tr.hidden = tr.hidden;
+  }
+
+  /** The unit rows' visibility; cost-type rows follow theirs in #applyVisibility. */
+  #applyRowVisibility() {
     if (this.#filter) {
       const shown = new Set();
       for (const { row } of this.#rows.values()) {
@@ -992,7 +1027,7 @@ export class BalansWidget extends HTMLElement {
     };
     visit(entries.filter((e) => !this.#rows.has(e.row.parent)));
     this.#rows = new Map(ordered.map((e) => [e.row.unit, e]));
-    this.#body?.replaceChildren(...ordered.map((e) => e.tr));
+    this.#body?.replaceChildren(...ordered.flatMap((e) => [e.tr, ...e.extra.map((x) => x.tr)]));
     this.#applyVisibility();
   }
 
