@@ -409,3 +409,18 @@ test('cost types: each unit followed by its cost types, which add up to it, in t
   assert.deepEqual(ids.slice(0, 2), ['KTN', 'KTN:3000']);
   await page.close();
 });
+
+test('committees with a material negative forecast show when their action programme is due', async () => {
+  const { page } = await openDemo();
+  const report = await page.evaluate(() => document.querySelector('balans-widget').report);
+  const escalated = report.rows.filter((r) => r.escalation);
+  assert.ok(escalated.length > 0);
+  for (const row of report.rows) {
+    const due = await cell(page, row.unit, 'fullYear.due').getAttribute('data-month');
+    assert.equal(due, row.escalation?.due ?? null, row.unit);
+    if (row.escalation) assert.equal(row.level, 'committee', row.unit);
+  }
+  // Health care's February forecast: −35 mnkr on a zero budget, so a programme by May.
+  assert.equal(await cell(page, 'HSN', 'fullYear.due').innerText(), 'maj');
+  await page.close();
+});

@@ -35,7 +35,7 @@ const STRINGS = {
     columns: {
       unit: 'Enhet', budget: 'Budget', outcome: 'Utfall', forecast: 'Prognos',
       deviation: 'Avvikelse', percent: 'Avvikelse %', forecastMonth: 'Prognos från',
-      status: 'Status', underlying: 'Underliggande',
+      status: 'Status', underlying: 'Underliggande', due: 'Åtgärdsprogram senast',
     },
     missing: 'saknas',
     field: (field) => `fält ${field}`,
@@ -99,7 +99,7 @@ const STRINGS = {
     columns: {
       unit: 'Unit', budget: 'Budget', outcome: 'Outcome', forecast: 'Forecast',
       deviation: 'Deviation', percent: 'Deviation %', forecastMonth: 'Forecast made',
-      status: 'Status', underlying: 'Underlying',
+      status: 'Status', underlying: 'Underlying', due: 'Action programme due',
     },
     missing: 'n/a',
     field: (field) => `field ${field}`,
@@ -151,7 +151,14 @@ const COLUMNS = [
   ['fullYear', 'budget', 'amount'], ['fullYear', 'forecast', 'amount'],
   ['fullYear', 'deviation', 'deviation'], ['fullYear', 'percent', 'percent'],
   ['fullYear', 'status', 'status'], ['fullYear', 'forecastMonth', 'month'],
+  ['fullYear', 'due', 'month'],
 ];
+/** A cell's value: most come straight from their group; the action programme's due month comes
+ * from the row's escalation (null for rows never escalated, and for cost-type rows). */
+function cellValue(row, group, key) {
+  if (key === 'due') return row.escalation?.due ?? null;
+  return row[group]?.[key] ?? null;
+}
 const STATUSES = ['within', 'favourable', 'watch', 'material'];
 const DECIMALS = ['0', '1', '2', '3'];
 /** Characters that make a spreadsheet read a text cell as a formula (CSV injection). */
@@ -436,7 +443,7 @@ export class BalansWidget extends HTMLElement {
     ]);
     for (const [id, name, row] of lines2) {
       const cells = columns.map(([group, key, kind]) => {
-        const value = row[group][key];
+        const value = cellValue(row, group, key);
         if (value == null) return '';
         switch (kind) {
           case 'amount': case 'deviation': return formatAmount(value, format);
@@ -949,7 +956,7 @@ export class BalansWidget extends HTMLElement {
   }
 
   #buildCell(row, [group, key, kind], year, format, t) {
-    const value = row[group][key];
+    const value = cellValue(row, group, key);
     const field = `${group}.${key}`;
     if (value == null) return h('td', { class: kind === 'month' ? 'month' : 'num', 'data-field': field }, ...missing(t));
     switch (kind) {
@@ -1037,7 +1044,7 @@ export class BalansWidget extends HTMLElement {
     const sign = direction === 'descending' ? -1 : 1;
     const [group, key] = field.split('.');
     const kind = this.#columns().find(([g, k]) => g === group && k === key)?.[2];
-    const value = (entry) => (field === 'name' ? entry.row.name : entry.row[group][key]);
+    const value = (entry) => (field === 'name' ? entry.row.name : cellValue(entry.row, group, key));
     const order = (a, b) => {
       if (field === 'name') return a.localeCompare(b, 'sv');
       if (kind === 'status') return STATUSES.indexOf(a) - STATUSES.indexOf(b);
