@@ -5,7 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-import { canonical, demo, linearBudgetToDate, ore, outcome } from './oracle.mjs';
+import { canonical, demo, linearBudgetToDate, ore, outcome, subtree } from './oracle.mjs';
+import { readFile } from 'node:fs/promises';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const FLAGS = [
@@ -136,5 +137,290 @@ test('the web package loads with init() in the browser and throws coded Errors',
   assert.equal(result.isError, true);
   assert.equal(result.code, 'E_CYCLE');
   assert.match(result.message, /cycle/);
+  await page.close();
+});
+
+// ── Deviation analysis in the widget (issue 3) ────────────────────────────────────────────────
+
+/** The status an independent reading of the rule gives for figures in öre and a threshold. */
+function expectedStatus(deviation, budget, absolute, percent) {
+  const size = deviation < 0n ? -deviation : deviation;
+  const base = budget < 0n ? -budget : budget;
+  const passAbs = size > absolute;
+  // percent is a whole number here: size / |budget| > percent / 100.
+  const passRel = size !== 0n && size * 100n > BigInt(percent) * base;
+  if (passAbs && passRel) return deviation < 0n ? 'material' : 'favourable';
+  if ((passAbs || passRel) && deviation < 0n) return 'watch';
+  return 'within';
+}
+
+/** Every visible row's ytd figures and statuses as the table shows them. */
+const shownRows = (page) => page.locator('balans-widget tbody tr[data-unit]:not([hidden])').evaluateAll((trs) =>
+  trs.map((tr) => {
+    const td = (f) => tr.querySelector(`td[data-field="${f}"]`);
+    return {
+      unit: tr.dataset.unit,
+      parent: null,
+      budget: td('ytd.budget').dataset.amount,
+      outcome: td('ytd.outcome').dataset.amount,
+      deviation: td('ytd.deviation').dataset.amount,
+      status: td('ytd.status').dataset.status,
+      statusText: td('ytd.status').textContent,
+      fullYearStatus: td('fullYear.status').dataset.status ?? null,
+    };
+  }));
+
+test('month, threshold and unit change the figures and the statuses', async () => {
+  const { page, problems } = await openDemo();
+  const doc = demo();
+  const widget = page.locator('balans-widget');
+  // Public transport only: pick it in the unit select.
+  await widget.locator('select#unit').selectOption('KTN');
+  await page.locator('balans-widget tr[data-unit="KTN"][data-depth="0"]').waitFor();
+  assert.equal(await page.locator('balans-widget tr[data-unit="R"]').count(), 0);
+  assert.equal(await cell(page, 'KTN', 'ytd.deviation').innerText(), '+70,0');
+  assert.equal(await cell(page, 'KTN', 'ytd.underlying').innerText(), '+35,0');
+  // The stored department threshold (2 mnkr, 2 %): bus traffic's +30 mnkr is favourable.
+  assert.equal(await cell(page, 'KTN-BUSS', 'ytd.status').innerText(), 'Gynnsam');
+
+  // May instead of August: new figures, checked against the independent sum.
+  await widget.locator('select#as-of').selectOption('2025-05');
+  await page.locator('balans-widget caption', { hasText: 'maj 2025' }).waitFor();
+  assert.equal(await cell(page, 'KTN', 'ytd.outcome').getAttribute('data-amount'),
+    canonical(outcome(doc, 'KTN', '2025-01', '2025-05')));
+  assert.equal(await cell(page, 'KTN-TAG', 'period.outcome').getAttribute('data-amount'),
+    canonical(outcome(doc, 'KTN-TAG', '2025-05', '2025-05')));
+
+  // A threshold of 50 mnkr and 1 % for every level, typed the Swedish way.
+  await widget.locator('#threshold-amount').fill('50');
+  await widget.locator('#threshold-percent').fill('1');
+  await widget.locator('#threshold-percent').press('Enter');
+  await widget.locator('#threshold-percent').press('Tab');
+  await page.waitForFunction(() => document.querySelector('balans-widget').report?.rows[0].threshold.absolute === '50000000');
+  const rows = await shownRows(page);
+  assert.ok(rows.length >= 4);
+  for (const row of rows) {
+    const want = expectedStatus(ore(row.deviation), ore(row.budget), 5_000_000_000n, 1);
+    assert.equal(row.status, want, row.unit);
+  }
+  // Bus traffic's deviation through May is below 50 mnkr: within now, as text too.
+  assert.equal(await cell(page, 'KTN-BUSS', 'ytd.status').innerText(), 'Inom');
+  // Emptying both returns to the stored thresholds.
+  await widget.locator('#threshold-amount').fill('');
+  await widget.locator('#threshold-percent').fill('');
+  await widget.locator('#threshold-percent').press('Tab');
+  await page.waitForFunction(() => document.querySelector('balans-widget').report?.rows[0].threshold.absolute === '10000000');
+  // A value that cannot be read is marked and changes nothing.
+  await widget.locator('#threshold-amount').fill('tio');
+  await widget.locator('#threshold-amount').press('Tab');
+  assert.equal(await widget.locator('#threshold-amount').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard alone sorts by a column and filters by status', async () => {
+  const { page } = await openDemo();
+  const active = () => page.evaluate(() => {
+    const root = document.querySelector('balans-widget').shadowRoot;
+    const el = root.activeElement;
+    return el ? { tag: el.tagName, id: el.id, sort: el.dataset?.sort ?? null } : null;
+  });
+  // Tab to the sort buttons (one tab stop), then arrow to "Hittills i år, Avvikelse".
+  let at = null;
+  for (let i = 0; i < 30 && at?.sort == null; i++) {
+    await page.keyboard.press('Tab');
+    at = await active();
+  }
+  assert.equal(at.sort, 'name', 'the first sort button is the unit column');
+  const target = 'ytd.deviation';
+  for (let i = 0; i < 20 && at.sort !== target; i++) {
+    await page.keyboard.press('ArrowRight');
+    at = await active();
+  }
+  assert.equal(at.sort, target);
+  const header = page.locator(`balans-widget th:has(button[data-sort="${target}"])`);
+  const committees = async () => {
+    const order = await page.locator('balans-widget tbody tr[data-depth="1"]').evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelector('td[data-field="ytd.deviation"]').dataset.amount));
+    return order.map(ore);
+  };
+  await page.keyboard.press('Enter');
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  const up = await committees();
+  assert.deepEqual(up, [...up].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  await page.keyboard.press('Enter');
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  const down = await committees();
+  assert.deepEqual(down, [...up].reverse());
+  assert.equal(await page.locator('balans-widget th[aria-sort]').count(), 1);
+
+  // The status filter, by keyboard: Shift+Tab back to it and pick "Väsentlig".
+  for (let i = 0; i < 30 && at?.id !== 'filter'; i++) {
+    await page.keyboard.press('Shift+Tab');
+    at = await active();
+  }
+  assert.equal(at.id, 'filter');
+  await page.keyboard.press('End'); // the last status: material
+  const rows = await shownRows(page);
+  const all = await page.locator('balans-widget tbody tr[data-unit]').evaluateAll((trs) =>
+    trs.map((tr) => [tr.dataset.unit, tr.hidden]));
+  assert.ok(rows.length > 0 && rows.length < all.length);
+  const material = rows.filter((r) => r.status === 'material' || r.fullYearStatus === 'material');
+  assert.ok(material.some((r) => r.unit === 'HSN-SJ'), 'hospital care is material');
+  assert.ok(rows.some((r) => r.unit === 'HSN-SJ-MED'), 'rows inside collapsed parents show when they match');
+  // Every shown row is material, or above one that is.
+  const report = await page.evaluate(() => document.querySelector('balans-widget').report);
+  const parentOf = new Map(report.rows.map((r) => [r.unit, r.parent]));
+  const context = new Set();
+  for (const r of material) for (let u = parentOf.get(r.unit); u; u = parentOf.get(u)) context.add(u);
+  for (const r of rows) assert.ok(material.includes(r) || context.has(r.unit), r.unit);
+  await page.close();
+});
+
+test('the CSV export is the table shown, cell by cell, for Excel in Swedish', async () => {
+  const { page } = await openDemo();
+  const widget = page.locator('balans-widget');
+  await widget.locator('select#filter').selectOption('watch');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    widget.locator('button[data-export="csv"]').focus().then(() => page.keyboard.press('Enter')),
+  ]);
+  assert.match(download.suggestedFilename(), /^avvikelse-2025-08\.csv$/);
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+  assert.equal(lines.pop(), '', 'CRLF after the last line');
+  const csv = lines.map((line) => line.split(';'));
+  const table = await page.locator('balans-widget table').evaluate((table) => {
+    const head = [...table.querySelectorAll('thead tr:last-child th')].map((th) => th.textContent);
+    const rows = [...table.querySelectorAll('tbody tr:not([hidden])')].map((tr) =>
+      // A month is exported as YYYY-MM (its data-month), which a spreadsheet keeps as a date.
+      [tr.dataset.unit, ...[...tr.children].map((c) => c.dataset.month ?? c.textContent)]);
+    return { head, rows };
+  });
+  assert.equal(csv[0].length, table.head.length + 2, 'Id, Enhet and every column');
+  assert.deepEqual(csv[0].slice(0, 2), ['Id', 'Enhet']);
+  assert.ok(csv[0].includes('Hittills i år Avvikelse (mnkr)'), csv[0].join(';'));
+  assert.equal(csv.length - 1, table.rows.length);
+  assert.ok(table.rows.length > 1, 'some rows are on watch');
+  // The table's text without display niceties: thousands spaces, true minus, plus, " %", "–".
+  const plain = (text) => text.replace(/\u00a0%$/, '').replace(/[\u00a0\u202f]/g, '')
+    .replace(/^\u2212/, '-').replace(/^\+/, '').replace(/^–saknas$/, '');
+  table.rows.forEach((cells, i) => {
+    assert.equal(csv[i + 1].length, cells.length, cells[0]);
+    cells.forEach((text, j) => assert.equal(csv[i + 1][j], j === 0 ? text : plain(text), `${cells[0]} column ${j}`));
+  });
+  await page.close();
+});
+
+test('text cells that a spreadsheet would run as formulas are neutralised in the CSV', async () => {
+  const { page } = await openDemo();
+  const csv = await page.evaluate(async () => {
+    const el = document.createElement('balans-widget');
+    el.setAttribute('as-of', '2025-01');
+    const ready = new Promise((resolve) => el.addEventListener('balans-ready', resolve, { once: true }));
+    el.data = {
+      schema: 1,
+      units: [{ id: '=1+1', name: '@SUM(A1)' }, { id: 'B', name: '-2;"x"', parent: '=1+1' }],
+      outcome: [{ unit: 'B', month: '2025-01', amount: '-1000000' }],
+    };
+    document.body.append(el);
+    await ready;
+    const text = el.toCsv();
+    el.remove();
+    return text;
+  });
+  const lines = csv.slice(1).split('\r\n');
+  assert.ok(lines[1].startsWith("'=1+1;'@SUM(A1);"), lines[1]);
+  assert.ok(lines[2].startsWith('B;"\'-2;""x""";'), lines[2]);
+  // Amounts stay numbers: a minus at the start of an amount is not neutralised.
+  assert.match(lines[2], /;-1,0;/);
+  await page.close();
+});
+
+test('the tertial view, the interim months and the forecast chart with its table', async () => {
+  const { page, problems } = await openDemo();
+  const doc = demo();
+  const widget = page.locator('balans-widget');
+  assert.match(await widget.locator('select#as-of option[value="2025-03"]').innerText(), /delårsrapport/);
+  assert.match(await widget.locator('select#as-of option[value="2025-08"]').innerText(), /delårsrapport/);
+  await widget.locator('select#unit').selectOption('KTN');
+  await widget.locator('select#span').selectOption('tertial');
+  await page.locator('balans-widget td[data-field="tertial.outcome"]').first().waitFor();
+  assert.equal(await widget.locator('thead th[scope="colgroup"]').first().innerText(), 'Tertial 2 (maj–aug)');
+  assert.equal(await cell(page, 'KTN', 'tertial.outcome').getAttribute('data-amount'),
+    canonical(outcome(doc, 'KTN', '2025-05', '2025-08')));
+  assert.equal(await widget.getAttribute('span'), 'tertial');
+  // The chart opens by keyboard; its table: public transport's full-year forecast per month
+  // made, summed independently.
+  const toggle = widget.locator('#chart-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await widget.locator('.chart svg').count(), 0);
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await widget.locator('.chart-table tbody tr').first().waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const ids = subtree(doc, 'KTN');
+  const made = await widget.locator('.chart-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.dataset.made, tr.querySelector('td').dataset.amount]));
+  assert.deepEqual(made.map(([m]) => m), ['2025-02', '2025-04', '2025-08']);
+  for (const [month, amount] of made) {
+    const sum = doc.forecasts.filter((f) => f.year === 2025 && f.made === month && ids.has(f.unit))
+      .reduce((s, f) => s + ore(f.amount), 0n);
+    assert.equal(amount, canonical(sum), month);
+  }
+  assert.equal(await widget.locator('.chart svg circle').count(), 3);
+  assert.match(await widget.locator('.chart h2').innerText(), /Kollektivtrafiknämnden/);
+  // Another month keeps the chart open and shows only the forecasts known then.
+  await widget.locator('select#as-of').selectOption('2025-03');
+  await page.locator('balans-widget caption', { hasText: 'mars 2025' }).waitFor();
+  assert.equal(await widget.locator('.chart-table tbody tr').count(), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('cost types: each unit followed by its cost types, which add up to it, in the CSV too', async () => {
+  const { page } = await openDemo();
+  const widget = page.locator('balans-widget');
+  await widget.locator('select#unit').selectOption('KTN');
+  await page.locator('balans-widget tr[data-unit="KTN"][data-depth="0"]').waitFor();
+  await widget.locator('#by-cost-type').focus();
+  await page.keyboard.press('Space');
+  await page.locator('balans-widget tr[data-cost-type-of="KTN"]').first().waitFor();
+  const sums = await page.locator('balans-widget tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    unit: tr.dataset.unit ?? null,
+    of: tr.dataset.costTypeOf ?? null,
+    costType: tr.dataset.costType ?? null,
+    outcome: tr.querySelector('td[data-field="ytd.outcome"]').dataset.amount,
+    deviation: tr.querySelector('td[data-field="ytd.deviation"]').dataset.amount,
+  })));
+  for (const unit of sums.filter((r) => r.unit)) {
+    const parts = sums.filter((r) => r.of === unit.unit);
+    assert.ok(parts.length > 0, unit.unit);
+    assert.equal(parts.reduce((s, r) => s + ore(r.outcome), 0n), ore(unit.outcome), unit.unit);
+    assert.equal(parts.reduce((s, r) => s + ore(r.deviation), 0n), ore(unit.deviation), unit.unit);
+  }
+  // Ticket revenue (3000) of public transport, right under it.
+  const ktn = sums.findIndex((r) => r.unit === 'KTN');
+  assert.deepEqual([sums[ktn + 1].of, sums[ktn + 1].costType], ['KTN', '3000']);
+  const csv = await page.evaluate(() => document.querySelector('balans-widget').toCsv());
+  const ids = csv.slice(1).split('\r\n').slice(1, -1).map((line) => line.split(';')[0]);
+  assert.equal(ids.length, sums.length);
+  assert.deepEqual(ids.slice(0, 2), ['KTN', 'KTN:3000']);
+  await page.close();
+});
+
+test('committees with a material negative forecast show when their action programme is due', async () => {
+  const { page } = await openDemo();
+  const report = await page.evaluate(() => document.querySelector('balans-widget').report);
+  const escalated = report.rows.filter((r) => r.escalation);
+  assert.ok(escalated.length > 0);
+  for (const row of report.rows) {
+    const due = await cell(page, row.unit, 'fullYear.due').getAttribute('data-month');
+    assert.equal(due, row.escalation?.due ?? null, row.unit);
+    if (row.escalation) assert.equal(row.level, 'committee', row.unit);
+  }
+  // Health care's February forecast: −35 mnkr on a zero budget, so a programme by May.
+  assert.equal(await cell(page, 'HSN', 'fullYear.due').innerText(), 'maj');
   await page.close();
 });

@@ -56,13 +56,16 @@ test('the demo region: roll-up and hospital care per August match an independent
   const summary = ws.importJson(doc);
   assert.deepEqual(summary, {
     units: doc.units.length,
-    costTypes: 0,
+    costTypes: doc.costTypes.length,
     budgetRows: doc.budget.length,
     outcomeRows: doc.outcome.length,
     forecastRows: doc.forecasts.length,
     measures: doc.measures.length,
     programmes: doc.programmes.length,
     effectEntries: 0,
+    oneOffRows: doc.oneOffs.length,
+    volumeRows: doc.volumes.length,
+    goals: doc.goals.length,
   });
   const report = ws.deviation({ asOf: '2025-08' });
   assert.equal(report.rows.length, doc.units.length);

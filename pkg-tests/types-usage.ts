@@ -2,6 +2,7 @@
 // must accept what the README shows and refuse what is wrong.
 import init, {
   Workspace,
+  allocateFrame,
   formatAmount,
   parseAmount,
   periodise,
@@ -13,6 +14,9 @@ import init, {
   type EffectsReport,
   type ProgrammeRow,
   type EffectEntry,
+  type AccuracyReport,
+  type CostTypeFigures,
+  type Status,
 } from '../pkg/balans.js';
 
 export async function usage(doc: WorkspaceDocument): Promise<string> {
@@ -76,4 +80,41 @@ export function effectsRefused(ws: Workspace): void {
   const n: number = ws.effects({ asOf: '2025-08' }).programmes[0].need;
   void doc;
   void n;
+}
+
+export function analysis(ws: Workspace): string {
+  const report = ws.deviation({
+    asOf: '2025-08',
+    byCostType: true,
+    escalationLevel: 'committee',
+    thresholds: { committee: { absolute: '10 mnkr', percent: 1 }, default: { absolute: 500000, percent: '3' } },
+  });
+  const row = report.rows[0];
+  const status: Status = row.ytd.status;
+  const forecastStatus: Status | null = row.fullYear.status;
+  const coverage: string | null = row.escalation?.coverage ?? null;
+  const types: CostTypeFigures[] = row.costTypes ?? [];
+  const underlying: string = row.ytd.underlying;
+  const runRate: string | null = row.projections.runRate;
+  const accuracy: AccuracyReport = ws.accuracy({ year: 2024 });
+  const run = accuracy.rows[0].longestRun?.length ?? 0;
+  const frame = allocateFrame('-8334 mnkr', [{ id: 'HSN', share: 67.6 }]);
+  const rest: string | undefined = frame.remainder?.amount;
+  ws.importJson({
+    schema: 1,
+    oneOffs: [{ unit: 'KTN', month: '2025-05', amount: '20 mnkr', text: 'Skatteåterbetalning' }],
+    volumes: [{ unit: 'MED', month: '2025-01', measure: 'vårddygn', budget: 1000, actual: '1050' }],
+    thresholds: { unit: { absolute: '250 tkr', percent: 5 } },
+  });
+  return [status, forecastStatus, coverage, types.length, underlying, runRate, run, rest].join();
+}
+
+export function refusedAnalysis(ws: Workspace): void {
+  // @ts-expect-error not a status filter value the report gives
+  const s: Status = 'red';
+  // @ts-expect-error escalation levels are tree levels
+  ws.deviation({ asOf: '2025-08', escalationLevel: 'board' });
+  // @ts-expect-error a one-off needs its text
+  ws.importJson({ schema: 1, oneOffs: [{ unit: 'KTN', month: '2025-05', amount: '1' }] });
+  void s;
 }

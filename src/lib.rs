@@ -8,6 +8,8 @@ pub mod calendar;
 pub mod deviation;
 pub mod effects;
 pub mod error;
+pub mod frame;
+pub mod goals;
 pub mod import;
 pub mod money;
 pub mod org;

@@ -13,9 +13,12 @@ use wasm_bindgen::JsCast;
 
 use crate::budget::{self, PeriodiseOptions};
 use crate::calendar::Month;
+use crate::deviation::accuracy::AccuracyOptions;
 use crate::deviation::DeviationOptions;
 use crate::effects::EffectsOptions;
 use crate::error::Error;
+use crate::frame::Share;
+use crate::goals::GoalsOptions;
 use crate::import::json;
 use crate::money::{Amount, DisplayUnit};
 use crate::workspace;
@@ -56,6 +59,14 @@ export interface WorkspaceDocument {
   budget?: BudgetRowInput[];
   outcome?: OutcomeRowInput[];
   forecasts?: ForecastRowInput[];
+  /** One-off items (engångsposter), taken out of deviations to give the underlying ones. */
+  oneOffs?: OneOffRowInput[];
+  /** Budget and actual volumes per month, for the volume and price split. */
+  volumes?: VolumeRowInput[];
+  /** Materiality thresholds kept with the data; report options override them. */
+  thresholds?: ThresholdSet;
+  /** Goals (mål) with their indicators (mätetal). */
+  goals?: Goal[];
 }
 export interface UnitInput { id: string; name: string; parent?: string | null; level?: Level; }
 /** A cost type (kostnadsslag) or account (konto); amounts keep the result sign either way. */
@@ -76,15 +87,92 @@ export interface BudgetRowInput {
 export interface OutcomeRowInput { unit: string; costType?: string; month: MonthString; amount: AmountInput; }
 export interface ForecastRowInput { unit: string; costType?: string; year: number; made: MonthString; amount: AmountInput; }
 
+export interface OneOffRowInput { unit: string; costType?: string; month: MonthString; amount: AmountInput; text: string; }
+/** A count, not money: a number or a decimal string. */
+export type VolumeInput = number | string;
+export interface VolumeRowInput {
+  unit: string;
+  /** Split the deviation of this cost type only; all the unit's rows when absent. */
+  costType?: string;
+  month: MonthString;
+  /** What is counted: "vårddygn", "besök", "tågkm". */
+  measure: string;
+  budget: VolumeInput;
+  actual: VolumeInput;
+}
+/** A deviation passes it when |deviation| > absolute and |deviation| / |budget| > percent %. */
+export interface Threshold {
+  /** Kronor: "5000000", "5 mnkr". Reports give it back as an AmountString. */
+  absolute: AmountInput;
+  /** Percent of the budget's magnitude: 2, "1.5". Reports give it back as a string. */
+  percent: number | string;
+}
+/** Thresholds per tree level; default covers levels not named and units without a level. */
+export interface ThresholdSet {
+  region?: Threshold; committee?: Threshold; administration?: Threshold; area?: Threshold;
+  department?: Threshold; unit?: Threshold; default?: Threshold;
+}
+
 /** What one import added. */
-export interface ImportSummary { units: number; costTypes: number; budgetRows: number; outcomeRows: number; forecastRows: number; }
+export interface ImportSummary {
+  units: number; costTypes: number; budgetRows: number; outcomeRows: number; forecastRows: number;
+  oneOffRows: number; volumeRows: number; goals: number;
+}
+
+export type Fulfilment = "met" | "partly" | "notMet" | "notReported";
+/** An indicator: a target and an outcome (counts, not money: numbers or decimal strings). */
+export interface Indicator {
+  id: string;
+  name: string;
+  target?: number | string;
+  outcome?: number | string;
+  /** Which way is better; "higher" when absent. */
+  direction?: "higher" | "lower";
+  /** From here to the target the indicator is partly met. */
+  partly?: number | string;
+  /** A judgement that overrides the numbers. */
+  assessed?: Fulfilment;
+  /** The unit (and cost type) whose budget rows the indicator is tied to. */
+  unit?: string;
+  costType?: string;
+}
+export interface Goal { id: string; name: string; indicators?: Indicator[]; }
+export interface GoalsOptions {
+  /** Show the tied units' year-to-date deviation as of this month. */
+  asOf?: MonthString;
+}
+export interface FulfilmentCounts { met: number; partly: number; notMet: number; notReported: number; total: number; }
+export interface IndicatorRow extends Indicator {
+  /** Numbers come back as decimal strings. */
+  target?: string;
+  outcome?: string;
+  partly?: string;
+  direction: "higher" | "lower";
+  fulfilment: Fulfilment;
+  /** The tied unit's year-to-date figures as of asOf; null without a tie or asOf. */
+  deviation: Figures | null;
+}
+export interface GoalsReport {
+  asOf: MonthString | null;
+  goals: { id: string; name: string; indicators: IndicatorRow[]; counts: FulfilmentCounts }[];
+  counts: FulfilmentCounts;
+}
 
 export interface DeviationOptions {
   /** The month reported on; its year is the fiscal year. */
   asOf: MonthString;
   /** Report only this unit's subtree. */
   unit?: string;
+  /** Add each row's figures per cost type (row.costTypes). */
+  byCostType?: boolean;
+  /** Override the document's (and the built-in) materiality thresholds. */
+  thresholds?: ThresholdSet;
+  /** The level checked for escalation; "committee" when absent. */
+  escalationLevel?: Level;
 }
+/** within; favourable (material and positive); watch (negative, passes one threshold);
+ * material (negative, passes both). */
+export type Status = "within" | "favourable" | "watch" | "material";
 export interface Figures {
   budget: AmountString;
   outcome: AmountString;
@@ -92,6 +180,11 @@ export interface Figures {
   deviation: AmountString;
   /** deviation / |budget|; null where the budget is zero. */
   percent: PercentString | null;
+  /** One-off items booked in the span. */
+  oneOffs: AmountString;
+  /** deviation − oneOffs. */
+  underlying: AmountString;
+  status: Status;
 }
 export interface FullYear {
   budget: AmountString;
@@ -100,6 +193,56 @@ export interface FullYear {
   forecastMonth: MonthString | null;
   deviation: AmountString | null;
   percent: PercentString | null;
+  /** Every one-off item of the year (the forecast includes those it expects). */
+  oneOffs: AmountString;
+  underlying: AmountString | null;
+  /** The forecast deviation's status; null without a forecast. */
+  status: Status | null;
+  /** Year's budget of the rows whose cost type is of kind cost; null where there are none. */
+  grossCost: AmountString | null;
+}
+export interface ThresholdApplied { absolute: AmountString; percent: string; }
+export interface Projections {
+  /** ytd outcome + (year budget − ytd budget). */
+  remainingBudget: AmountString;
+  /** ytd outcome / (ytd budget / year budget), to the öre; null where the ytd budget is zero. */
+  runRate: AmountString | null;
+  /** The forecast beats both projections by more than the absolute threshold; null without a forecast. */
+  optimistic: boolean | null;
+}
+export interface Escalation {
+  /** The first month whose forecast deviation was material and negative. */
+  firstSeen: MonthString;
+  /** The action programme is due: three months after firstSeen. */
+  due: MonthString;
+  materialNow: boolean;
+  /** Share of the gap the unit's expected measure effects cover. Always null until effect
+   * tracking is joined to this report: absent, never zero, without measures. */
+  coverage: PercentString | null;
+}
+export interface VolumeSplit {
+  measure: string;
+  costType: string | null;
+  budgetVolume: string;
+  actualVolume: string;
+  /** The subtree's ytd budget, outcome and deviation (of the cost type, where given). */
+  budget: AmountString;
+  outcome: AmountString;
+  deviation: AmountString;
+  /** (actual − budget volume) × budget unit cost; null where the budget volume is zero. */
+  volume: AmountString | null;
+  /** deviation − volume: the price/efficiency part. */
+  price: AmountString | null;
+}
+export interface CostTypeFigures {
+  /** null for the rows that name no cost type. */
+  costType: string | null;
+  name: string | null;
+  kind: "revenue" | "cost" | null;
+  period: Figures;
+  tertial: Figures;
+  ytd: Figures;
+  fullYear: FullYear;
 }
 export interface DeviationRow {
   unit: string;
@@ -109,18 +252,72 @@ export interface DeviationRow {
   /** 0 for the report's root. */
   depth: number;
   children: string[];
+  /** The materiality thresholds applied to this unit. */
+  threshold: ThresholdApplied;
   period: Figures;
+  /** The tertial of the month, from its first month through the month. */
+  tertial: Figures;
   ytd: Figures;
   fullYear: FullYear;
+  projections: Projections;
+  /** Units at the escalation level whose forecast has been material and negative this year. */
+  escalation: Escalation | null;
+  volumes: VolumeSplit[];
+  /** With byCostType: per cost type (those with figures), adding up to the row. */
+  costTypes?: CostTypeFigures[];
 }
 export interface DeviationReport {
   name: string | null;
   asOf: MonthString;
   year: number;
+  /** First month of the tertial the tertial figures cover. */
+  tertialFrom: MonthString;
+  escalationLevel: Level;
   /** The unit the report starts at. */
   root: string;
   /** Parents before children, children in input order. */
   rows: DeviationRow[];
+}
+
+export interface AccuracyOptions { year: number; unit?: string; }
+export type Tendency = "optimistic" | "pessimistic" | "neutral";
+export interface ForecastError {
+  made: MonthString;
+  forecast: AmountString;
+  /** forecast − budget, as it stood. */
+  deviation: AmountString;
+  /** forecast − outcome: positive means too rosy. */
+  error: AmountString;
+  /** error / |gross cost|; null where the gross cost is unknown. */
+  errorPercent: PercentString | null;
+}
+export interface Revision { made: MonthString; change: AmountString; }
+export interface Run { length: number; direction: Tendency; from: MonthString; to: MonthString; }
+export interface AccuracyRow {
+  unit: string; name: string; parent: string | null; level: Level | null; depth: number; children: string[];
+  budget: AmountString;
+  outcome: AmountString;
+  /** The last month with outcome in the subtree. */
+  outcomeThrough: MonthString | null;
+  deviation: AmountString;
+  percent: PercentString | null;
+  grossCost: AmountString | null;
+  forecasts: ForecastError[];
+  revisions: Revision[];
+  /** Mean error; null without forecasts. */
+  bias: AmountString | null;
+  tendency: Tendency | null;
+  meanAbsoluteError: AmountString | null;
+  longestRun: Run | null;
+}
+export interface AccuracyReport { name: string | null; year: number; root: string; rows: AccuracyRow[]; }
+
+export interface FrameShare { id: string; share: number | string; }
+export interface FrameAllocation {
+  frame: AmountString;
+  parts: { id: string; share: string; amount: AmountString }[];
+  /** When the shares do not add up to 100: share = 100 − Σ shares, amount = the rest. */
+  remainder: { share: string; amount: AmountString } | null;
 }
 
 export interface FormatOptions {
@@ -130,6 +327,8 @@ export interface FormatOptions {
   decimals?: number;
   /** Append the unit: "−157,3 mnkr". */
   suffix?: boolean;
+  /** No thousands separators and an ASCII minus, for files (CSV): "-157,3". */
+  plain?: boolean;
 }
 export interface PeriodiseOptions {
   year: number;
@@ -153,6 +352,8 @@ export function parseAmount(text: string): AmountString;
 export function formatAmount(amount: AmountInput, options?: FormatOptions): string;
 /** Spreads an annual amount over the months of a year; the parts sum exactly to it. */
 export function periodise(amount: AmountInput, options: PeriodiseOptions): Periodised;
+/** Splits a frame by percentage shares to the öre; a remainder row when they miss 100 %. */
+export function allocateFrame(frame: AmountInput, shares: FrameShare[]): FrameAllocation;
 "#;
 
 /// Types of effect tracking (effekthemtagning); interfaces merge with those above.
@@ -474,6 +675,37 @@ impl Workspace {
         to_js(&self.inner.import_measures(table).map_err(js_error)?)
     }
 
+    /// Goals and indicators: fulfilment, counts per goal and in total, deviations beside them.
+    #[wasm_bindgen(unchecked_return_type = "GoalsReport")]
+    pub fn goals(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GoalsOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: GoalsOptions = if options.is_undefined() || options.is_null() {
+            GoalsOptions::default()
+        } else {
+            self::options(options).map_err(js_error)?
+        };
+        to_js(&self.inner.goals(&options).map_err(js_error)?)
+    }
+
+    /// Adds goals pasted from a spreadsheet (tab separated, a header row naming the columns).
+    #[wasm_bindgen(js_name = importGoals, unchecked_return_type = "ImportSummary")]
+    pub fn import_goals(&mut self, text: &str) -> Result<JsValue, JsValue> {
+        let summary = self.inner.import_goals_paste(text).map_err(js_error)?;
+        to_js(&summary)
+    }
+
+    /// Forecast accuracy (prognossäkerhet) of a year against its outcome.
+    #[wasm_bindgen(unchecked_return_type = "AccuracyReport")]
+    pub fn accuracy(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccuracyOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: AccuracyOptions = self::options(options).map_err(js_error)?;
+        to_js(&self.inner.accuracy(&options).map_err(js_error)?)
+    }
+
     /// Keeps the workspace in the browser's `localStorage` under `key`.
     pub fn save(&self, key: &str) -> Result<(), JsValue> {
         let text = JSON::stringify(&self.to_json()?)
@@ -552,6 +784,8 @@ struct FormatOptions {
     decimals: Option<u32>,
     #[serde(default)]
     suffix: bool,
+    #[serde(default)]
+    plain: bool,
 }
 
 /// Formats an amount in sv-SE with a display unit and decimals, rounded half away from zero.
@@ -571,7 +805,10 @@ pub fn format_amount(value: JsValue, options: JsValue) -> Result<String, JsValue
     if decimals > 6 {
         return Err(js_error(Error::option("at most 6 decimals").at("decimals")));
     }
-    let text = amount.format(unit, decimals);
+    let mut text = amount.format(unit, decimals);
+    if opts.plain {
+        text = text.replace('\u{a0}', "").replace('\u{2212}', "-");
+    }
     Ok(if opts.suffix {
         format!("{text}\u{a0}{}", unit.label())
     } else {
@@ -595,6 +832,14 @@ pub fn periodise(value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         months: done.months.to_vec(),
         method: done.method,
     })
+}
+
+/// Splits a frame (ram) by percentage shares, exactly; a remainder row when they miss 100 %.
+#[wasm_bindgen(js_name = allocateFrame, skip_typescript)]
+pub fn allocate_frame(frame: JsValue, shares: JsValue) -> Result<JsValue, JsValue> {
+    let frame = amount(frame).map_err(js_error)?;
+    let shares: Vec<Share> = self::options(shares).map_err(js_error)?;
+    to_js(&crate::frame::allocate_frame(frame, &shares).map_err(js_error)?)
 }
 
 /// The version of balans, e.g. "0.1.0".

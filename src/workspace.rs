@@ -10,10 +10,12 @@ use serde::Serialize;
 
 use crate::budget::{monthly_budget, Months};
 use crate::calendar::Month;
+use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, entries::Entry, EffectsOptions, EffectsReport};
 use crate::error::{Error, Result};
-use crate::import::json::{Document, SCHEMA_VERSION};
+use crate::goals::{self, GoalsOptions, GoalsReport};
+use crate::import::json::{CostType, Document, Kind, VolumeRow, SCHEMA_VERSION};
 use crate::money::Amount;
 use crate::org::Tree;
 
@@ -29,6 +31,9 @@ pub struct ImportSummary {
     pub measures: usize,
     pub programmes: usize,
     pub effect_entries: usize,
+    pub one_off_rows: usize,
+    pub volume_rows: usize,
+    pub goals: usize,
 }
 
 impl ImportSummary {
@@ -42,6 +47,9 @@ impl ImportSummary {
             measures: doc.measures.len(),
             programmes: doc.programmes.len(),
             effect_entries: doc.effect_entries.len(),
+            one_off_rows: doc.one_offs.len(),
+            volume_rows: doc.volumes.len(),
+            goals: doc.goals.len(),
         }
     }
 }
@@ -53,6 +61,31 @@ pub struct Dataset {
     budget: HashMap<(usize, i32), Months>,
     outcome: HashMap<(usize, i32), Months>,
     forecasts: HashMap<(usize, i32), BTreeMap<Month, Amount>>,
+    /// The cost types (kostnadsslag), in input order; [`Slice::CostType`] indexes them.
+    pub cost_types: Vec<CostType>,
+    typed: Typed,
+    one_offs: HashMap<(usize, i32), Months>,
+    /// Volume rows by unit position, for the volume and price split.
+    pub volumes: Vec<(usize, VolumeRow)>,
+}
+
+/// The rows that name a cost type, indexed by unit position, year and cost type position.
+#[derive(Clone, Debug, Default)]
+struct Typed {
+    budget: HashMap<(usize, i32, usize), Months>,
+    outcome: HashMap<(usize, i32, usize), Months>,
+    forecasts: HashMap<(usize, i32, usize), BTreeMap<Month, Amount>>,
+    one_offs: HashMap<(usize, i32, usize), Months>,
+}
+
+/// Which rows a figure covers: all of them, those of one cost type, or those without one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slice {
+    All,
+    /// The position of a cost type in [`Dataset::cost_types`].
+    CostType(usize),
+    /// Rows that name no cost type: what is left of `All` after every cost type.
+    Untyped,
 }
 
 impl Dataset {
@@ -78,10 +111,118 @@ impl Dataset {
         made.range(..=as_of).next_back().map(|(m, a)| (*m, *a))
     }
 
+    /// The unit's own monthly budget for `year` in `slice`.
+    pub fn budget_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
+        self.months_in(self.budget(pos, year), &self.typed.budget, pos, year, slice)
+    }
+
+    /// The unit's own monthly outcome for `year` in `slice`.
+    pub fn outcome_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
+        self.months_in(
+            self.outcome(pos, year),
+            &self.typed.outcome,
+            pos,
+            year,
+            slice,
+        )
+    }
+
+    /// The unit's own one-off items (engångsposter) per month of `year` in `slice`.
+    pub fn one_offs_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
+        let all = self
+            .one_offs
+            .get(&(pos, year))
+            .copied()
+            .unwrap_or([Amount::ZERO; 12]);
+        self.months_in(all, &self.typed.one_offs, pos, year, slice)
+    }
+
+    /// The unit's latest forecast for `year` made in or before `as_of`, in `slice`. A cost type
+    /// takes the rows made that month that name it, or its budget when none does (a forecast
+    /// "according to budget"); the rows without a cost type take the rest of the forecast.
+    pub fn forecast_in(
+        &self,
+        pos: usize,
+        year: i32,
+        as_of: Month,
+        slice: Slice,
+    ) -> Option<(Month, Amount)> {
+        let (made, total) = self.latest_forecast(pos, year, as_of)?;
+        let typed = |c: usize| {
+            let given = self.typed.forecasts.get(&(pos, year, c));
+            match given.and_then(|m| m.get(&made)) {
+                Some(amount) => *amount,
+                None => self.budget_in(pos, year, Slice::CostType(c)).iter().sum(),
+            }
+        };
+        let amount = match slice {
+            Slice::All => total,
+            Slice::CostType(c) => typed(c),
+            Slice::Untyped => total - (0..self.cost_types.len()).map(typed).sum(),
+        };
+        Some((made, amount))
+    }
+
+    /// Gross cost (bruttokostnad) of the unit's own rows for `year`: the budget (or, with
+    /// `outcome`, the booked outcome) of the rows whose cost type is of kind `cost`; `None`
+    /// where the unit has no such row.
+    pub fn gross_cost(&self, pos: usize, year: i32, outcome: bool) -> Option<Amount> {
+        let map = if outcome {
+            &self.typed.outcome
+        } else {
+            &self.typed.budget
+        };
+        self.cost_types
+            .iter()
+            .enumerate()
+            .filter(|(_, ct)| ct.kind == Kind::Cost)
+            .filter_map(|(c, _)| map.get(&(pos, year, c)))
+            .map(|months| months.iter().sum::<Amount>())
+            .reduce(|a, b| a + b)
+    }
+
+    /// The months of `slice` from the all-rows months and the per-cost-type ones.
+    fn months_in(
+        &self,
+        all: Months,
+        typed: &HashMap<(usize, i32, usize), Months>,
+        pos: usize,
+        year: i32,
+        slice: Slice,
+    ) -> Months {
+        let of = |c: usize| {
+            typed
+                .get(&(pos, year, c))
+                .copied()
+                .unwrap_or([Amount::ZERO; 12])
+        };
+        match slice {
+            Slice::All => all,
+            Slice::CostType(c) => of(c),
+            Slice::Untyped => {
+                let mut rest = all;
+                for c in 0..self.cost_types.len() {
+                    for (r, part) in rest.iter_mut().zip(of(c)) {
+                        *r -= part;
+                    }
+                }
+                rest
+            }
+        }
+    }
+
     /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
     fn build(doc: &Document) -> Result<Dataset> {
         let tree = Tree::new(doc.units.clone())?;
         check_cost_types(doc)?;
+        let cost_type: HashMap<&str, usize> = doc
+            .cost_types
+            .iter()
+            .enumerate()
+            .map(|(i, ct)| (ct.id.as_str(), i))
+            .collect();
+        let ct = |id: &Option<String>| id.as_deref().map(|id| cost_type[id]);
+        let mut typed = Typed::default();
         let unit = |list: &str, i: usize, id: &str| {
             tree.position(id)
                 .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
@@ -94,6 +235,39 @@ impl Dataset {
                 .entry((pos, row.month.year()))
                 .or_insert([Amount::ZERO; 12]);
             months[row.month.index()] += row.amount;
+            if let Some(c) = ct(&row.cost_type) {
+                let months = typed
+                    .outcome
+                    .entry((pos, row.month.year(), c))
+                    .or_insert([Amount::ZERO; 12]);
+                months[row.month.index()] += row.amount;
+            }
+        }
+
+        let mut one_offs: HashMap<(usize, i32), Months> = HashMap::new();
+        for (i, row) in doc.one_offs.iter().enumerate() {
+            let pos = unit("oneOffs", i, &row.unit)?;
+            let key = (pos, row.month.year());
+            one_offs.entry(key).or_insert([Amount::ZERO; 12])[row.month.index()] += row.amount;
+            if let Some(c) = ct(&row.cost_type) {
+                let months = typed
+                    .one_offs
+                    .entry((pos, row.month.year(), c))
+                    .or_insert([Amount::ZERO; 12]);
+                months[row.month.index()] += row.amount;
+            }
+        }
+
+        let mut volumes = Vec::with_capacity(doc.volumes.len());
+        for (i, row) in doc.volumes.iter().enumerate() {
+            let pos = unit("volumes", i, &row.unit)?;
+            for (name, value) in [("budget", row.budget), ("actual", row.actual)] {
+                if value.0 < rust_decimal::Decimal::ZERO {
+                    let reason = "a volume cannot be negative".to_string();
+                    return Err(Error::Schema { reason }.at(format!("volumes[{i}].{name}")));
+                }
+            }
+            volumes.push((pos, row.clone()));
         }
 
         let mut forecasts: HashMap<(usize, i32), BTreeMap<Month, Amount>> = HashMap::new();
@@ -108,6 +282,14 @@ impl Dataset {
                 .or_default()
                 .entry(row.made)
                 .or_insert(Amount::ZERO) += row.amount;
+            if let Some(c) = ct(&row.cost_type) {
+                *typed
+                    .forecasts
+                    .entry((pos, row.year, c))
+                    .or_default()
+                    .entry(row.made)
+                    .or_insert(Amount::ZERO) += row.amount;
+            }
         }
 
         let mut budget: HashMap<(usize, i32), Months> = HashMap::new();
@@ -119,12 +301,25 @@ impl Dataset {
             for (sum, part) in months.iter_mut().zip(spread) {
                 *sum += part;
             }
+            if let Some(c) = ct(&row.cost_type) {
+                let months = typed
+                    .budget
+                    .entry((pos, row.year, c))
+                    .or_insert([Amount::ZERO; 12]);
+                for (sum, part) in months.iter_mut().zip(spread) {
+                    *sum += part;
+                }
+            }
         }
         Ok(Dataset {
             tree,
             budget,
             outcome,
             forecasts,
+            cost_types: doc.cost_types.clone(),
+            typed,
+            one_offs,
+            volumes,
         })
     }
 }
@@ -141,7 +336,10 @@ fn check_cost_types(doc: &Document) -> Result<()> {
     let budget = named("budget", doc.budget.iter().map(|r| &r.cost_type));
     let outcome = named("outcome", doc.outcome.iter().map(|r| &r.cost_type));
     let forecasts = named("forecasts", doc.forecasts.iter().map(|r| &r.cost_type));
-    for (list, i, cost_type) in budget.chain(outcome).chain(forecasts) {
+    let one_offs = named("oneOffs", doc.one_offs.iter().map(|r| &r.cost_type));
+    let volumes = named("volumes", doc.volumes.iter().map(|r| &r.cost_type));
+    let all = budget.chain(outcome).chain(forecasts).chain(one_offs);
+    for (list, i, cost_type) in all.chain(volumes) {
         if let Some(id) = cost_type.filter(|id| !known.contains(id)) {
             let err = Error::UnknownCostType { id: id.to_string() };
             return Err(err.at("costType").at(format!("{list}[{i}]")));
@@ -198,11 +396,17 @@ impl Workspace {
         combined.measures.extend(doc.measures);
         combined.programmes.extend(doc.programmes);
         combined.effect_entries.extend(doc.effect_entries);
+        combined.one_offs.extend(doc.one_offs);
+        combined.volumes.extend(doc.volumes);
+        combined.thresholds = doc.thresholds.or(combined.thresholds);
+        combined.goals.extend(doc.goals);
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
             && combined.forecasts.is_empty()
             && combined.measures.is_empty()
-            && combined.programmes.is_empty());
+            && combined.programmes.is_empty()
+            && combined.one_offs.is_empty()
+            && combined.volumes.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -219,6 +423,10 @@ impl Workspace {
                 .and_then(|()| entries::check(&combined.measures, &combined.effect_entries))
                 .map_err(|e| rebase(e, &base))?;
         }
+        if let Some(t) = &combined.thresholds {
+            t.check().map_err(|e| e.at("thresholds"))?;
+        }
+        goals::check(&combined.goals, data.as_ref()).map_err(|e| rebase(e, &base))?;
         self.doc = combined;
         self.data = data;
         Ok(added)
@@ -236,9 +444,35 @@ impl Workspace {
         })
     }
 
+    /// Goals and indicators (mål och mätetal): fulfilment, counts, and deviations beside them.
+    pub fn goals(&self, options: &GoalsOptions) -> Result<GoalsReport> {
+        let data = if options.as_of.is_some() {
+            Some(self.data()?)
+        } else {
+            self.data.as_ref()
+        };
+        goals::report(&self.doc.goals, data, self.doc.thresholds.as_ref(), options)
+    }
+
+    /// Adds goals pasted from a spreadsheet (see [`goals::parse_paste`]).
+    pub fn import_goals_paste(&mut self, text: &str) -> Result<ImportSummary> {
+        let goals = goals::parse_paste(text)?;
+        self.import(Document {
+            schema: SCHEMA_VERSION,
+            goals,
+            ..Document::default()
+        })
+    }
+
+    /// Forecast accuracy (prognossäkerhet) of a year against its outcome.
+    pub fn accuracy(&self, options: &AccuracyOptions) -> Result<AccuracyReport> {
+        accuracy::report(self.data()?, self.doc.name.as_deref(), options)
+    }
+
     /// The deviation report (avvikelserapport) for `options`.
     pub fn deviation(&self, options: &DeviationOptions) -> Result<DeviationReport> {
-        deviation::report(self.data()?, self.doc.name.as_deref(), options)
+        let stored = self.doc.thresholds.as_ref();
+        deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)
     }
 
     /// The effects report (effektuppföljning) for `options`.
@@ -341,6 +575,9 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "measures" => base.measures,
             "programmes" => base.programmes,
             "effectEntries" => base.effect_entries,
+            "oneOffs" => base.one_off_rows,
+            "volumes" => base.volume_rows,
+            "goals" => base.goals,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
@@ -404,9 +641,7 @@ mod tests {
                 budget_rows: 2,
                 outcome_rows: 2,
                 forecast_rows: 3,
-                measures: 0,
-                programmes: 0,
-                effect_entries: 0
+                ..ImportSummary::default()
             }
         );
         let data = ws.data().unwrap();
@@ -547,6 +782,22 @@ mod tests {
     }
 
     #[test]
+    fn stored_thresholds_are_checked_even_without_units() {
+        let mut ws = Workspace::new();
+        let e = ws
+            .import(doc(json!({
+                "schema": 1,
+                "thresholds": { "committee": { "absolute": "1", "percent": "-2" } }
+            })))
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_OPTION", Some("thresholds.committee.percent"))
+        );
+        assert_eq!(ws.document().thresholds, None);
+    }
+
+    #[test]
     fn prior_year_uses_the_units_outcome_the_year_before() {
         let mut ws = Workspace::new();
         ws.import(tree_doc()).unwrap();
@@ -570,7 +821,7 @@ mod tests {
         let ws = Workspace::new();
         let options = DeviationOptions {
             as_of: "2025-08".into(),
-            unit: None,
+            ..DeviationOptions::default()
         };
         assert_eq!(ws.deviation(&options).unwrap_err().code(), "E_NO_DATA");
         let mut ws = Workspace::new();

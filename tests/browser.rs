@@ -16,6 +16,8 @@ shared_tests!(
     errors_are_errors_with_a_code_and_a_field,
     free_functions_are_exact,
     effects_cross_and_entries_undo,
+    deviation_options_accuracy_and_frames_cross_the_boundary,
+    goals_import_from_paste_and_report,
 );
 
 #[wasm_bindgen_test]

@@ -8,7 +8,7 @@
 // balans-widget.css beside this file, and the only request it makes (besides the package, its
 // .wasm and the stylesheet) is fetching the document named by `src`.
 
-import init, { Workspace, formatAmount } from './pkg/balans.js';
+import init, { Workspace, formatAmount, parseAmount } from './pkg/balans.js';
 // Views beyond the deviation table (view="effects", …) and the browser copy of entries.
 import { VIEWS, restoreWorkspace, storageKey } from './views/registry.js';
 
@@ -37,6 +37,7 @@ const STRINGS = {
     columns: {
       unit: 'Enhet', budget: 'Budget', outcome: 'Utfall', forecast: 'Prognos',
       deviation: 'Avvikelse', percent: 'Avvikelse %', forecastMonth: 'Prognos från',
+      status: 'Status', underlying: 'Underliggande', due: 'Åtgärdsprogram senast',
     },
     missing: 'saknas',
     field: (field) => `fält ${field}`,
@@ -44,6 +45,30 @@ const STRINGS = {
       'september', 'oktober', 'november', 'december'],
     monthsShort: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
     units: { kr: 'kr', tkr: 'tkr', mnkr: 'mnkr' },
+    unit: 'Enhet',
+    decimals: 'Decimaler',
+    threshold: 'Väsentlighetsgräns',
+    thresholdAmount: (unit) => `Belopp (${unit})`,
+    thresholdPercent: 'Procent',
+    thresholdHint: 'Tomt: de sparade gränserna per nivå.',
+    filter: 'Visa status',
+    allStatuses: 'Alla',
+    statuses: { within: 'Inom', favourable: 'Gynnsam', watch: 'Bevaka', material: 'Väsentlig' },
+    span: 'Period',
+    spans: { month: 'Månad', tertial: 'Tertial' },
+    tertial: (n, from, to) => `Tertial ${n} (${from}–${to})`,
+    interim: 'delårsrapport',
+    chart: (name) => `Helårsprognoser för ${name}`,
+    showChart: 'Visa prognoserna under året',
+    byCostType: 'Per kostnadsslag',
+    noCostType: 'Utan kostnadsslag',
+    chartMade: 'Gjord',
+    chartRevision: 'Ändring',
+    chartNone: 'Inga prognoser ännu.',
+    exportCsv: 'Exportera CSV',
+    exportJson: 'Exportera JSON',
+    invalid: 'Ogiltigt värde',
+    fileName: 'avvikelse',
     codes: {
       E_FETCH: 'filen kunde inte hämtas',
       E_HTTP: 'servern lämnade inte ut filen',
@@ -76,6 +101,7 @@ const STRINGS = {
     columns: {
       unit: 'Unit', budget: 'Budget', outcome: 'Outcome', forecast: 'Forecast',
       deviation: 'Deviation', percent: 'Deviation %', forecastMonth: 'Forecast made',
+      status: 'Status', underlying: 'Underlying', due: 'Action programme due',
     },
     missing: 'n/a',
     field: (field) => `field ${field}`,
@@ -83,6 +109,30 @@ const STRINGS = {
       'September', 'October', 'November', 'December'],
     monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     units: { kr: 'SEK', tkr: 'kSEK', mnkr: 'MSEK' },
+    unit: 'Unit',
+    decimals: 'Decimals',
+    threshold: 'Materiality threshold',
+    thresholdAmount: (unit) => `Amount (${unit})`,
+    thresholdPercent: 'Percent',
+    thresholdHint: 'Empty: the stored thresholds per level.',
+    filter: 'Show status',
+    allStatuses: 'All',
+    statuses: { within: 'Within', favourable: 'Favourable', watch: 'Watch', material: 'Material' },
+    span: 'Period',
+    spans: { month: 'Month', tertial: 'Tertial' },
+    tertial: (n, from, to) => `Tertial ${n} (${from}–${to})`,
+    interim: 'interim report',
+    chart: (name) => `Full-year forecasts for ${name}`,
+    showChart: 'Show the forecasts made this year',
+    byCostType: 'By cost type',
+    noCostType: 'No cost type',
+    chartMade: 'Made',
+    chartRevision: 'Change',
+    chartNone: 'No forecasts yet.',
+    exportCsv: 'Export CSV',
+    exportJson: 'Export JSON',
+    invalid: 'Invalid value',
+    fileName: 'deviation',
     codes: {
       E_FETCH: 'the file could not be fetched',
       E_HTTP: 'the server did not return the file',
@@ -99,13 +149,31 @@ const COLUMNS = [
   ['period', 'deviation', 'deviation'], ['period', 'percent', 'percent'],
   ['ytd', 'budget', 'amount'], ['ytd', 'outcome', 'amount'],
   ['ytd', 'deviation', 'deviation'], ['ytd', 'percent', 'percent'],
+  ['ytd', 'underlying', 'deviation'], ['ytd', 'status', 'status'],
   ['fullYear', 'budget', 'amount'], ['fullYear', 'forecast', 'amount'],
   ['fullYear', 'deviation', 'deviation'], ['fullYear', 'percent', 'percent'],
-  ['fullYear', 'forecastMonth', 'month'],
+  ['fullYear', 'status', 'status'], ['fullYear', 'forecastMonth', 'month'],
+  ['fullYear', 'due', 'month'],
 ];
-const GROUPS = ['period', 'ytd', 'fullYear'].map(
-  (group) => [group, COLUMNS.filter(([g]) => g === group).length],
-);
+/** A cell's value: most come straight from their group; the action programme's due month comes
+ * from the row's escalation (null for rows never escalated, and for cost-type rows). */
+function cellValue(row, group, key) {
+  if (key === 'due') return row.escalation?.due ?? null;
+  return row[group]?.[key] ?? null;
+}
+const STATUSES = ['within', 'favourable', 'watch', 'material'];
+const DECIMALS = ['0', '1', '2', '3'];
+/** Characters that make a spreadsheet read a text cell as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** The columns with the first group showing `span`: the month ("period") or its tertial. */
+function columnsFor(span) {
+  return span === 'tertial' ? COLUMNS.map(([g, k, kind]) => [g === 'period' ? 'tertial' : g, k, kind]) : COLUMNS;
+}
+/** [group, number of columns] in order. */
+function groupsOf(columns) {
+  return [...new Set(columns.map(([g]) => g))].map((group) => [group, columns.filter(([g]) => g === group).length]);
+}
+const SPANS = ['month', 'tertial'];
 
 /** One wasm initialisation per page, whichever widget asks first; a failed attempt may be retried. */
 let ready = null;
@@ -172,6 +240,42 @@ function latestOutcomeMonth(doc) {
 }
 
 /**
+ * Orders two canonical decimal strings from the package ("-157333333.36", "1200", "0.5") exactly,
+ * by their digits: sorting never turns an amount into a float.
+ */
+export function compareDecimal(a, b) {
+  const negA = a.startsWith('-');
+  const negB = b.startsWith('-');
+  if (negA !== negB) return negA ? -1 : 1;
+  const [ai, af = ''] = (negA ? a.slice(1) : a).split('.');
+  const [bi, bf = ''] = (negB ? b.slice(1) : b).split('.');
+  let order = ai.length - bi.length;
+  if (order === 0 && ai !== bi) order = ai < bi ? -1 : 1;
+  if (order === 0) {
+    const n = Math.max(af.length, bf.length);
+    const [x, y] = [af.padEnd(n, '0'), bf.padEnd(n, '0')];
+    order = x === y ? 0 : x < y ? -1 : 1;
+  }
+  return Math.sign(order) * (negA ? -1 : 1);
+}
+
+/** One CSV field: text that a spreadsheet would run as a formula gets a leading apostrophe, and
+ * fields with a separator, quote or line break are quoted. */
+function csvField(value, text) {
+  let out = String(value ?? '');
+  if (text && FORMULA_START.test(out)) out = `'${out}`;
+  return /[;"\r\n]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
+}
+
+/** Offers `text` as a file download; nothing leaves the browser. */
+function download(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h('a', { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
  * `<balans-widget>`: budget deviation per unit for a month, the year to date and the full year.
  *
  * Data comes from the first of: the `workspace` property (a Workspace the page owns), the `data`
@@ -187,12 +291,15 @@ function latestOutcomeMonth(doc) {
  * @attr {number} decimals - decimals shown for amounts, 0–6; default 1 (percent always 1)
  * @attr {string} display-unit - kr, tkr or mnkr (default)
  * @attr {string} lang - sv (default) or en; otherwise taken from the nearest `[lang]` ancestor
+ * @attr {string} span - the first column group: month (default) or tertial
  * @attr {string} wasm-url - where to load balans_bg.wasm from when it is not beside balans.js
  *
  * @fires balans-ready - after every rendered report; detail `{ rows, report }`
  * @fires balans-error - loading or reporting failed; detail `{ code, message, field }`
  * @fires balans-toggle - the user expanded or collapsed a row; detail `{ unit, expanded }`
- * @fires balans-change - the user picked a month or display unit; detail `{ asOf, displayUnit }`
+ * @fires balans-change - the user picked a month, unit, display unit, decimals, threshold or status
+ *   filter; detail `{ asOf, displayUnit, unit, decimals, threshold, filter }`
+ * @fires balans-export - the user exported the table shown; detail `{ format, fileName, text }`
  *
  * @csspart toolbar - the month and display unit controls
  * @csspart table - the report table
@@ -212,11 +319,12 @@ function latestOutcomeMonth(doc) {
  * @cssprop --balans-control-border - border of the selects (keep 3:1 against the background)
  * @cssprop --balans-favourable - colour of deviations better than budget
  * @cssprop --balans-unfavourable - colour of deviations worse than budget
+ * @cssprop --balans-watch - colour of the status "watch" (bevaka)
  * @cssprop --balans-focus - focus ring colour
  */
 export class BalansWidget extends HTMLElement {
   static get observedAttributes() {
-    return ['view', 'src', 'as-of', 'unit', 'decimals', 'display-unit', 'lang', 'wasm-url'];
+    return ['view', 'src', 'as-of', 'unit', 'decimals', 'display-unit', 'lang', 'wasm-url', 'span'];
   }
 
   #ui;
@@ -233,13 +341,20 @@ export class BalansWidget extends HTMLElement {
   #run = 0; // bumped by every refresh, so a slow load never overwrites a newer one
   #abort = null;
   #toolbarKey = '';
+  #units = null; // [{ id, name, depth }] of the whole tree, for the unit select
+  #threshold = null; // { absolute, percent } as canonical strings, or null for the stored ones
+  #filter = ''; // a status, or '' for all rows
+  #sort = null; // { field, direction } or null for the tree's own order
+  #body = null; // the table body, whose rows #applyOrder arranges
+  #chartOpen = false; // the forecast chart is built only when asked for
+  #byCostType = false; // each unit followed by its figures per cost type (kostnadsslag)
 
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
     this.#ui = this.#buildShell();
     // A page may set properties before the element is defined; send them through the setters.
-    for (const name of ['workspace', 'data', 'view', 'src', 'asOf', 'unit', 'decimals', 'displayUnit', 'wasmUrl']) {
+    for (const name of ['workspace', 'data', 'view', 'src', 'asOf', 'unit', 'decimals', 'displayUnit', 'wasmUrl', 'span']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -278,6 +393,17 @@ export class BalansWidget extends HTMLElement {
   }
   set displayUnit(value) { this.#reflect('display-unit', value); }
 
+  /** The first column group: "month" (default) or "tertial", the tertial through the month. @type {string} */
+  get span() {
+    const value = this.getAttribute('span');
+    return SPANS.includes(value) ? value : 'month';
+  }
+  set span(value) { this.#reflect('span', value); }
+
+  #columns() {
+    return columnsFor(this.span === 'tertial' ? 'tertial' : 'period');
+  }
+
   /** Where balans_bg.wasm is; the package loads once per page, so the first widget decides. @type {string} */
   get wasmUrl() { return this.getAttribute('wasm-url') ?? ''; }
   set wasmUrl(value) { this.#reflect('wasm-url', value); }
@@ -301,6 +427,43 @@ export class BalansWidget extends HTMLElement {
 
   /** The last report rendered, as the package returned it; null when none is shown. */
   get report() { return this.#report; }
+
+  /** The table as shown (visible rows in their order, every column) as CSV for Excel in
+   * Swedish: semicolons, decimal commas, CRLF, a UTF-8 byte order mark; amounts in the display
+   * unit without thousands separators; text cells safe against formula injection. */
+  toCsv() {
+    const t = this.#t;
+    const format = { unit: this.displayUnit, decimals: this.decimals, plain: true };
+    const unitLabel = t.units[this.displayUnit];
+    const columns = this.#columns();
+    const header = ['Id', t.columns.unit, ...columns.map(([group, key, kind]) =>
+      `${this.#groupLabel(group, t)} ${t.columns[key]}${kind === 'amount' || kind === 'deviation' ? ` (${unitLabel})` : ''}`)];
+    const lines = [header.map((v) => csvField(v, true))];
+    const lines2 = this.#shownEntries().flatMap(({ row, extra }) => [
+      [row.unit, row.name, row],
+      ...extra.map((x) => [`${row.unit}:${x.figures.costType ?? ''}`, x.name, x.figures]),
+    ]);
+    for (const [id, name, row] of lines2) {
+      const cells = columns.map(([group, key, kind]) => {
+        const value = cellValue(row, group, key);
+        if (value == null) return '';
+        switch (kind) {
+          case 'amount': case 'deviation': return formatAmount(value, format);
+          case 'percent': return formatAmount(value, { unit: 'kr', decimals: 1, plain: true });
+          case 'status': return csvField(t.statuses[value], true);
+          default: return csvField(value, true);
+        }
+      });
+      lines.push([csvField(id, true), csvField(name, true), ...cells]);
+    }
+    return `\ufeff${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
+  }
+
+  /** The report as shown (visible rows in their order) as JSON text, amounts as decimal strings. */
+  toJson() {
+    if (!this.#report) return 'null';
+    return JSON.stringify({ ...this.#report, rows: this.#shownEntries().map((e) => e.row) }, null, 2);
+  }
 
   connectedCallback() {
     this.#schedule(false);
@@ -413,6 +576,7 @@ export class BalansWidget extends HTMLElement {
     this.#owned = owned ? workspace : null;
     this.#active = workspace;
     this.#defaultAsOf = null;
+    this.#units = null;
   }
 
   // ── States ───────────────────────────────────────────────────────────────────────────────
@@ -474,7 +638,13 @@ export class BalansWidget extends HTMLElement {
     }
     let report;
     try {
-      report = this.#active.deviation(this.unit ? { asOf, unit: this.unit } : { asOf });
+      const options = this.unit ? { asOf, unit: this.unit } : { asOf };
+      if (this.#threshold) options.thresholds = { default: this.#threshold };
+      if (this.#byCostType) options.byCostType = true;
+      report = this.#active.deviation(options);
+      // The unit select lists the whole tree, also when a subtree is shown.
+      this.#units ??= (this.unit ? this.#active.deviation({ asOf }) : report).rows
+        .map(({ unit, name, depth }) => ({ id: unit, name, depth }));
     } catch (err) {
       // A page may hand over a Workspace it has not filled yet: that is emptiness, not a fault.
       if (err?.code !== 'E_NO_DATA') throw err;
@@ -485,6 +655,7 @@ export class BalansWidget extends HTMLElement {
     this.#renderToolbar(report, t);
     this.#ui.region.replaceChildren(this.#buildTable(report, t));
     this.#ui.region.hidden = false;
+    this.#renderChart(report, t);
     this.#ui.status.textContent = report.rows.length ? '' : t.noRows;
     this.#emit('balans-ready', { rows: report.rows, report });
   }
@@ -526,39 +697,124 @@ export class BalansWidget extends HTMLElement {
     const unit = h('select', { id: 'display-unit' });
     const monthLabel = h('label', { for: 'as-of' });
     const unitLabel = h('label', { for: 'display-unit' });
+    const span = h('select', { id: 'span' });
+    const spanLabel = h('label', { for: 'span' });
+    const subtree = h('select', { id: 'unit' });
+    const subtreeLabel = h('label', { for: 'unit' });
+    const decimals = h('select', { id: 'decimals' });
+    const decimalsLabel = h('label', { for: 'decimals' });
+    const filter = h('select', { id: 'filter' });
+    const filterLabel = h('label', { for: 'filter' });
+    const hint = h('span', { id: 'threshold-hint', class: 'vh' });
+    const amount = h('input', { id: 'threshold-amount', type: 'text', inputmode: 'decimal', size: '6', 'aria-describedby': 'threshold-hint' });
+    const percent = h('input', { id: 'threshold-percent', type: 'text', inputmode: 'decimal', size: '4', 'aria-describedby': 'threshold-hint' });
+    const amountLabel = h('label', { for: 'threshold-amount' });
+    const percentLabel = h('label', { for: 'threshold-percent' });
+    const legend = h('legend', {});
+    const costTypes = h('input', { id: 'by-cost-type', type: 'checkbox' });
+    const costTypesLabel = h('label', { for: 'by-cost-type' });
+    const csv = h('button', { type: 'button', class: 'action', 'data-export': 'csv' });
+    const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
     const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
       h('div', { class: 'field' }, monthLabel, month),
-      h('div', { class: 'field' }, unitLabel, unit));
+      h('div', { class: 'field' }, spanLabel, span),
+      h('div', { class: 'field' }, subtreeLabel, subtree),
+      h('div', { class: 'field' }, unitLabel, unit),
+      h('div', { class: 'field' }, decimalsLabel, decimals),
+      h('fieldset', { class: 'field threshold' }, legend, amountLabel, amount, percentLabel, percent, hint),
+      h('div', { class: 'field' }, filterLabel, filter),
+      h('div', { class: 'field' }, costTypes, costTypesLabel),
+      h('div', { class: 'field' }, csv, json));
     const status = h('div', { part: 'status', class: 'status', role: 'status' });
     const error = h('div', { part: 'error', class: 'error', role: 'alert' });
     // Focusable and labelled, so a table wider than its page can be scrolled by keyboard.
     const region = h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-labelledby': 'caption', hidden: true });
 
-    const changed = () => this.#emit('balans-change', { asOf: month.value, displayUnit: unit.value });
+    const changed = () => this.#emit('balans-change', {
+      asOf: month.value, displayUnit: unit.value, unit: subtree.value, decimals: Number(decimals.value),
+      threshold: this.#threshold, filter: this.#filter,
+    });
     month.addEventListener('change', () => { this.asOf = month.value; changed(); });
     unit.addEventListener('change', () => { this.displayUnit = unit.value; changed(); });
+    subtree.addEventListener('change', () => { this.unit = subtree.value; changed(); });
+    span.addEventListener('change', () => { this.span = span.value; changed(); });
+    costTypes.addEventListener('change', () => {
+      this.#byCostType = costTypes.checked;
+      this.#schedule(false);
+      changed();
+    });
+    decimals.addEventListener('change', () => { this.decimals = decimals.value; changed(); });
+    filter.addEventListener('change', () => {
+      this.#filter = filter.value;
+      this.#applyVisibility();
+      changed();
+    });
+    const threshold = () => { if (this.#readThreshold()) changed(); };
+    amount.addEventListener('change', threshold);
+    percent.addEventListener('change', threshold);
+    csv.addEventListener('click', () => this.#export('csv'));
+    json.addEventListener('click', () => this.#export('json'));
     region.addEventListener('click', (event) => this.#onClick(event));
     region.addEventListener('keydown', (event) => this.#onKeydown(event));
 
-    frame.append(toolbar, status, error, region);
+    // The forecasts of the report's root unit: an SVG chart with a table beside it.
+    const chart = h('section', { part: 'chart', class: 'chart', hidden: true, 'aria-labelledby': 'chart-toggle' });
+    chart.addEventListener('click', (event) => {
+      if (!event.target.closest?.('#chart-toggle')) return;
+      this.#chartOpen = !this.#chartOpen;
+      if (this.#report) this.#renderChart(this.#report, this.#t);
+      this.#ui.chart.querySelector('#chart-toggle')?.focus();
+    });
+    frame.append(toolbar, status, error, region, chart);
     this.shadowRoot.append(link, frame);
-    return { toolbar, month, monthLabel, unit, unitLabel, status, error, region };
+    return {
+      toolbar, month, monthLabel, unit, unitLabel, status, error, region, subtree, subtreeLabel, span, spanLabel, chart, costTypes, costTypesLabel,
+      decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, csv, json,
+    };
   }
 
   /** Fills the selects; their options change only with the report's year or the language. */
   #renderToolbar(report, t) {
     const { toolbar, month, monthLabel, unit, unitLabel } = this.#ui;
-    const key = `${report.year} ${t === STRINGS.en ? 'en' : 'sv'}`;
+    const ui = this.#ui;
+    const key = `${report.year} ${t === STRINGS.en ? 'en' : 'sv'} ${this.displayUnit} ${this.#units?.length}`;
     if (key !== this.#toolbarKey) {
       this.#toolbarKey = key;
       monthLabel.textContent = t.asOf;
       unitLabel.textContent = t.displayUnit;
+      // The interim reports (delår) are per March and per August.
       month.replaceChildren(...t.months.map((name, i) =>
-        h('option', { value: `${report.year}-${String(i + 1).padStart(2, '0')}` }, `${name} ${report.year}`)));
+        h('option', { value: `${report.year}-${String(i + 1).padStart(2, '0')}` },
+          `${name} ${report.year}${i === 2 || i === 7 ? ` – ${t.interim}` : ''}`)));
+      ui.spanLabel.textContent = t.span;
+      ui.span.replaceChildren(...SPANS.map((value) => h('option', { value }, t.spans[value])));
       unit.replaceChildren(...DISPLAY_UNITS.map((value) => h('option', { value }, t.units[value])));
+      ui.subtreeLabel.textContent = t.unit;
+      // Indented by depth with em spaces: options hold text only.
+      ui.subtree.replaceChildren(...(this.#units ?? []).map(({ id, name, depth }) =>
+        h('option', { value: id }, `${'\u2003'.repeat(depth)}${name}`)));
+      ui.decimalsLabel.textContent = t.decimals;
+      ui.decimals.replaceChildren(...DECIMALS.map((value) => h('option', { value }, value)));
+      ui.legend.textContent = t.threshold;
+      ui.amountLabel.textContent = t.thresholdAmount(t.units[this.displayUnit]);
+      ui.percentLabel.textContent = t.thresholdPercent;
+      ui.hint.textContent = t.thresholdHint;
+      ui.filterLabel.textContent = t.filter;
+      ui.filter.replaceChildren(h('option', { value: '' }, t.allStatuses),
+        ...STATUSES.map((value) => h('option', { value }, t.statuses[value])));
+      ui.costTypesLabel.textContent = t.byCostType;
+      ui.csv.textContent = t.exportCsv;
+      ui.json.textContent = t.exportJson;
+      // The threshold in kronor, shown again in the display unit.
+      ui.amount.value = this.#threshold ? this.#plain(this.#threshold.absolute) : '';
     }
     month.value = report.asOf;
     unit.value = this.displayUnit;
+    ui.subtree.value = this.unit || report.root;
+    ui.span.value = this.span;
+    ui.costTypes.checked = this.#byCostType;
+    ui.decimals.value = String(this.decimals);
+    ui.filter.value = this.#filter;
     toolbar.hidden = false;
   }
 
@@ -569,15 +825,84 @@ export class BalansWidget extends HTMLElement {
     for (const row of report.rows) {
       const entry = this.#buildRow(row, report.year, format, t);
       this.#rows.set(row.unit, entry);
-      body.append(entry.tr);
     }
-    this.#applyVisibility();
+    this.#body = body;
+    this.#applyOrder();
     return h('table', { part: 'table' },
       this.#buildCaption(report, t),
       h('colgroup', {}),
-      ...GROUPS.map(([, span]) => h('colgroup', { span, class: 'group' })),
+      ...groupsOf(this.#columns()).map(([, span]) => h('colgroup', { span, class: 'group' })),
       this.#buildHead(t),
       body);
+  }
+
+  /** The full-year forecasts made so far this year for the report's root unit, as the forecast
+   * deviation per month made: an SVG line with a table alternative. The figures come from the
+   * package (`accuracy`, whose forecast series is the same for a year still running); numbers
+   * are taken from them only to place points, never to compute a figure. */
+  #renderChart(report, t) {
+    const { chart } = this.#ui;
+    const root = report.rows[0];
+    chart.hidden = !root;
+    if (!root) return;
+    // A disclosure button; the chart and its table exist only while it is open.
+    const toggle = h('button', { type: 'button', class: 'toggle', id: 'chart-toggle', 'aria-expanded': String(this.#chartOpen) },
+      h('span', { class: 'name' }, this.#chartOpen ? t.chart(root.name) : t.showChart));
+    if (!this.#chartOpen) {
+      chart.replaceChildren(h('h2', { class: 'chart-title' }, toggle));
+      return;
+    }
+    const series = this.#active.accuracy({ year: report.year, unit: root.unit }).rows[0];
+    const points = (series?.forecasts ?? []).filter((f) => f.made <= report.asOf);
+    const revision = new Map((series?.revisions ?? []).map((r) => [r.made, r.change]));
+    const format = { unit: this.displayUnit, decimals: this.decimals };
+    const title = h('h2', { class: 'chart-title' }, toggle);
+    if (points.length === 0) {
+      chart.replaceChildren(title, h('p', {}, t.chartNone));
+      return;
+    }
+    chart.replaceChildren(title, this.#svg(points, t, format), h('table', { class: 'chart-table' },
+      h('caption', { class: 'vh' }, t.chart(root.name)),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, t.chartMade),
+        h('th', { scope: 'col', class: 'num' }, t.columns.forecast),
+        h('th', { scope: 'col', class: 'num' }, t.columns.deviation),
+        h('th', { scope: 'col', class: 'num' }, t.chartRevision))),
+      h('tbody', {}, ...points.map((p) => {
+        const [, m] = parseMonth(p.made) ?? [0, 0];
+        const change = revision.get(p.made);
+        const dev = signed(formatAmount(p.deviation, format));
+        const rev = change == null ? null : signed(formatAmount(change, format));
+        return h('tr', { 'data-made': p.made },
+          h('th', { scope: 'row' }, t.monthsShort[m]),
+          h('td', { class: 'num', 'data-amount': p.forecast }, formatAmount(p.forecast, format)),
+          h('td', { class: `num ${dev.tone}`, 'data-amount': p.deviation }, dev.text),
+          rev ? h('td', { class: `num ${rev.tone}`, 'data-amount': change }, rev.text) : h('td', { class: 'num' }, ...missing(t)));
+      }))));
+  }
+
+  /** The line of forecast deviations across the year's months, zero marked. */
+  #svg(points, t, format) {
+    const NS = 'http://www.w3.org/2000/svg';
+    const svg = (tag, attrs = {}, ...children) => {
+      const node = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+      node.append(...children);
+      return node;
+    };
+    const [W, H, left, top] = [480, 140, 16, 12];
+    const values = points.map((p) => Number(p.deviation)); // positions only
+    const hi = Math.max(0, ...values);
+    const lo = Math.min(0, ...values);
+    const y = (v) => top + ((hi - v) / (hi - lo || 1)) * (H - 2 * top);
+    const x = (made) => left + ((parseMonth(made)?.[1] ?? 0) / 11) * (W - 2 * left);
+    const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.made).toFixed(1)},${y(values[i]).toFixed(1)}`).join(' ');
+    return svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' },
+      svg('line', { class: 'zero', x1: left, x2: W - left, y1: y(0), y2: y(0) }),
+      ...t.monthsShort.map((name, i) => svg('text', { class: 'tick', x: left + (i / 11) * (W - 2 * left), y: H - 1 }, name)),
+      svg('path', { class: 'line', d: line }),
+      ...points.map((p, i) => svg('circle', { class: values[i] < 0 ? 'point unfavourable' : 'point favourable', cx: x(p.made), cy: y(values[i]), r: 4 },
+        svg('title', {}, `${p.made}: ${signed(formatAmount(p.deviation, format)).text}`))));
   }
 
   #buildCaption(report, t) {
@@ -588,13 +913,50 @@ export class BalansWidget extends HTMLElement {
     return caption;
   }
 
+  /** A column group's heading; the tertial's names its months, e.g. "Tertial 2 (maj–aug)". */
+  #groupLabel(group, t) {
+    if (group !== 'tertial' || !this.#report) return t.groups[group];
+    const [, from] = parseMonth(this.#report.tertialFrom) ?? [0, 0];
+    const [, to] = parseMonth(this.#report.asOf) ?? [0, 0];
+    return t.tertial(Math.floor(from / 4) + 1, t.monthsShort[from], t.monthsShort[to]);
+  }
+
   #buildHead(t) {
-    return h('thead', {},
+    // Sort buttons take one Tab stop together: arrows left and right move between them.
+    const sortable = (field, label) => {
+      const sorted = this.#sort?.field === field;
+      const button = h('button', { type: 'button', class: 'sort', 'data-sort': field, tabindex: '-1' }, label);
+      return [button, sorted ? this.#sort.direction : null];
+    };
+    const head = (attrs, field, label) => {
+      const [button, direction] = sortable(field, label);
+      return h('th', { ...attrs, 'aria-sort': direction }, button);
+    };
+    const thead = h('thead', {},
       h('tr', {},
-        h('th', { scope: 'col', rowspan: '2', class: 'corner' }, t.columns.unit),
-        ...GROUPS.map(([group, span]) => h('th', { scope: 'colgroup', colspan: String(span) }, t.groups[group]))),
+        head({ scope: 'col', rowspan: '2', class: 'corner' }, 'name', t.columns.unit),
+        ...groupsOf(this.#columns()).map(([group, span]) =>
+          h('th', { scope: 'colgroup', colspan: String(span) }, this.#groupLabel(group, t)))),
       h('tr', {},
-        ...COLUMNS.map(([, key, kind]) => h('th', { scope: 'col', class: kind === 'month' ? 'month' : 'num' }, t.columns[key]))));
+        ...this.#columns().map(([group, key, kind]) =>
+          head({ scope: 'col', class: kind === 'month' || kind === 'status' ? 'month' : 'num' }, `${group}.${key}`, t.columns[key]))));
+    const buttons = [...thead.querySelectorAll('button.sort')];
+    (buttons.find((b) => b.dataset.sort === this.#sort?.field) ?? buttons[0]).tabIndex = 0;
+    thead.addEventListener('click', (event) => {
+      const button = event.target.closest?.('button.sort');
+      if (button) this.#sortBy(button.dataset.sort);
+    });
+    thead.addEventListener('keydown', (event) => {
+      const index = buttons.indexOf(event.target);
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (index < 0 || !step) return;
+      event.preventDefault();
+      const next = buttons[(index + step + buttons.length) % buttons.length];
+      buttons[index].tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    });
+    return thead;
   }
 
   #buildRow(row, year, format, t) {
@@ -611,14 +973,23 @@ export class BalansWidget extends HTMLElement {
       header.setAttribute('tabindex', '-1'); // reachable by the arrow keys, not by Tab
       header.append(h('span', { class: 'name' }, row.name));
     }
-    tr.append(header, ...COLUMNS.map((column) => this.#buildCell(row, column, year, format, t)));
-    const entry = { row, depth, tr, button, focus: button ?? header };
+    tr.append(header, ...this.#columns().map((column) => this.#buildCell(row, column, year, format, t)));
+    // Cost-type rows: the unit's subtree per cost type, right under it; not in the tree's focus
+    // order, shown and hidden with their unit.
+    const extra = (row.costTypes ?? []).map((figures) => {
+      const name = figures.name ?? t.noCostType;
+      const label = h('th', { scope: 'row', 'data-depth': String(Math.min(depth + 1, 6)) }, h('span', { class: 'name' }, name));
+      const line = h('tr', { part: 'row', class: 'cost-type', 'data-cost-type-of': row.unit, 'data-cost-type': figures.costType ?? '' },
+        label, ...this.#columns().map((column) => this.#buildCell(figures, column, year, format, t)));
+      return { figures, name, tr: line };
+    });
+    const entry = { row, depth, tr, button, focus: button ?? header, extra };
     if (button) button.setAttribute('aria-expanded', String(this.#isExpanded(entry)));
     return entry;
   }
 
   #buildCell(row, [group, key, kind], year, format, t) {
-    const value = row[group][key];
+    const value = cellValue(row, group, key);
     const field = `${group}.${key}`;
     if (value == null) return h('td', { class: kind === 'month' ? 'month' : 'num', 'data-field': field }, ...missing(t));
     switch (kind) {
@@ -628,6 +999,8 @@ export class BalansWidget extends HTMLElement {
         const { text, tone } = signed(formatAmount(value, format));
         return h('td', { class: `num ${tone}`, 'data-field': field, 'data-amount': value }, text);
       }
+      case 'status':
+        return h('td', { class: 'month state', 'data-field': field, 'data-status': value }, t.statuses[value]);
       case 'percent': {
         const { text, tone } = signed(formatAmount(value, { unit: 'kr', decimals: 1, suffix: false }));
         return h('td', { class: `num ${tone}`, 'data-field': field, 'data-percent': value }, `${text}${NBSP}%`);
@@ -646,8 +1019,25 @@ export class BalansWidget extends HTMLElement {
     return this.#expanded.get(entry.row.unit) ?? entry.depth < OPEN_LEVELS;
   }
 
-  /** Hides every row below a collapsed one; rows come parent first, so one pass suffices. */
+  /** Hides every row below a collapsed one; rows come parent first, so one pass suffices. With a
+   * status filter, shows the rows whose year-to-date or full-year status is that one, and the
+   * rows above them for context. */
   #applyVisibility() {
+    this.#applyRowVisibility();
+    for (const { tr, extra } of this.#rows.values()) for (const x of extra) x.tr.hidden = tr.hidden;
+  }
+
+  /** The unit rows' visibility; cost-type rows follow theirs in #applyVisibility. */
+  #applyRowVisibility() {
+    if (this.#filter) {
+      const shown = new Set();
+      for (const { row } of this.#rows.values()) {
+        if (row.ytd.status !== this.#filter && row.fullYear.status !== this.#filter) continue;
+        for (let id = row.unit; this.#rows.has(id) && !shown.has(id); id = this.#rows.get(id).row.parent) shown.add(id);
+      }
+      for (const { row, tr } of this.#rows.values()) tr.hidden = !shown.has(row.unit);
+      return;
+    }
     const open = new Map();
     for (const entry of this.#rows.values()) {
       const { row, tr } = entry;
@@ -655,6 +1045,100 @@ export class BalansWidget extends HTMLElement {
       tr.hidden = !visible;
       open.set(row.unit, visible && this.#isExpanded(entry));
     }
+  }
+
+  /** The visible rows in the order shown. */
+  #shownEntries() {
+    return [...this.#rows.values()].filter((e) => !e.tr.hidden);
+  }
+
+  /** Puts the rows in tree order with siblings sorted by the chosen column (nulls last), and
+   * the map of rows in that order too, so the arrow keys follow what is seen. */
+  #applyOrder() {
+    const entries = [...this.#rows.values()];
+    const compare = this.#comparator();
+    const ordered = [];
+    const visit = (list) => {
+      const sorted = compare ? [...list].sort(compare) : list;
+      for (const entry of sorted) {
+        ordered.push(entry);
+        visit(entry.row.children.map((id) => this.#rows.get(id)).filter(Boolean));
+      }
+    };
+    visit(entries.filter((e) => !this.#rows.has(e.row.parent)));
+    this.#rows = new Map(ordered.map((e) => [e.row.unit, e]));
+    this.#body?.replaceChildren(...ordered.flatMap((e) => [e.tr, ...e.extra.map((x) => x.tr)]));
+    this.#applyVisibility();
+  }
+
+  #comparator() {
+    if (!this.#sort) return null;
+    const { field, direction } = this.#sort;
+    const sign = direction === 'descending' ? -1 : 1;
+    const [group, key] = field.split('.');
+    const kind = this.#columns().find(([g, k]) => g === group && k === key)?.[2];
+    const value = (entry) => (field === 'name' ? entry.row.name : cellValue(entry.row, group, key));
+    const order = (a, b) => {
+      if (field === 'name') return a.localeCompare(b, 'sv');
+      if (kind === 'status') return STATUSES.indexOf(a) - STATUSES.indexOf(b);
+      if (kind === 'month') return a < b ? -1 : a > b ? 1 : 0;
+      return compareDecimal(a, b);
+    };
+    return (x, y) => {
+      const [a, b] = [value(x), value(y)];
+      if (a == null || b == null) return (a == null) - (b == null); // missing values last
+      return sign * order(a, b);
+    };
+  }
+
+  /** Sorts by `field`: ascending first, then each click turns the direction. */
+  #sortBy(field) {
+    const direction = this.#sort?.field === field && this.#sort.direction === 'ascending' ? 'descending' : 'ascending';
+    this.#sort = { field, direction };
+    for (const th of this.#ui.region.querySelectorAll('thead th')) {
+      const button = th.querySelector('button.sort');
+      if (!button) continue;
+      if (button.dataset.sort === field) th.setAttribute('aria-sort', direction);
+      else th.removeAttribute('aria-sort');
+    }
+    this.#applyOrder();
+  }
+
+  /** Reads the threshold inputs: an amount in the display unit and a percent, Swedish or plain.
+   * Both empty returns to the stored thresholds; one empty counts as 0. A value that cannot be
+   * read is marked invalid and changes nothing. */
+  #readThreshold() {
+    const { amount, percent } = this.#ui;
+    const read = (input, unit) => {
+      const text = input.value.trim();
+      input.removeAttribute('aria-invalid');
+      if (!text) return '0';
+      try {
+        return parseAmount(unit ? `${text} ${unit}` : text);
+      } catch {
+        input.setAttribute('aria-invalid', 'true');
+        return null;
+      }
+    };
+    const absolute = read(amount, this.displayUnit);
+    const pct = read(percent, '');
+    if (absolute === null || pct === null) return false;
+    this.#threshold = amount.value.trim() || percent.value.trim() ? { absolute, percent: pct } : null;
+    this.#schedule(false);
+    return true;
+  }
+
+  /** An amount in the display unit, plain, with as many decimals as it needs (up to six). */
+  #plain(amount) {
+    return formatAmount(amount, { unit: this.displayUnit, decimals: 6, plain: true }).replace(/,?0+$/, '');
+  }
+
+  #export(format) {
+    const asOf = this.#report?.asOf ?? '';
+    const fileName = `${this.#t.fileName}-${asOf}.${format}`;
+    const text = format === 'csv' ? this.toCsv() : this.toJson();
+    download(text, fileName, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    this.#emit('balans-export', { format, fileName, text });
   }
 
   #toggle(entry, expanded) {

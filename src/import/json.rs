@@ -12,9 +12,11 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
+use crate::deviation::ThresholdSet;
 use crate::effects::entries::Entry;
 use crate::effects::measure::{Measure, Programme};
 use crate::error::{Error, Result};
+use crate::goals::Goal;
 use crate::money::Amount;
 use crate::org::Unit;
 use crate::periodise::Rounding;
@@ -53,6 +55,18 @@ pub struct Document {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub effect_entries: Vec<Entry>,
+    /// One-off items (engångsposter), taken out of the deviation to give the underlying one.
+    #[serde(default, rename = "oneOffs", skip_serializing_if = "Vec::is_empty")]
+    pub one_offs: Vec<OneOffRow>,
+    /// Budget and actual volumes (visits, bed days, train km) for the volume and price split.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<VolumeRow>,
+    /// Materiality thresholds (väsentlighetsgränser) kept with the data; options override them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<ThresholdSet>,
+    /// Goals (mål) with their indicators (mätetal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
 }
 
 /// Whether a cost type is revenue (intäkt) or cost (kostnad). Amounts keep the result sign
@@ -116,6 +130,33 @@ pub struct ForecastRow {
     pub year: i32,
     pub made: Month,
     pub amount: Amount,
+}
+
+/// A one-off item (engångspost) booked in a month: a tax credit, a penalty received.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneOffRow {
+    pub unit: String,
+    #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
+    pub cost_type: Option<String>,
+    pub month: Month,
+    pub amount: Amount,
+    pub text: String,
+}
+
+/// A month's budget and actual volume (volym) of one measure for a unit, optionally for one of
+/// its cost types. Volumes are counts, not money.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VolumeRow {
+    pub unit: String,
+    #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
+    pub cost_type: Option<String>,
+    pub month: Month,
+    /// What is counted: "vårddygn", "besök", "tågkm".
+    pub measure: String,
+    pub budget: Weight,
+    pub actual: Weight,
 }
 
 /// A non-money weight (a seasonal key): a decimal string or a JSON number, kept exact.

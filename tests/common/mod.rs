@@ -1,7 +1,7 @@
 //! Checks of the JavaScript API that hold in Node and in the browser alike; `node.rs` and
 //! `browser.rs` run them in each through [`shared_tests!`].
 
-use balans::wasm::{format_amount, parse_amount, periodise, version, Workspace};
+use balans::wasm::{allocate_frame, format_amount, parse_amount, periodise, version, Workspace};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -187,6 +187,89 @@ pub fn effects_cross_and_entries_undo() {
             .unwrap_err(),
         "E_UNKNOWN_UNIT",
         Some("line 2.unit"),
+    );
+}
+
+/// The analysis options and reports of issue 3 cross the boundary as documented.
+pub fn deviation_options_accuracy_and_frames_cross_the_boundary() {
+    let mut ws = Workspace::new();
+    ws.import_json(JsValue::from_str(DOC)).unwrap();
+    let report = ws
+        .deviation(options(
+            r#"{ "asOf": "2025-08", "byCostType": true,
+                 "thresholds": { "default": { "absolute": "1 mnkr", "percent": 1 } } }"#,
+        ))
+        .unwrap();
+    // SJ per August: +137,3 mnkr year to date passes 1 mnkr and 1 %: favourable.
+    assert_eq!(text(&report, &["rows", "1", "ytd", "status"]), "favourable");
+    assert_eq!(
+        text(&report, &["rows", "1", "threshold", "absolute"]),
+        "1000000"
+    );
+    assert!(get(&report, &["rows", "1", "escalation"]).is_null());
+    assert_eq!(
+        text(&report, &["rows", "1", "costTypes", "0", "ytd", "outcome"]),
+        "-20000000"
+    );
+    let bad = ws.deviation(options(
+        r#"{ "asOf": "2025-08", "thresholds": { "area": { "absolute": "-1", "percent": 1 } } }"#,
+    ));
+    assert_error(
+        bad.unwrap_err(),
+        "E_OPTION",
+        Some("thresholds.area.absolute"),
+    );
+    let accuracy = ws.accuracy(options(r#"{ "year": 2025 }"#)).unwrap();
+    assert_eq!(
+        text(&accuracy, &["rows", "1", "forecasts", "0", "error"]),
+        "-230000000"
+    );
+    assert!(get(&accuracy, &["rows", "1", "percent"]).is_string());
+    let split = allocate_frame(
+        "100".into(),
+        options(r#"[{ "id": "A", "share": 33.3 }, { "id": "B", "share": "33.3" }]"#),
+    )
+    .unwrap();
+    assert_eq!(text(&split, &["parts", "0", "amount"]), "33.3");
+    assert_eq!(text(&split, &["remainder", "amount"]), "33.4");
+    let plain = options(r#"{ "unit": "tkr", "decimals": 1, "plain": true }"#);
+    assert_eq!(
+        format_amount("-157333333.36".into(), plain).unwrap(),
+        "-157333,3"
+    );
+}
+
+/// Goals pasted from Excel cross in as text and come back with fulfilment and counts.
+pub fn goals_import_from_paste_and_report() {
+    let mut ws = Workspace::new();
+    ws.import_json(JsValue::from_str(DOC)).unwrap();
+    let summary = ws
+        .import_goals("Mål\tMätetal\tMålvärde\tUtfall\tEnhet\nVård i tid\tBesök\t90\t91,5\tSJ\n")
+        .unwrap();
+    assert_eq!(get(&summary, &["goals"]).as_f64(), Some(1.0));
+    let report = ws.goals(options(r#"{ "asOf": "2025-08" }"#)).unwrap();
+    let indicator = ["goals", "0", "indicators", "0"];
+    assert_eq!(
+        text(&report, &[&indicator[..], &["fulfilment"]].concat()),
+        "met"
+    );
+    assert_eq!(
+        text(&report, &[&indicator[..], &["outcome"]].concat()),
+        "91.5"
+    );
+    assert_eq!(
+        text(
+            &report,
+            &[&indicator[..], &["deviation", "deviation"]].concat()
+        ),
+        "137333333.36"
+    );
+    assert_eq!(get(&report, &["counts", "met"]).as_f64(), Some(1.0));
+    assert!(get(&ws.goals(JsValue::UNDEFINED).unwrap(), &["asOf"]).is_null());
+    assert_error(
+        ws.import_goals("Namn\n").unwrap_err(),
+        "E_SCHEMA",
+        Some("line 1"),
     );
 }
 

@@ -2,6 +2,8 @@
 // full-year forecasts made in February, April and August. Modelled on the audit reports in the
 // project's seeds: hospital care budgeted at -236 mnkr (-157.3 mnkr per August), health care
 // +148 mnkr per August, public transport +70 mnkr better than budget per August.
+// Also cost types on every row, one-off items (35 mnkr of public transport's +70), volumes for two
+// clinics, stored materiality thresholds, and a closed 2024 for two committees (forecast accuracy).
 // Run from the repository root:  node www/demo/generate.mjs   (writes www/demo/region-2025.json)
 // Node 20, no dependencies. Deterministic: a seeded PRNG and integer öre (BigInt) throughout,
 // so every run writes the same file. Format: docs/schema-v1.md; result sign (revenue +, cost -).
@@ -129,6 +131,16 @@ function workdays(y) { // Monday-Friday minus Swedish public holidays and eves, 
   return n;
 }
 
+// Cost types (kostnadsslag): a row's side of the income statement. The finance administration's
+// revenue is tax and general grants; its cost, the frames paid to the committees, is internal and
+// has no cost type, so it does not count as gross cost.
+const COST_TYPES = [
+  { id: '3000', name: 'Verksamhetens intäkter', kind: 'revenue' },
+  { id: '4000', name: 'Verksamhetens kostnader', kind: 'cost' },
+  { id: '8000', name: 'Skatteintäkter och generella statsbidrag', kind: 'revenue' },
+];
+const costTypeOf = (unit, row) => (unit === 'RS-FIN' ? (row.rev ? '8000' : undefined) : row.rev ? '3000' : '4000');
+
 const days = (y) => Array.from({ length: 12 }, (_, m) => BigInt(new Date(Date.UTC(y, m + 1, 0)).getUTCDate()));
 const month = (y, m) => `${y}-${String(m).padStart(2, '0')}`;
 
@@ -152,16 +164,19 @@ for (const [id, , , , b] of UNITS) {
     const W = b.py.reduce((a, x) => a + x, 0), net = Array(12).fill(0n);
     for (let m = 1; m <= 12; m++) for (const r of rows) {
       const amount = noisy(tkr(r.tkr), (0.96 * b.py[m - 1]) / W, 0.02);
-      outcome.push({ unit: id, month: month(YEAR - 1, m), amount: fmt(amount) });
+      (r.past ??= []).push(amount);
+      outcome.push({ unit: id, costType: costTypeOf(id, r), month: month(YEAR - 1, m), amount: fmt(amount) });
       net[m - 1] += amount;
     }
     pyWeights = net.map((x) => (x < 0n ? -x : x)); // one sign all year, so the engine uses it
+    // Their 2024 budget was what they spent, so a closed 2024 above them shows only its own gap.
+    for (const r of rows) budget.push({ unit: id, costType: costTypeOf(id, r), year: YEAR - 1, months: r.past.map(fmt) });
   }
 
   for (const r of rows) {
     if (r.method === 'months') {
       r.months = r.tkr.map(tkr);
-      budget.push({ unit: id, year: YEAR, months: r.months.map(fmt) });
+      budget.push({ unit: id, costType: costTypeOf(id, r), year: YEAR, months: r.months.map(fmt) });
       continue;
     }
     r.annual = tkr(r.tkr);
@@ -169,7 +184,7 @@ for (const [id, , , , b] of UNITS) {
       profile: (b.w ?? []).map(hundredths), 'prior-year': pyWeights }[r.method];
     r.months = spread(r.annual, weights);
     const w = r.method === 'profile' ? { weights: b.w } : {};
-    budget.push({ unit: id, year: YEAR, annual: fmt(r.annual), method: r.method, ...w });
+    budget.push({ unit: id, costType: costTypeOf(id, r), year: YEAR, annual: fmt(r.annual), method: r.method, ...w });
   }
 
   // Outcome January-August: budget x seasonality x noise, then the row named by adj absorbs
@@ -182,20 +197,131 @@ for (const [id, , , , b] of UNITS) {
   const k = b.adj === 'rev' ? 0 : rows.length - 1;
   const aw = b.aw ? b.aw.map(BigInt) : rows[k].months.slice(0, DONE).map((x) => (x < 0n ? -x : x));
   spread(gap, aw).forEach((c, m) => { out[k][m] += c; });
-  for (let m = 1; m <= DONE; m++) for (const o of out) outcome.push({ unit: id, month: month(YEAR, m), amount: fmt(o[m - 1]) });
+  for (let m = 1; m <= DONE; m++) {
+    out.forEach((o, k) => outcome.push({ unit: id, costType: costTypeOf(id, rows[k]), month: month(YEAR, m), amount: fmt(o[m - 1]) }));
+  }
 
   // Forecasts of the full-year result, one direction of revision per unit.
   const annual = sum(rows.map((r) => sum(r.months)));
   MADE.forEach((made, i) => forecasts.push({ unit: id, year: YEAR, made, amount: fmt(annual + mnkr(b.fc[i])) }));
 }
 
+// ── Deviation analysis: cost types, one-offs, volumes, thresholds and a closed 2024 ─────────────
+
+// Public transport's +70 mnkr per August holds 35 mnkr of one-offs (the audit's example): a tax
+// credit, penalties received from the train operator and spending pushed into next year.
+const oneOffs = [
+  { unit: 'KTN-BUSS', costType: '3000', month: '2025-05', amount: fmt(mnkr(20)), text: 'Återbetald energiskatt' },
+  { unit: 'KTN-TAG', costType: '3000', month: '2025-06', amount: fmt(mnkr(10)), text: 'Viten från trafikföretaget' },
+  { unit: 'KTN', costType: '4000', month: '2025-07', amount: fmt(mnkr(5)), text: 'Upphandling försenad till 2026' },
+];
+
+// Production volumes of two clinics, January-August, for the volume and price split of their costs.
+const VOLUMES = [
+  ['HSN-SJ-MED', 'vårddygn', [5200, 5200, 5200, 5200, 5200, 5000, 4200, 4800], [5390, 5460, 5300, 5410, 5500, 5150, 4260, 4900]],
+  ['HSN-SJ-ORT', 'operationer', [310, 310, 310, 310, 310, 300, 190, 260], [300, 305, 298, 315, 290, 280, 180, 250]],
+];
+const volumes = VOLUMES.flatMap(([unit, measure, planned, actual]) => planned.map((b, i) =>
+  ({ unit, costType: '4000', month: month(YEAR, i + 1), measure, budget: b, actual: actual[i] })));
+
+// The closed year 2024 for two committees, so forecast accuracy shows: a net budget of 0 split
+// into revenue and cost, the outcome deviation in mnkr, and forecasts made in February, April,
+// August and October as deviations in mnkr. Health care ended at -138 mnkr (the February
+// forecast 60 mnkr off); public transport's forecasts rose +10, +18, +35, +57.
+const CLOSED = [
+  ['HSN', 1_150_000, -138, [-78, -95, -120, -130]],
+  ['KTN', 452_500, 62, [10, 18, 35, 57]],
+];
+const PAST = YEAR - 1;
+const linear = Array(12).fill(1n);
+for (const [unit, turnover, dev, fc] of CLOSED) {
+  budget.push({ unit, costType: '3000', year: PAST, annual: fmt(tkr(turnover)), method: 'linear' });
+  budget.push({ unit, costType: '4000', year: PAST, annual: fmt(-tkr(turnover)), method: 'linear' });
+  const rev = spread(tkr(turnover), linear);
+  const gap = spread(mnkr(dev), linear);
+  const cost = spread(-tkr(turnover), linear).map((c, m) => c + gap[m]);
+  for (let m = 1; m <= 12; m++) {
+    outcome.push({ unit, costType: '3000', month: month(PAST, m), amount: fmt(rev[m - 1]) });
+    outcome.push({ unit, costType: '4000', month: month(PAST, m), amount: fmt(cost[m - 1]) });
+  }
+  ['2024-02', '2024-04', '2024-08', '2024-10'].forEach((made, i) =>
+    forecasts.push({ unit, year: PAST, made, amount: fmt(mnkr(fc[i])) }));
+}
+
+// Materiality thresholds the region has decided, kept with the data (the region level is the
+// package's built-in 20 mnkr and 1 %).
+const thresholds = {
+  committee: { absolute: '10000000', percent: '1' },
+  area: { absolute: '5000000', percent: '2' },
+  department: { absolute: '2000000', percent: '2' },
+  unit: { absolute: '500000', percent: '3' },
+};
+
+// Goals and indicators per August 2025: 30 indicators, 8 met, 14 partly, 7 not met and 1 not
+// reported, as the region's interim report had them. [goal, indicator, target, outcome,
+// direction, partly from, tied unit].
+const GOALS = [
+  ['Vård i rätt tid', [
+    ['Besök i primärvården inom 3 dagar (%)', 90, 86, 'higher', 80],
+    ['Operation inom 90 dagar (%)', 80, 71, 'higher', 70],
+    ['Väntande över 90 dagar till besök', 2000, 2650, 'lower', 2700],
+    ['Vårdplatser i drift', 620, 602, 'higher', 590, 'HSN-SJ-MED'],
+    ['Utskrivningsklara patienter, dygn', 3, 4.1, 'lower', 4.5],
+    ['Första kontakt i BUP inom 30 dagar (%)', 90, 78, 'higher', 80],
+    ['Återbesök enligt medicinsk bedömning (%)', 85, 86, 'higher', 75],
+    ['Tandvård till barn enligt plan (%)', 95, 96.5, 'higher', 90],
+  ]],
+  ['Ekonomi i balans', [
+    ['Resultat enligt budget (mnkr)', 140, 263.5, 'higher', 0],
+    ['Nämnder med budget i balans', 4, 2, 'higher', 3],
+    ['Kostnad för inhyrd personal (mnkr)', 120, 161, 'lower', 150, 'HSN-SJ'],
+    ['Realiserade åtgärder (%)', 90, 58.9, 'higher', 70],
+    ['Nettokostnadsutveckling (%)', 3, 4.2, 'lower', 4.5],
+    ['Prognosavvikelse helår (%)', 1, 0.8, 'lower', 2],
+    ['Självfinansieringsgrad investeringar (%)', 100, 92, 'higher', 80],
+  ]],
+  ['Attraktiv arbetsgivare', [
+    ['Sjukfrånvaro (%)', 6, 6.8, 'lower', 7],
+    ['Personalomsättning (%)', 10, 12.5, 'lower', 13],
+    ['Hållbart medarbetarengagemang (index)', 80, 77, 'higher', 75],
+    ['Chefer med högst 30 medarbetare (%)', 90, 84, 'higher', 80],
+    ['Andel heltidsanställda (%)', 90, 91, 'higher', 85],
+    ['Sjuksköterskor i tjänst', 2400, 2310, 'higher', 2300],
+    ['Övertidstimmar per anställd', 30, 38, 'lower', 36],
+  ]],
+  ['Hållbar region', [
+    ['Resenärer i kollektivtrafiken (miljoner)', 30, 31.2, 'higher', 28, 'KTN'],
+    ['Förnybar energi i fordonsflottan (%)', 95, 97, 'higher', 90],
+    ['Koldioxid från tjänsteresor (ton)', 900, 1050, 'lower', 1000],
+    ['Nöjda resenärer (%)', 75, 71, 'higher', 70],
+    ['Punktlighet tågtrafik (%)', 92, 89, 'higher', 88],
+    ['Kulturbesök (tusen)', 400, 415, 'higher', 380],
+    ['Företag som fått rådgivning', 250, 170, 'higher', 200],
+    ['Matsvinn i regionens kök (%)', 10, null, 'lower', 12],
+  ]],
+];
+const goals = GOALS.map(([name, list], g) => ({
+  id: `M${g + 1}`,
+  name,
+  indicators: list.map(([iname, target, out, direction, partly, unit], i) => ({
+    id: `M${g + 1}.${i + 1}`, name: iname, target: String(target),
+    ...(out === null ? {} : { outcome: String(out) }), direction, partly: String(partly),
+    ...(unit ? { unit } : {}),
+  })),
+}));
+
 const doc = {
   schema: 1,
   name: 'Region Exempel',
   units: UNITS.map(([id, name, parent, level]) => ({ id, name, parent, level })),
+  costTypes: COST_TYPES,
   budget,
   outcome,
   forecasts,
+  oneOffs,
+  volumes,
+  thresholds,
+  goals,
 };
 
 // ── Effect tracking (effekthemtagning): measures and programmes ───────────────────────────────

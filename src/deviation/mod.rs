@@ -1,23 +1,40 @@
-//! Deviation analysis (avvikelseanalys), first cut: for every unit of the tree, rolled up, the
-//! month's, the year-to-date and the full-year budget against outcome and the latest forecast.
+//! Deviation analysis (avvikelseanalys): for every unit of the tree, rolled up, the month's, the
+//! tertial's, the year-to-date and the full-year budget against outcome and the latest forecast,
+//! with materiality statuses, one-off items and the underlying deviation, the two naive
+//! projections, escalation of committees, the volume and price split and, on request, every
+//! figure per cost type (kostnadsslag).
 //!
 //! Result sign throughout (revenue +, cost −), so every deviation is `actual − budget` and a
-//! positive deviation is favourable. Materiality, escalation, cost types and forecast accuracy
-//! are not here yet.
+//! positive deviation is favourable. Each concern has its own file; this one gathers the sums
+//! and builds the report. Forecast accuracy over a closed year is its own report
+//! ([`accuracy`]).
 
+pub mod accuracy;
+pub mod escalation;
+pub mod materiality;
+pub mod projection;
+pub mod volume_price;
+
+use std::collections::HashMap;
 use std::ops::AddAssign;
 
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
+use crate::import::json::Kind;
 use crate::money::Amount;
 use crate::org::Level;
 use crate::ratio::Percent;
-use crate::workspace::Dataset;
+use crate::workspace::{Dataset, Slice};
+
+pub use escalation::Escalation;
+pub use materiality::{Status, Threshold, ThresholdSet, Thresholds};
+pub use projection::Projections;
+pub use volume_price::VolumeSplit;
 
 /// What a deviation report is for.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeviationOptions {
     /// The month reported on, `YYYY-MM`; its year is the fiscal year.
@@ -25,10 +42,20 @@ pub struct DeviationOptions {
     /// The unit whose subtree is reported; the whole tree when absent.
     #[serde(default)]
     pub unit: Option<String>,
+    /// Adds every row's figures per cost type (`costTypes` on each row).
+    #[serde(default)]
+    pub by_cost_type: bool,
+    /// Materiality thresholds; they override the document's, which override the built-in ones.
+    #[serde(default)]
+    pub thresholds: Option<ThresholdSet>,
+    /// The tree level whose units are checked for escalation; `committee` when absent.
+    #[serde(default)]
+    pub escalation_level: Option<Level>,
 }
 
-/// Budget against outcome for a month or for the year to date.
+/// Budget against outcome for a month, a tertial or the year to date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Figures {
     pub budget: Amount,
     pub outcome: Amount,
@@ -36,16 +63,25 @@ pub struct Figures {
     pub deviation: Amount,
     /// `deviation / |budget|` in percent; absent where the budget is zero.
     pub percent: Option<Percent>,
+    /// One-off items (engångsposter) booked in the span.
+    pub one_offs: Amount,
+    /// `deviation − oneOffs` (underliggande avvikelse).
+    pub underlying: Amount,
+    /// The deviation against the unit's thresholds.
+    pub status: Status,
 }
 
 impl Figures {
-    fn new(budget: Amount, outcome: Amount) -> Figures {
-        let deviation = outcome - budget;
+    pub(crate) fn new(span: &Span, threshold: &Threshold) -> Figures {
+        let deviation = span.outcome - span.budget;
         Figures {
-            budget,
-            outcome,
+            budget: span.budget,
+            outcome: span.outcome,
             deviation,
-            percent: Percent::of(deviation, budget),
+            percent: Percent::of(deviation, span.budget),
+            one_offs: span.one_offs,
+            underlying: deviation - span.one_offs,
+            status: threshold.status(deviation, span.budget),
         }
     }
 }
@@ -63,6 +99,48 @@ pub struct FullYear {
     /// `forecast − budget`.
     pub deviation: Option<Amount>,
     pub percent: Option<Percent>,
+    /// Every one-off item of the year, also those dated after the report's month: a forecast
+    /// includes the one-offs it expects.
+    pub one_offs: Amount,
+    /// `deviation − oneOffs`; absent without a forecast.
+    pub underlying: Option<Amount>,
+    /// The forecast deviation against the unit's thresholds; absent without a forecast.
+    pub status: Option<Status>,
+    /// Gross cost (bruttokostnad): the year's budget of the rows whose cost type is of kind
+    /// `cost`, result sign; absent where no such row exists in the subtree.
+    pub gross_cost: Option<Amount>,
+}
+
+impl FullYear {
+    fn new(t: &Totals, threshold: &Threshold) -> FullYear {
+        let forecast = t.forecast_month.map(|_| t.forecast);
+        let deviation = forecast.map(|f| f - t.year_budget);
+        FullYear {
+            budget: t.year_budget,
+            forecast,
+            forecast_month: t.forecast_month,
+            deviation,
+            percent: deviation.and_then(|d| Percent::of(d, t.year_budget)),
+            one_offs: t.year_one_offs,
+            underlying: deviation.map(|d| d - t.year_one_offs),
+            status: deviation.map(|d| threshold.status(d, t.year_budget)),
+            gross_cost: t.gross_cost,
+        }
+    }
+}
+
+/// One cost type's figures within a unit's subtree. `costType` is null for the rows that name
+/// none, so the cost-type rows of a unit always add up to the unit's own figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CostTypeRow {
+    pub cost_type: Option<String>,
+    pub name: Option<String>,
+    pub kind: Option<Kind>,
+    pub period: Figures,
+    pub tertial: Figures,
+    pub ytd: Figures,
+    pub full_year: FullYear,
 }
 
 /// One unit of the report, with the figures of its whole subtree.
@@ -77,9 +155,21 @@ pub struct DeviationRow {
     pub depth: usize,
     /// Ids of the children, in input order.
     pub children: Vec<String>,
+    /// The materiality thresholds applied to this unit (by its level).
+    pub threshold: Threshold,
     pub period: Figures,
+    /// The tertial the month is in, from its first month through the month.
+    pub tertial: Figures,
     pub ytd: Figures,
     pub full_year: FullYear,
+    pub projections: Projections,
+    /// Present for units at the escalation level whose forecast deviation has been material.
+    pub escalation: Option<Escalation>,
+    /// The volume and price split of each measure given for this unit, year to date.
+    pub volumes: Vec<VolumeSplit>,
+    /// Per cost type, with `byCostType`; cost types with no figures are left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_types: Option<Vec<CostTypeRow>>,
 }
 
 /// The deviation report: rows in tree order, parents before children.
@@ -89,68 +179,151 @@ pub struct DeviationReport {
     pub name: Option<String>,
     pub as_of: Month,
     pub year: i32,
+    /// The first month of the tertial the `tertial` figures cover (T1 January, T2 May, T3
+    /// September).
+    pub tertial_from: Month,
+    /// The level checked for escalation.
+    pub escalation_level: Level,
     pub root: String,
     pub rows: Vec<DeviationRow>,
 }
 
+/// Budget, outcome and one-offs over some months.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Span {
+    pub budget: Amount,
+    pub outcome: Amount,
+    pub one_offs: Amount,
+}
+
+impl Span {
+    fn of(budget: &[Amount], outcome: &[Amount], one_offs: &[Amount]) -> Span {
+        Span {
+            budget: budget.iter().sum(),
+            outcome: outcome.iter().sum(),
+            one_offs: one_offs.iter().sum(),
+        }
+    }
+}
+
+impl AddAssign<&Span> for Span {
+    fn add_assign(&mut self, other: &Span) {
+        self.budget += other.budget;
+        self.outcome += other.outcome;
+        self.one_offs += other.one_offs;
+    }
+}
+
 /// One unit's sums, first its own rows, then (after roll-up) its subtree's.
-#[derive(Clone, Copy, Debug, Default)]
-struct Totals {
-    period_budget: Amount,
-    period_outcome: Amount,
-    ytd_budget: Amount,
-    ytd_outcome: Amount,
-    year_budget: Amount,
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Totals {
+    pub period: Span,
+    pub tertial: Span,
+    pub ytd: Span,
+    pub year_budget: Amount,
+    pub year_one_offs: Amount,
     /// Latest forecast, or the year's budget for a unit that has none.
-    forecast: Amount,
-    forecast_month: Option<Month>,
+    pub forecast: Amount,
+    pub forecast_month: Option<Month>,
+    pub gross_cost: Option<Amount>,
 }
 
 impl AddAssign<&Totals> for Totals {
     fn add_assign(&mut self, other: &Totals) {
-        self.period_budget += other.period_budget;
-        self.period_outcome += other.period_outcome;
-        self.ytd_budget += other.ytd_budget;
-        self.ytd_outcome += other.ytd_outcome;
+        self.period += &other.period;
+        self.tertial += &other.tertial;
+        self.ytd += &other.ytd;
         self.year_budget += other.year_budget;
+        self.year_one_offs += other.year_one_offs;
         self.forecast += other.forecast;
         self.forecast_month = self.forecast_month.max(other.forecast_month);
+        self.gross_cost = match (self.gross_cost, other.gross_cost) {
+            (Some(a), Some(b)) => Some(a + b),
+            (a, b) => a.or(b),
+        };
     }
 }
 
+impl Totals {
+    /// No amount at all: a cost type a unit never uses (its forecast is then its budget, 0).
+    fn is_empty(&self) -> bool {
+        let zero = Totals {
+            forecast_month: self.forecast_month,
+            gross_cost: self.gross_cost,
+            ..Totals::default()
+        };
+        *self == zero
+    }
+}
+
+/// Every unit's totals in `slice` as of `as_of`, rolled up the tree (by position).
+pub(crate) fn rolled(data: &Dataset, as_of: Month, slice: Slice) -> Vec<Totals> {
+    let year = as_of.year();
+    let m = as_of.index();
+    let t0 = as_of.tertial().first().index();
+    let own: Vec<Totals> = (0..data.tree.len())
+        .map(|pos| {
+            let budget = data.budget_in(pos, year, slice);
+            let outcome = data.outcome_in(pos, year, slice);
+            let one_offs = data.one_offs_in(pos, year, slice);
+            let year_budget = budget.iter().sum();
+            let forecast = data.forecast_in(pos, year, as_of, slice);
+            Totals {
+                period: Span::of(&budget[m..=m], &outcome[m..=m], &one_offs[m..=m]),
+                tertial: Span::of(&budget[t0..=m], &outcome[t0..=m], &one_offs[t0..=m]),
+                ytd: Span::of(&budget[..=m], &outcome[..=m], &one_offs[..=m]),
+                year_budget,
+                year_one_offs: one_offs.iter().sum(),
+                forecast: forecast.map_or(year_budget, |(_, amount)| amount),
+                forecast_month: forecast.map(|(made, _)| made),
+                gross_cost: match slice {
+                    Slice::All => data.gross_cost(pos, year, false),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    data.tree.roll_up(&own)
+}
+
+/// The slices a cost-type breakdown shows: every cost type, then the rows without one.
+fn cost_type_slices(data: &Dataset) -> Vec<Slice> {
+    (0..data.cost_types.len())
+        .map(Slice::CostType)
+        .chain([Slice::Untyped])
+        .collect()
+}
+
 /// Computes the deviation report as of `options.as_of` for the tree (or the subtree of
-/// `options.unit`) of `data`.
+/// `options.unit`) of `data`. `stored` are the thresholds kept in the document.
 pub fn report(
     data: &Dataset,
     name: Option<&str>,
+    stored: Option<&ThresholdSet>,
     options: &DeviationOptions,
 ) -> Result<DeviationReport> {
     let as_of = Month::parse(&options.as_of).map_err(|e| e.at("asOf"))?;
+    if let Some(t) = &options.thresholds {
+        t.check().map_err(|e| e.at("thresholds"))?;
+    }
+    let thresholds = Thresholds::new(options.thresholds.as_ref(), stored);
     let tree = &data.tree;
     let start = match &options.unit {
         Some(id) => tree.position(id).map_err(|e| e.at("unit"))?,
         None => tree.root(),
     };
-    let year = as_of.year();
-    let m = as_of.index();
-    let own: Vec<Totals> = (0..tree.len())
-        .map(|pos| {
-            let budget = data.budget(pos, year);
-            let outcome = data.outcome(pos, year);
-            let year_budget = budget.iter().copied().sum();
-            let forecast = data.latest_forecast(pos, year, as_of);
-            Totals {
-                period_budget: budget[m],
-                period_outcome: outcome[m],
-                ytd_budget: budget[..=m].iter().copied().sum(),
-                ytd_outcome: outcome[..=m].iter().copied().sum(),
-                year_budget,
-                forecast: forecast.map_or(year_budget, |(_, amount)| amount),
-                forecast_month: forecast.map(|(made, _)| made),
-            }
-        })
-        .collect();
-    let total = tree.roll_up(&own);
+    let escalation_level = options.escalation_level.unwrap_or(Level::Committee);
+    let total = rolled(data, as_of, Slice::All);
+    let by_type: Vec<(Slice, Vec<Totals>)> = if options.by_cost_type {
+        cost_type_slices(data)
+            .into_iter()
+            .map(|slice| (slice, rolled(data, as_of, slice)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let escalations = escalation::first_seen(data, as_of, start, escalation_level, &thresholds);
+    let volumes = volume_price::splits(data, as_of, start);
 
     let base_depth = tree.depth(start);
     let rows = tree
@@ -158,8 +331,8 @@ pub fn report(
         .map(|pos| {
             let t = &total[pos];
             let unit = tree.unit(pos);
-            let forecast = t.forecast_month.map(|_| t.forecast);
-            let deviation = forecast.map(|f| f - t.year_budget);
+            let threshold = thresholds.for_level(unit.level);
+            let full_year = FullYear::new(t, &threshold);
             DeviationRow {
                 unit: unit.id.clone(),
                 name: unit.name.clone(),
@@ -171,25 +344,58 @@ pub fn report(
                     .iter()
                     .map(|&c| tree.unit(c).id.clone())
                     .collect(),
-                period: Figures::new(t.period_budget, t.period_outcome),
-                ytd: Figures::new(t.ytd_budget, t.ytd_outcome),
-                full_year: FullYear {
-                    budget: t.year_budget,
-                    forecast,
-                    forecast_month: t.forecast_month,
-                    deviation,
-                    percent: deviation.and_then(|d| Percent::of(d, t.year_budget)),
-                },
+                threshold,
+                period: Figures::new(&t.period, &threshold),
+                tertial: Figures::new(&t.tertial, &threshold),
+                ytd: Figures::new(&t.ytd, &threshold),
+                projections: Projections::new(t, full_year.forecast, &threshold),
+                full_year,
+                escalation: escalations.get(&pos).cloned(),
+                volumes: volumes.get(&pos).cloned().unwrap_or_default(),
+                cost_types: options
+                    .by_cost_type
+                    .then(|| cost_type_rows(data, &by_type, pos, &threshold)),
             }
         })
         .collect();
     Ok(DeviationReport {
         name: name.map(str::to_string),
         as_of,
-        year,
+        year: as_of.year(),
+        tertial_from: as_of.tertial().first(),
+        escalation_level,
         root: tree.unit(start).id.clone(),
         rows,
     })
+}
+
+/// A unit's figures per cost type, leaving out those with nothing in them.
+fn cost_type_rows(
+    data: &Dataset,
+    by_type: &[(Slice, Vec<Totals>)],
+    pos: usize,
+    threshold: &Threshold,
+) -> Vec<CostTypeRow> {
+    by_type
+        .iter()
+        .filter(|(_, totals)| !totals[pos].is_empty())
+        .map(|(slice, totals)| {
+            let t = &totals[pos];
+            let cost_type = match *slice {
+                Slice::CostType(c) => Some(&data.cost_types[c]),
+                _ => None,
+            };
+            CostTypeRow {
+                cost_type: cost_type.map(|ct| ct.id.clone()),
+                name: cost_type.map(|ct| ct.name.clone()),
+                kind: cost_type.map(|ct| ct.kind),
+                period: Figures::new(&t.period, threshold),
+                tertial: Figures::new(&t.tertial, threshold),
+                ytd: Figures::new(&t.ytd, threshold),
+                full_year: FullYear::new(t, threshold),
+            }
+        })
+        .collect()
 }
 
 /// Finds a row by unit id; for callers and tests that look at one unit.
@@ -201,6 +407,9 @@ impl DeviationReport {
             .ok_or_else(|| Error::UnknownUnit { id: unit.into() })
     }
 }
+
+/// Looks rows up by position for the modules that add to a row.
+pub(crate) type ByPosition<T> = HashMap<usize, T>;
 
 #[cfg(test)]
 mod tests {
@@ -218,7 +427,7 @@ mod tests {
     fn options(as_of: &str) -> DeviationOptions {
         DeviationOptions {
             as_of: as_of.into(),
-            unit: None,
+            ..DeviationOptions::default()
         }
     }
 
@@ -322,6 +531,7 @@ mod tests {
         let options = DeviationOptions {
             as_of: "2025-08".into(),
             unit: Some("HSN".into()),
+            ..DeviationOptions::default()
         };
         let report = region().deviation(&options).unwrap();
         assert_eq!(report.root, "HSN");
@@ -340,6 +550,7 @@ mod tests {
         let options = DeviationOptions {
             as_of: "2025-08".into(),
             unit: Some("X".into()),
+            ..DeviationOptions::default()
         };
         let e = region().deviation(&options).unwrap_err();
         assert_eq!((e.code(), e.field()), ("E_UNKNOWN_UNIT", Some("unit")));
@@ -356,3 +567,6 @@ mod tests {
         assert_eq!(v["rows"][1]["level"], json!("committee"));
     }
 }
+
+#[cfg(test)]
+mod report_tests;

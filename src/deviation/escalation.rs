@@ -1,0 +1,80 @@
+//! Escalation (eskalering): a committee whose forecast deviation is material and negative must
+//! report to the regional board at once and present an action programme within three months of
+//! the month the risk was first seen. This finds that month for the units at a chosen level; it
+//! does not judge measures (effect tracking does).
+
+use serde::Serialize;
+
+use crate::calendar::Month;
+use crate::org::Level;
+use crate::ratio::Percent;
+use crate::workspace::{Dataset, Slice};
+
+use super::{rolled, ByPosition, Status, Thresholds, Totals};
+
+/// Months from the first sighting to the action programme's due date.
+const PROGRAMME_MONTHS: usize = 3;
+
+/// When a unit's forecast deviation first became material and negative this year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Escalation {
+    /// The first month whose latest forecast gave a material negative deviation.
+    pub first_seen: Month,
+    /// The action programme (åtgärdsprogram) is due this month: three months after.
+    pub due: Month,
+    /// The forecast deviation is still material and negative in the report's month.
+    pub material_now: bool,
+    /// How much of the gap the unit's expected measure effects cover. Always null until effect
+    /// tracking is joined to this report: absent, never zero, without measures.
+    pub coverage: Option<Percent>,
+}
+
+/// Escalations by position for the units at `level` in the subtree of `start`, as of `as_of`.
+pub(crate) fn first_seen(
+    data: &Dataset,
+    as_of: Month,
+    start: usize,
+    level: Level,
+    thresholds: &Thresholds,
+) -> ByPosition<Escalation> {
+    let tree = &data.tree;
+    let watched: Vec<usize> = tree
+        .subtree(start)
+        .filter(|&pos| tree.unit(pos).level == Some(level))
+        .collect();
+    let mut found = ByPosition::new();
+    if watched.is_empty() {
+        return found;
+    }
+    let threshold = thresholds.for_level(Some(level));
+    let material = |pos: usize, totals: &[Totals]| {
+        let t = &totals[pos];
+        t.forecast_month.is_some()
+            && threshold.status(t.forecast - t.year_budget, t.year_budget) == Status::Material
+    };
+    let months = Month::months_of(as_of.year());
+    for month in &months[..=as_of.index()] {
+        let totals = rolled(data, *month, Slice::All);
+        for &pos in &watched {
+            if !found.contains_key(&pos) && material(pos, &totals) {
+                let due = (0..PROGRAMME_MONTHS).fold(*month, |m, _| m.next());
+                found.insert(
+                    pos,
+                    Escalation {
+                        first_seen: *month,
+                        due,
+                        material_now: false,
+                        coverage: None,
+                    },
+                );
+            }
+        }
+        if *month == as_of {
+            for (pos, e) in found.iter_mut() {
+                e.material_now = material(*pos, &totals);
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,547 @@
+//! Goals and indicators (mål och mätetal): each indicator's fulfilment (`met`, `partly`,
+//! `notMet`, `notReported`) and the counts per goal and in total, with the year-to-date deviation
+//! of the budget rows an indicator is tied to shown beside it. Also reads goals pasted from Excel.
+//!
+//! Fulfilment is judged from target and outcome (or taken from an assessment someone made);
+//! this module does not set targets, and it does not compute money: the deviation beside an
+//! indicator comes from the deviation report's own sums.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Month;
+use crate::deviation::{rolled, Figures, ThresholdSet, Thresholds};
+use crate::error::{Error, Result};
+use crate::import::json::Weight;
+use crate::money::Amount;
+use crate::workspace::{Dataset, Slice};
+
+/// A goal (mål) with its indicators.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+/// Which way an indicator is better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Higher is better (share of patients treated in time).
+    #[default]
+    Higher,
+    /// Lower is better (waiting days, sick leave).
+    Lower,
+}
+
+/// How far an indicator's target is reached (måluppfyllelse).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Fulfilment {
+    Met,
+    Partly,
+    NotMet,
+    NotReported,
+}
+
+/// An indicator (mätetal): a target and, once reported, an outcome; counts, not money.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Weight>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Weight>,
+    #[serde(default)]
+    pub direction: Direction,
+    /// From here (inclusive) to the target the indicator is partly met; without it an indicator
+    /// is met or not met.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partly: Option<Weight>,
+    /// A judgement someone made (for indicators without numbers); it overrides the numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessed: Option<Fulfilment>,
+    /// The unit whose budget rows the indicator is tied to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Narrows the tie to one cost type of the unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_type: Option<String>,
+}
+
+impl Indicator {
+    /// Assessed, or: no outcome (or no target) is not reported; at or past the target is met;
+    /// at or past `partly` is partly met; otherwise not met.
+    pub fn fulfilment(&self) -> Fulfilment {
+        if let Some(assessed) = self.assessed {
+            return assessed;
+        }
+        let (Some(target), Some(outcome)) = (self.target, self.outcome) else {
+            return Fulfilment::NotReported;
+        };
+        let reaches = |level: Weight| match self.direction {
+            Direction::Higher => outcome.0 >= level.0,
+            Direction::Lower => outcome.0 <= level.0,
+        };
+        if reaches(target) {
+            Fulfilment::Met
+        } else if self.partly.is_some_and(reaches) {
+            Fulfilment::Partly
+        } else {
+            Fulfilment::NotMet
+        }
+    }
+}
+
+/// How many indicators are in each state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    pub met: usize,
+    pub partly: usize,
+    pub not_met: usize,
+    pub not_reported: usize,
+    pub total: usize,
+}
+
+impl Counts {
+    fn add(&mut self, f: Fulfilment) {
+        match f {
+            Fulfilment::Met => self.met += 1,
+            Fulfilment::Partly => self.partly += 1,
+            Fulfilment::NotMet => self.not_met += 1,
+            Fulfilment::NotReported => self.not_reported += 1,
+        }
+        self.total += 1;
+    }
+}
+
+/// What the goals report is for.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GoalsOptions {
+    /// The month whose year-to-date deviation is shown beside tied indicators; none without it.
+    #[serde(default)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorRow {
+    #[serde(flatten)]
+    pub indicator: Indicator,
+    pub fulfilment: Fulfilment,
+    /// The tied unit's (and cost type's) year-to-date figures as of `asOf`.
+    pub deviation: Option<Figures>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalRow {
+    pub id: String,
+    pub name: String,
+    pub indicators: Vec<IndicatorRow>,
+    pub counts: Counts,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalsReport {
+    pub as_of: Option<Month>,
+    pub goals: Vec<GoalRow>,
+    /// Over every indicator of every goal.
+    pub counts: Counts,
+}
+
+/// Checks that goal ids are unique and that tied units and cost types exist.
+pub fn check(goals: &[Goal], data: Option<&Dataset>) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, goal) in goals.iter().enumerate() {
+        if !seen.insert(goal.id.as_str()) {
+            let reason = format!("the goal id {:?} is used twice", goal.id);
+            return Err(Error::Schema { reason }.at(format!("goals[{i}].id")));
+        }
+        for (j, ind) in goal.indicators.iter().enumerate() {
+            let at = |e: Error| e.at(format!("goals[{i}].indicators[{j}]"));
+            if let Some(unit) = &ind.unit {
+                let data =
+                    data.ok_or_else(|| at(Error::UnknownUnit { id: unit.clone() }.at("unit")))?;
+                data.tree.position(unit).map_err(|e| at(e.at("unit")))?;
+            }
+            if let Some(ct) = &ind.cost_type {
+                let known = data.is_some_and(|d| d.cost_types.iter().any(|c| &c.id == ct));
+                if !known {
+                    return Err(at(Error::UnknownCostType { id: ct.clone() }.at("costType")));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The goals report: fulfilment and counts, with deviations beside tied indicators.
+pub fn report(
+    goals: &[Goal],
+    data: Option<&Dataset>,
+    stored: Option<&ThresholdSet>,
+    options: &GoalsOptions,
+) -> Result<GoalsReport> {
+    let as_of = match &options.as_of {
+        Some(text) => Some(Month::parse(text).map_err(|e| e.at("asOf"))?),
+        None => None,
+    };
+    let thresholds = Thresholds::new(None, stored);
+    let mut cache: Vec<(Slice, Vec<crate::deviation::Totals>)> = Vec::new();
+    let mut deviation = |ind: &Indicator| -> Option<Figures> {
+        let (as_of, data) = (as_of?, data?);
+        let pos = data.tree.position(ind.unit.as_deref()?).ok()?;
+        let slice = match &ind.cost_type {
+            Some(id) => Slice::CostType(data.cost_types.iter().position(|c| &c.id == id)?),
+            None => Slice::All,
+        };
+        if !cache.iter().any(|(s, _)| *s == slice) {
+            cache.push((slice, rolled(data, as_of, slice)));
+        }
+        let totals = &cache.iter().find(|(s, _)| *s == slice)?.1;
+        let threshold = thresholds.for_level(data.tree.unit(pos).level);
+        Some(Figures::new(&totals[pos].ytd, &threshold))
+    };
+    let mut counts = Counts::default();
+    let rows = goals
+        .iter()
+        .map(|goal| {
+            let mut own = Counts::default();
+            let indicators = goal
+                .indicators
+                .iter()
+                .map(|ind| {
+                    let fulfilment = ind.fulfilment();
+                    own.add(fulfilment);
+                    counts.add(fulfilment);
+                    IndicatorRow {
+                        indicator: ind.clone(),
+                        fulfilment,
+                        deviation: deviation(ind),
+                    }
+                })
+                .collect();
+            GoalRow {
+                id: goal.id.clone(),
+                name: goal.name.clone(),
+                indicators,
+                counts: own,
+            }
+        })
+        .collect();
+    Ok(GoalsReport {
+        as_of,
+        goals: rows,
+        counts,
+    })
+}
+
+/// The columns a pasted goals table may have, by Swedish or English header.
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Goal,
+    Indicator,
+    Target,
+    Outcome,
+    Direction,
+    Partly,
+    Assessed,
+    Unit,
+    CostType,
+}
+
+fn column(header: &str) -> Option<Column> {
+    let h = header.trim().to_lowercase();
+    Some(match h.as_str() {
+        "mål" | "goal" => Column::Goal,
+        "mätetal" | "indikator" | "indicator" => Column::Indicator,
+        "målvärde" | "target" => Column::Target,
+        "utfall" | "outcome" => Column::Outcome,
+        "riktning" | "direction" => Column::Direction,
+        "delvis" | "partly" => Column::Partly,
+        "bedömning" | "assessment" | "assessed" => Column::Assessed,
+        "enhet" | "unit" => Column::Unit,
+        "kostnadsslag" | "cost type" | "costtype" => Column::CostType,
+        _ => return None,
+    })
+}
+
+/// Reads goals pasted from a spreadsheet: tab-separated lines, the first a header naming the
+/// columns (Mål, Mätetal, Målvärde, Utfall, and optionally Riktning, Delvis, Bedömning, Enhet,
+/// Kostnadsslag; or their English names). Numbers may be Swedish ("87,5", "1 200", "85 %");
+/// an empty outcome is not reported. Rows with the same goal make one goal, in order of first
+/// appearance; goal ids are the goal names, indicator ids `goal/indicator`. Errors name the line.
+pub fn parse_paste(text: &str) -> Result<Vec<Goal>> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let (_, header) = lines.next().ok_or_else(|| Error::Schema {
+        reason: "the pasted table is empty".into(),
+    })?;
+    let columns: Vec<Option<Column>> = header.split('\t').map(column).collect();
+    for needed in [Column::Goal, Column::Indicator] {
+        if !columns.contains(&Some(needed)) {
+            let reason = "the header needs the columns Mål and Mätetal (Goal, Indicator)";
+            return Err(Error::Schema {
+                reason: reason.into(),
+            }
+            .at("line 1"));
+        }
+    }
+    let mut goals: Vec<Goal> = Vec::new();
+    for (n, line) in lines {
+        let at = |e: Error| e.at(format!("line {}", n + 1));
+        let mut goal = String::new();
+        let mut ind = Indicator {
+            id: String::new(),
+            name: String::new(),
+            target: None,
+            outcome: None,
+            direction: Direction::Higher,
+            partly: None,
+            assessed: None,
+            unit: None,
+            cost_type: None,
+        };
+        for (cell, col) in line.split('\t').zip(&columns) {
+            let cell = cell.trim();
+            let Some(col) = col else { continue };
+            if cell.is_empty() {
+                continue;
+            }
+            match col {
+                Column::Goal => goal = cell.to_string(),
+                Column::Indicator => ind.name = cell.to_string(),
+                Column::Target => ind.target = Some(number(cell).map_err(at)?),
+                Column::Outcome => ind.outcome = Some(number(cell).map_err(at)?),
+                Column::Partly => ind.partly = Some(number(cell).map_err(at)?),
+                Column::Direction => ind.direction = direction(cell).map_err(at)?,
+                Column::Assessed => ind.assessed = Some(assessment(cell).map_err(at)?),
+                Column::Unit => ind.unit = Some(cell.to_string()),
+                Column::CostType => ind.cost_type = Some(cell.to_string()),
+            }
+        }
+        if goal.is_empty() || ind.name.is_empty() {
+            let reason = "every row needs a goal and an indicator".to_string();
+            return Err(at(Error::Schema { reason }));
+        }
+        ind.id = format!("{goal}/{}", ind.name);
+        match goals.iter_mut().find(|g| g.id == goal) {
+            Some(g) => g.indicators.push(ind),
+            None => goals.push(Goal {
+                id: goal.clone(),
+                name: goal,
+                indicators: vec![ind],
+            }),
+        }
+    }
+    Ok(goals)
+}
+
+/// A number the Swedish way or plain, with an optional trailing percent sign.
+fn number(cell: &str) -> Result<Weight> {
+    let text = cell.trim_end_matches('%').trim();
+    Amount::parse(text).map(|a| Weight(a.decimal()))
+}
+
+fn direction(cell: &str) -> Result<Direction> {
+    match cell.to_lowercase().as_str() {
+        "högre" | "hög" | "higher" | "up" => Ok(Direction::Higher),
+        "lägre" | "låg" | "lower" | "down" => Ok(Direction::Lower),
+        _ => Err(Error::Schema {
+            reason: format!("cannot read the direction {cell:?}: expected högre or lägre"),
+        }),
+    }
+}
+
+fn assessment(cell: &str) -> Result<Fulfilment> {
+    match cell.to_lowercase().as_str() {
+        "uppfyllt" | "uppfylld" | "met" => Ok(Fulfilment::Met),
+        "delvis" | "delvis uppfyllt" | "partly" => Ok(Fulfilment::Partly),
+        "ej uppfyllt" | "inte uppfyllt" | "not met" => Ok(Fulfilment::NotMet),
+        "ej rapporterat" | "inte rapporterat" | "not reported" => Ok(Fulfilment::NotReported),
+        _ => Err(Error::Schema {
+            reason: format!(
+                "cannot read the assessment {cell:?}: expected uppfyllt, delvis, ej uppfyllt \
+                 or ej rapporterat"
+            ),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn ind(target: Option<i64>, outcome: Option<i64>, direction: Direction) -> Indicator {
+        Indicator {
+            id: "i".into(),
+            name: "i".into(),
+            target: target.map(|t| Weight(Decimal::from(t))),
+            outcome: outcome.map(|o| Weight(Decimal::from(o))),
+            direction,
+            partly: None,
+            assessed: None,
+            unit: None,
+            cost_type: None,
+        }
+    }
+
+    #[test]
+    fn fulfilment_follows_target_partly_and_direction() {
+        assert_eq!(
+            ind(Some(90), Some(90), Direction::Higher).fulfilment(),
+            Fulfilment::Met
+        );
+        assert_eq!(
+            ind(Some(90), Some(80), Direction::Higher).fulfilment(),
+            Fulfilment::NotMet
+        );
+        let mut partly = ind(Some(90), Some(80), Direction::Higher);
+        partly.partly = Some(Weight(Decimal::from(75)));
+        assert_eq!(partly.fulfilment(), Fulfilment::Partly);
+        assert_eq!(
+            ind(Some(30), Some(25), Direction::Lower).fulfilment(),
+            Fulfilment::Met
+        );
+        assert_eq!(
+            ind(Some(30), None, Direction::Lower).fulfilment(),
+            Fulfilment::NotReported
+        );
+        let mut judged = ind(None, None, Direction::Higher);
+        judged.assessed = Some(Fulfilment::Partly);
+        assert_eq!(judged.fulfilment(), Fulfilment::Partly);
+    }
+
+    #[test]
+    fn the_regions_thirty_indicators_per_august_2025_count_8_14_7_1() {
+        // 8 met, 14 partly, 7 not met, 1 not reported, as the domain guide gives.
+        let make = |n: usize, outcome: Option<i64>| {
+            (0..n).map(move |i| {
+                let mut x = ind(Some(100), outcome, Direction::Higher);
+                x.partly = Some(Weight(Decimal::from(80)));
+                x.id = format!("{i}");
+                x
+            })
+        };
+        let goals = vec![
+            Goal {
+                id: "A".into(),
+                name: "Vård i tid".into(),
+                indicators: make(8, Some(100)).chain(make(4, Some(85))).collect(),
+            },
+            Goal {
+                id: "B".into(),
+                name: "Ekonomi i balans".into(),
+                indicators: make(10, Some(90))
+                    .chain(make(7, Some(50)))
+                    .chain(make(1, None))
+                    .collect(),
+            },
+        ];
+        let report = report(&goals, None, None, &GoalsOptions::default()).unwrap();
+        let c = report.counts;
+        assert_eq!(
+            (c.met, c.partly, c.not_met, c.not_reported, c.total),
+            (8, 14, 7, 1, 30)
+        );
+        let a = report.goals[0].counts;
+        assert_eq!((a.met, a.partly, a.total), (8, 4, 12));
+    }
+
+    #[test]
+    fn an_indicator_tied_to_budget_rows_shows_their_deviation_beside_it() {
+        use crate::workspace::Workspace;
+        let v = serde_json::json!({
+            "schema": 1,
+            "units": [
+                { "id": "R", "name": "Region" },
+                { "id": "MED", "name": "Medicin", "parent": "R", "level": "department" }
+            ],
+            "costTypes": [{ "id": "4000", "name": "Kostnader", "kind": "cost" }],
+            "budget": [{ "unit": "MED", "costType": "4000", "year": 2025, "annual": "-1200" }],
+            "outcome": [{ "unit": "MED", "costType": "4000", "month": "2025-02", "amount": "-300" }],
+            "goals": [{
+                "id": "G1", "name": "Vård i tid",
+                "indicators": [
+                    { "id": "I1", "name": "Vårddygn", "target": 1000, "outcome": "1100", "direction": "lower",
+                      "partly": 1150, "unit": "MED", "costType": "4000" },
+                    { "id": "I2", "name": "Patientnöjdhet", "assessed": "met" }
+                ]
+            }]
+        });
+        let mut ws = Workspace::new();
+        let summary = ws
+            .import(crate::import::json::read(|| &v).unwrap())
+            .unwrap();
+        assert_eq!(summary.goals, 1);
+        let options = GoalsOptions {
+            as_of: Some("2025-02".into()),
+        };
+        let report = ws.goals(&options).unwrap();
+        let i1 = &report.goals[0].indicators[0];
+        assert_eq!(i1.fulfilment, Fulfilment::Partly);
+        let deviation = i1.deviation.as_ref().unwrap();
+        // Budget −200 through February, outcome −300: −100.
+        assert_eq!(deviation.deviation.to_canonical(), "-100");
+        assert_eq!(report.goals[0].indicators[1].deviation, None);
+        assert_eq!(report.counts.met, 1);
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["goals"][0]["indicators"][0]["fulfilment"], "partly");
+        assert_eq!(json["goals"][0]["indicators"][0]["costType"], "4000");
+        assert_eq!(json["goals"][0]["indicators"][1]["fulfilment"], "met");
+        // A goal tied to a unit that does not exist is refused, naming the field.
+        let bad = serde_json::json!({ "schema": 1, "goals": [
+            { "id": "G2", "name": "x", "indicators": [{ "id": "a", "name": "a", "unit": "NOPE" }] }
+        ]});
+        let e = ws
+            .import(crate::import::json::read(|| &bad).unwrap())
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_UNKNOWN_UNIT", Some("goals[0].indicators[0].unit"))
+        );
+        let e = ws.import_goals_paste("Mål\tMätetal\nG1\t\n").unwrap_err();
+        assert_eq!(e.field(), Some("line 2"));
+        ws.import_goals_paste("Mål\tMätetal\tBedömning\nVård i tid 2\tVäntetid\tdelvis\n")
+            .unwrap();
+        assert_eq!(
+            ws.goals(&GoalsOptions::default()).unwrap().counts.partly,
+            1 + 1
+        );
+    }
+
+    #[test]
+    fn pasted_tables_read_swedish_numbers_and_name_the_line() {
+        let text = "Mål\tMätetal\tMålvärde\tUtfall\tRiktning\tDelvis\n\
+                    Vård i tid\tBesök inom 90 dagar\t90 %\t87,5 %\t\t80\n\
+                    Vård i tid\tVäntande över 90 dagar\t1 000\t1 200\tlägre\t\n\
+                    Ekonomi i balans\tResultat enligt budget\t0\t\t\t\n";
+        let goals = parse_paste(text).unwrap();
+        assert_eq!(goals.len(), 2);
+        let first = &goals[0].indicators[0];
+        assert_eq!(first.outcome.unwrap().0.to_string(), "87.5");
+        assert_eq!(first.fulfilment(), Fulfilment::Partly);
+        assert_eq!(goals[0].indicators[1].direction, Direction::Lower);
+        assert_eq!(goals[0].indicators[1].fulfilment(), Fulfilment::NotMet);
+        assert_eq!(goals[1].indicators[0].fulfilment(), Fulfilment::NotReported);
+        assert_eq!(
+            goals[0].indicators[1].id,
+            "Vård i tid/Väntande över 90 dagar"
+        );
+        let e = parse_paste("Mål\tMätetal\tUtfall\nA\tB\tmånga\n").unwrap_err();
+        assert_eq!((e.code(), e.field()), ("E_PARSE_AMOUNT", Some("line 2")));
+        let e = parse_paste("Namn\tVärde\n").unwrap_err();
+        assert_eq!(e.field(), Some("line 1"));
+    }
+}
