@@ -7,6 +7,7 @@ pub mod budget;
 pub mod calendar;
 pub mod deviation;
 pub mod error;
+pub mod grants;
 pub mod import;
 pub mod money;
 pub mod org;

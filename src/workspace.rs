@@ -12,6 +12,7 @@ use crate::budget::{monthly_budget, Months};
 use crate::calendar::Month;
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::error::{Error, Result};
+use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::import::json::{Document, SCHEMA_VERSION};
 use crate::money::Amount;
 use crate::org::Tree;
@@ -25,6 +26,7 @@ pub struct ImportSummary {
     pub budget_rows: usize,
     pub outcome_rows: usize,
     pub forecast_rows: usize,
+    pub grants: usize,
 }
 
 impl ImportSummary {
@@ -35,6 +37,7 @@ impl ImportSummary {
             budget_rows: doc.budget.len(),
             outcome_rows: doc.outcome.len(),
             forecast_rows: doc.forecasts.len(),
+            grants: doc.grants.len(),
         }
     }
 }
@@ -188,9 +191,11 @@ impl Workspace {
         combined.budget.extend(doc.budget);
         combined.outcome.extend(doc.outcome);
         combined.forecasts.extend(doc.forecasts);
+        combined.grants.extend(doc.grants);
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
-            && combined.forecasts.is_empty());
+            && combined.forecasts.is_empty()
+            && combined.grants.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -200,7 +205,12 @@ impl Workspace {
                 }
                 .at("units"));
             }
-            (false, _) => Some(Dataset::build(&combined).map_err(|e| rebase(e, &base))?),
+            (false, _) => {
+                let data = Dataset::build(&combined).map_err(|e| rebase(e, &base))?;
+                grants::register::check(&combined.grants, &data.tree)
+                    .map_err(|e| rebase(e, &base))?;
+                Some(data)
+            }
         };
         self.doc = combined;
         self.data = data;
@@ -223,6 +233,11 @@ impl Workspace {
     pub fn deviation(&self, options: &DeviationOptions) -> Result<DeviationReport> {
         deviation::report(self.data()?, self.doc.name.as_deref(), options)
     }
+
+    /// The state-grant dependency report (statsbidragsberoende) for `options`.
+    pub fn grants(&self, options: &GrantOptions) -> Result<GrantsReport> {
+        grants::report(self.data()?, &self.doc, options)
+    }
 }
 
 /// Shifts the list index in an error's field by what the workspace held before the import, so
@@ -240,6 +255,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "outcome" => base.outcome_rows,
             "forecasts" => base.forecast_rows,
             "costTypes" => base.cost_types,
+            "grants" => base.grants,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
@@ -302,7 +318,8 @@ mod tests {
                 cost_types: 0,
                 budget_rows: 2,
                 outcome_rows: 2,
-                forecast_rows: 3
+                forecast_rows: 3,
+                grants: 0
             }
         );
         let data = ws.data().unwrap();

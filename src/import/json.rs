@@ -38,6 +38,9 @@ pub struct Document {
     pub outcome: Vec<OutcomeRow>,
     #[serde(default)]
     pub forecasts: Vec<ForecastRow>,
+    /// The grants register (statsbidrag); see [`crate::grants::register`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<crate::grants::register::Grant>,
 }
 
 /// Whether a cost type is revenue (intäkt) or cost (kostnad). Amounts keep the result sign
