@@ -214,8 +214,8 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
         .unwrap_or_else(|| GrantKind::TEMPORARY_BY_DEFAULT.to_vec());
     let weights = options.probabilities.unwrap_or_default();
     for (name, p) in [
-        ("announced", weights.announced),
-        ("uncertain", weights.uncertain),
+        ("announced", weights.announced.0),
+        ("uncertain", weights.uncertain.0),
     ] {
         if p < Decimal::ZERO || p > Decimal::ONE {
             let err = Error::option("expected a probability from 0 to 1");

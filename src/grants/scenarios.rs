@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::register::{Certainty, Grant};
+use crate::import::json::Weight;
 use crate::money::{round_half_away, Amount};
 
 /// The default probability of each certainty, where a grant gives none: decided 1, announced
@@ -16,17 +17,17 @@ use crate::money::{round_half_away, Amount};
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CertaintyWeights {
     #[serde(default = "announced")]
-    pub announced: Decimal,
+    pub announced: Weight,
     #[serde(default = "uncertain")]
-    pub uncertain: Decimal,
+    pub uncertain: Weight,
 }
 
-fn announced() -> Decimal {
-    Decimal::new(9, 1)
+fn announced() -> Weight {
+    Weight(Decimal::new(9, 1))
 }
 
-fn uncertain() -> Decimal {
-    Decimal::new(5, 1)
+fn uncertain() -> Weight {
+    Weight(Decimal::new(5, 1))
 }
 
 impl Default for CertaintyWeights {
@@ -44,10 +45,10 @@ impl CertaintyWeights {
         match (grant.probability, grant.certainty) {
             (Some(p), _) => p.0,
             (None, Certainty::Decided) => Decimal::ONE,
-            (None, Certainty::Announced) => self.announced,
+            (None, Certainty::Announced) => self.announced.0,
             // Validation makes a conditional grant give a probability; zero is the safe reading.
             (None, Certainty::Conditional) => Decimal::ZERO,
-            (None, Certainty::Uncertain) => self.uncertain,
+            (None, Certainty::Uncertain) => self.uncertain.0,
         }
     }
 }

@@ -218,8 +218,8 @@ fn each_scenario_removes_what_it_does_not_count() {
     // Other defaults for announced and uncertain grants.
     let mut opts = options("2025-08");
     opts.probabilities = Some(CertaintyWeights {
-        announced: Decimal::ONE,
-        uncertain: Decimal::ZERO,
+        announced: schema1::Weight(Decimal::ONE),
+        uncertain: schema1::Weight(Decimal::ZERO),
     });
     let s = ws.grants(&opts).unwrap().row("HSN").unwrap().scenarios;
     assert_eq!(s.probability_weighted, mnkr(159 - 30 - 10));
@@ -458,4 +458,34 @@ fn the_register_survives_a_round_trip_and_a_subtree_reports_its_own_grants() {
     );
     opts.unit = Some("X".into());
     assert_eq!(ws.grants(&opts).unwrap_err().field(), Some("unit"));
+}
+
+#[test]
+fn the_demo_region_tells_the_seeds_story() {
+    let text = include_str!("../../www/demo/region-2025.json");
+    let v: Value = serde_json::from_str(text).unwrap();
+    let mut ws = Workspace::new();
+    ws.import(schema1::read(|| &v).unwrap()).unwrap();
+    let report = ws.grants(&options("2025-08")).unwrap();
+    let hsn = report.row("HSN").unwrap();
+    let in_mnkr = |a: Amount| a.format(crate::money::DisplayUnit::Mnkr, 0);
+    assert_eq!(in_mnkr(hsn.ytd.reported), "148");
+    assert_eq!(hsn.ytd.temporary_effect, mnkr(115));
+    assert_eq!(hsn.ytd.structural, hsn.ytd.reported - mnkr(115));
+    assert_eq!(in_mnkr(hsn.ytd.structural), "33");
+    assert_eq!(hsn.ytd.grants, mnkr(200));
+    let tvk = report.grants.iter().find(|g| g.id == "TVK").unwrap();
+    assert_eq!(
+        (tvk.ytd.amount, tvk.ytd.result_effect),
+        (mnkr(173), mnkr(115))
+    );
+    // Three plan years, each deeper than the one before.
+    let gaps: Vec<Amount> = hsn.cliff.iter().map(|c| c.gap).collect();
+    assert_eq!(gaps.len(), 3);
+    assert!(
+        gaps[0] < Amount::ZERO && gaps[1] < gaps[0] && gaps[2] < gaps[1],
+        "{gaps:?}"
+    );
+    // The committee's allocated effect adds back up to what it holds.
+    assert_eq!(hsn.ytd.allocated_effect, hsn.ytd.temporary_effect);
 }
