@@ -9,6 +9,11 @@
 // .wasm and the stylesheet) is fetching the document named by `src`.
 
 import init, { Workspace, formatAmount } from './pkg/balans.js';
+import * as grantsView from './views/grants.js';
+
+/** Views beside "deviation", each a module in views/ with `report(workspace, { asOf, unit })`
+ * and `build(report, ctx)`; the widget keeps loading, toolbar, errors and events. */
+const VIEWS = { grants: grantsView };
 
 const STYLESHEET = new URL('./balans-widget.css', import.meta.url);
 const DISPLAY_UNITS = ['kr', 'tkr', 'mnkr'];
@@ -177,7 +182,7 @@ function latestOutcomeMonth(doc) {
  * of such a document). Another month, unit, display unit, number of decimals or language asks the
  * same Workspace for a new report; only a new source is imported again.
  *
- * @attr {string} view - the report; only "deviation" (default)
+ * @attr {string} view - the report: "deviation" (default) or "grants" (state-grant dependency)
  * @attr {string} src - URL of a workspace JSON document (schema 1) to fetch and import
  * @attr {string} as-of - the month, "YYYY-MM". Default: the latest month with outcome in the
  *   document; the current month when the data came as a `workspace` or as JSON text
@@ -246,7 +251,7 @@ export class BalansWidget extends HTMLElement {
     }
   }
 
-  /** The report shown: only "deviation" for now. @type {string} */
+  /** The report shown: "deviation" or "grants". @type {string} */
   get view() { return this.getAttribute('view') || 'deviation'; }
   set view(value) { this.#reflect('view', value); }
 
@@ -458,7 +463,8 @@ export class BalansWidget extends HTMLElement {
   #render() {
     const t = this.#t;
     this.#ui.error.replaceChildren();
-    if (this.view !== 'deviation') throw coded(new Error(`unknown view "${this.view}"`), 'E_VIEW');
+    const view = Object.hasOwn(VIEWS, this.view) ? VIEWS[this.view] : null;
+    if (!view && this.view !== 'deviation') throw coded(new Error(`unknown view "${this.view}"`), 'E_VIEW');
     if (!this.#active) {
       this.#showMessage(t.empty);
       return;
@@ -466,7 +472,9 @@ export class BalansWidget extends HTMLElement {
     const asOf = this.asOf || this.#defaultAsOf || currentMonth();
     let report;
     try {
-      report = this.#active.deviation(this.unit ? { asOf, unit: this.unit } : { asOf });
+      report = view
+        ? view.report(this.#active, { asOf, unit: this.unit })
+        : this.#active.deviation(this.unit ? { asOf, unit: this.unit } : { asOf });
     } catch (err) {
       // A page may hand over a Workspace it has not filled yet: that is emptiness, not a fault.
       if (err?.code !== 'E_NO_DATA') throw err;
@@ -475,10 +483,17 @@ export class BalansWidget extends HTMLElement {
     }
     this.#report = report;
     this.#renderToolbar(report, t);
-    this.#ui.region.replaceChildren(this.#buildTable(report, t));
+    this.#ui.region.replaceChildren(view ? view.build(report, this.#viewContext(t)) : this.#buildTable(report, t));
     this.#ui.region.hidden = false;
     this.#ui.status.textContent = report.rows.length ? '' : t.noRows;
     this.#emit('balans-ready', { rows: report.rows, report });
+  }
+
+  /** What a view module gets from the widget: settings and the shared DOM helpers. */
+  #viewContext(t) {
+    const lang = t === STRINGS.en ? 'en' : 'sv';
+    const { displayUnit, decimals } = this;
+    return { lang, displayUnit, decimals, h, signed, missing, region: this.#ui.region };
   }
 
   #buildShell() {
