@@ -60,6 +60,7 @@ test('the demo region: roll-up and hospital care per August match an independent
     budgetRows: doc.budget.length,
     outcomeRows: doc.outcome.length,
     forecastRows: doc.forecasts.length,
+    grants: doc.grants.length,
   });
   const report = ws.deviation({ asOf: '2025-08' });
   assert.equal(report.rows.length, doc.units.length);

@@ -139,11 +139,11 @@ impl Grant {
         self.last_year.unwrap_or(self.year)
     }
 
-    /// `(amount, financed costs)` recognised by `as_of`: the to-date figures when they are stated
-    /// in or before that month of the grant's year, otherwise nothing yet.
+    /// `(amount, financed costs)` recognised by `as_of` (a month of the grant's year): the to-date
+    /// figures when they are stated in or before that month, otherwise nothing yet.
     pub fn to_date(&self, as_of: Month) -> (Amount, Amount) {
         match self.as_of {
-            Some(stated) if stated <= as_of && stated.year() == as_of.year() => (
+            Some(stated) if stated <= as_of => (
                 self.recognised.unwrap_or(Amount::ZERO),
                 self.financed_to_date.unwrap_or(Amount::ZERO),
             ),

@@ -120,11 +120,8 @@ pub fn read(text: &str) -> Result<Vec<Grant>> {
     }
     for required in REQUIRED {
         if !columns.contains(&required) {
-            let (_, aliases) = COLUMNS
-                .iter()
-                .find(|(c, _)| *c == required)
-                .unwrap_or(&COLUMNS[0]);
-            return Err(schema(format!("the column {:?} is missing", aliases[0])).at("line 1"));
+            let reason = format!("the column {:?} is missing", alias(required));
+            return Err(schema(reason).at("line 1"));
         }
     }
     lines
