@@ -143,3 +143,14 @@ test('by keyboard alone: pick a committee for the scenarios and the cliff, and s
   assert.equal(await page.locator('balans-widget table.grants-cliff').getAttribute('data-unit'), 'HSN');
   await page.close();
 });
+
+test('the grants view speaks English when asked', async () => {
+  const { page } = await openGrants();
+  await page.locator('balans-widget').evaluate((w) => w.setAttribute('lang', 'en'));
+  await page.locator('balans-widget #caption', { hasText: 'State-grant dependency as of August 2025, MSEK' }).waitFor();
+  assert.equal(await unitCell(page, 'HSN', 'fullYear.masking').innerText(), 'Yes: grants hide a deficit');
+  const scenario = page.locator('balans-widget table.grants-scenarios tr[data-scenario="none"] th');
+  assert.equal(await scenario.innerText(), 'No temporary grants');
+  assert.match(await page.locator('balans-widget svg.cliff-chart title').textContent(), /^Chart: structural gap per plan year/);
+  await page.close();
+});

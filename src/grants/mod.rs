@@ -8,8 +8,8 @@
 //! grants to units ([`allocation`]). It assumes a grant's revenue and the costs it finances are
 //! booked in the holder's subtree, so the holder's reported result contains the effect.
 //!
-//! Not here: the result bridge. It takes "grants beyond budget" for a unit and year from this
-//! report: `report(..)?.row(unit)?.full_year_beyond_budget` (see [`GrantRow`]).
+//! Not here: the result bridge. It takes "grants beyond budget" for a unit and year from
+//! [`beyond_budget`], the same figure as the report's `full_year_beyond_budget`.
 
 pub mod allocation;
 pub mod cliff;
@@ -347,6 +347,26 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
     })
 }
 
+/// Grants beyond budget (bidrag utöver budget) for the result bridge: the full-year result effect
+/// of every grant of `year` held in the subtree of `unit`, temporary or not, less the part the
+/// budget already holds. Counted where the grants are booked (their holders), like the budget and
+/// forecast the bridge runs between; allocation keys play no part.
+pub fn beyond_budget(data: &Dataset, doc: &Document, unit: &str, year: i32) -> Result<Amount> {
+    let tree = &data.tree;
+    let start = tree.position(unit).map_err(|e| e.at("unit"))?;
+    let in_subtree: Vec<usize> = tree.subtree(start).collect();
+    Ok(doc
+        .grants
+        .iter()
+        .filter(|g| g.year == year)
+        .filter(|g| {
+            tree.position(&g.unit)
+                .is_ok_and(|p| in_subtree.contains(&p))
+        })
+        .map(Grant::beyond_budget)
+        .sum())
+}
+
 /// One grant's figures for the report.
 fn grant_line(
     g: &Grant,
@@ -387,7 +407,7 @@ fn grant_line(
         ytd,
         full_year,
         weighted_effect: scenarios::weighted(full_year.result_effect, probability),
-        beyond_budget: full_year.result_effect - g.budgeted_effect,
+        beyond_budget: g.beyond_budget(),
         remaining_costs: g.remaining_costs,
         allocation,
     })

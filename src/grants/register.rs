@@ -139,6 +139,16 @@ impl Grant {
         self.last_year.unwrap_or(self.year)
     }
 
+    /// The year's result effect (resultateffekt): expected amount + financed costs.
+    pub fn result_effect(&self) -> Amount {
+        self.amount + self.financed_costs
+    }
+
+    /// The year's result effect beyond what the budget holds.
+    pub fn beyond_budget(&self) -> Amount {
+        self.result_effect() - self.budgeted_effect
+    }
+
     /// `(amount, financed costs)` recognised by `as_of` (a month of the grant's year): the to-date
     /// figures when they are stated in or before that month, otherwise nothing yet.
     pub fn to_date(&self, as_of: Month) -> (Amount, Amount) {

@@ -140,6 +140,38 @@ fn reproduces_health_care_per_august_2025() {
 }
 
 #[test]
+fn grants_beyond_budget_for_the_bridge_count_every_kind_less_the_budgeted_effect() {
+    let ws = health_care(json!([
+        grant(
+            "T",
+            "targeted",
+            "173 mnkr",
+            "-80 mnkr",
+            json!({ "budgetedEffect": "50 mnkr" })
+        ),
+        grant("G", "general", "10 mnkr", "0", json!({})),
+        grant("OLD", "targeted", "99 mnkr", "0", json!({ "year": 2024 })),
+    ]));
+    let data = ws.data().unwrap();
+    let doc = ws.document();
+    // 93 − 50 + 10, at the committee and the region; nothing is booked at the hospital.
+    assert_eq!(beyond_budget(data, doc, "HSN", 2025).unwrap(), mnkr(53));
+    assert_eq!(beyond_budget(data, doc, "R", 2025).unwrap(), mnkr(53));
+    assert_eq!(
+        beyond_budget(data, doc, "HSN-SJ", 2025).unwrap(),
+        Amount::ZERO
+    );
+    assert_eq!(beyond_budget(data, doc, "HSN", 2024).unwrap(), mnkr(99));
+    let report = ws.grants(&options("2025-08")).unwrap();
+    for row in &report.rows {
+        let direct = beyond_budget(data, doc, &row.unit, 2025).unwrap();
+        assert_eq!(row.full_year_beyond_budget, direct, "{}", row.unit);
+    }
+    let e = beyond_budget(data, doc, "NOPE", 2025).unwrap_err();
+    assert_eq!((e.code(), e.field()), ("E_UNKNOWN_UNIT", Some("unit")));
+}
+
+#[test]
 fn a_month_before_the_grants_are_stated_has_no_effect_to_date() {
     let ws = health_care(seed_grants());
     let report = ws.grants(&options("2025-07")).unwrap();
