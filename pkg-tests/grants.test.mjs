@@ -50,6 +50,11 @@ test('the grants view shows health care with and without its grants, in words an
   const reported = await unitCell(page, 'HSN', 'ytd.reported').getAttribute('data-amount');
   const structural = await unitCell(page, 'HSN', 'ytd.structural').getAttribute('data-amount');
   assert.equal(ore(reported) - ore(structural), 11_500_000_000n);
+  // 115 of a +148 result: the dependency as a share, from the core's percent.
+  const share = unitCell(page, 'HSN', 'ytd.shareOfResult');
+  assert.equal(await share.getAttribute('data-percent'), '77.71');
+  assert.equal(await share.innerText(), '77,7\u00a0%');
+  assert.match(await unitCell(page, 'HSN', 'ytd.shareOfRevenue').innerText(), /^\d+,\d\u00a0%$/);
   // Masking is text: per August it does not hide a deficit, for the full year it does.
   assert.equal(await unitCell(page, 'HSN', 'ytd.masking').innerText(), 'Nej');
   assert.match(await unitCell(page, 'HSN', 'fullYear.masking').innerText(), /^Ja: bidragen döljer ett underskott$/);

@@ -22,6 +22,7 @@ const STRINGS = {
     columns: {
       unit: 'Enhet', reported: 'Redovisat resultat', temporaryEffect: 'Tillfälliga bidrag, resultateffekt',
       structural: 'Strukturellt resultat', shareOfResult: 'Andel av resultatet',
+      shareOfRevenue: 'Andel av bruttointäkterna',
       allocatedResult: 'Resultat med fördelade bidrag', masking: 'Döljer underskott',
     },
     masking: { yes: 'Ja: bidragen döljer ett underskott', no: 'Nej' },
@@ -62,6 +63,7 @@ const STRINGS = {
     columns: {
       unit: 'Unit', reported: 'Reported result', temporaryEffect: 'Temporary grants, result effect',
       structural: 'Structural result', shareOfResult: 'Share of the result',
+      shareOfRevenue: 'Share of gross revenue',
       allocatedResult: 'Result with allocated grants', masking: 'Hides a deficit',
     },
     masking: { yes: 'Yes: grants hide a deficit', no: 'No' },
@@ -99,7 +101,7 @@ const TABLE_DEPTH = 2;
 /** Units offered for the scenarios and the cliff: the root and the committees below it. */
 const PICK_DEPTH = 1;
 const DEPENDENCY_COLUMNS = {
-  ytd: ['reported', 'temporaryEffect', 'structural', 'shareOfResult', 'allocatedResult', 'masking'],
+  ytd: ['reported', 'temporaryEffect', 'structural', 'shareOfResult', 'shareOfRevenue', 'allocatedResult', 'masking'],
   fullYear: ['reported', 'temporaryEffect', 'structural', 'masking'],
 };
 
@@ -162,7 +164,7 @@ function dependencyTable({ t, h, money, report }) {
       return h('td', { class: value ? 'masking warn' : 'masking', 'data-field': field, 'data-masking': String(value) },
         value ? t.masking.yes : t.masking.no);
     }
-    if (key === 'shareOfResult') {
+    if (key === 'shareOfResult' || key === 'shareOfRevenue') {
       if (value == null) return money(null, field);
       const text = `${formatAmount(value, { unit: 'kr', decimals: 1 })}\u00a0%`;
       return h('td', { class: 'num', 'data-field': field, 'data-percent': value }, text);
