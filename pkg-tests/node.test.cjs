@@ -66,6 +66,7 @@ test('the demo region: roll-up and hospital care per August match an independent
     oneOffRows: doc.oneOffs.length,
     volumeRows: doc.volumes.length,
     goals: doc.goals.length,
+    grants: doc.grants.length,
   });
   const report = ws.deviation({ asOf: '2025-08' });
   assert.equal(report.rows.length, doc.units.length);

@@ -118,3 +118,29 @@ export function refusedAnalysis(ws: Workspace): void {
   ws.importJson({ schema: 1, oneOffs: [{ unit: 'KTN', month: '2025-05', amount: '1' }] });
   void s;
 }
+// The grants report (statsbidragsberoende): options, report and register types.
+export function grantsUsage(ws: Workspace): string {
+  const summary = ws.importJson({
+    schema: 1,
+    grants: [{
+      id: 'G', name: 'Riktat', kind: 'targeted', unit: 'HSN', year: 2025, amount: '1 mnkr',
+      certainty: 'conditional', probability: 0.5,
+      allocation: { by: 'shares', units: [{ unit: 'HSN-SJ', weight: '1' }] },
+    }],
+  });
+  const added: number = summary.grants + ws.importGrantsTable('Namn\tTyp\tEnhet\tÅr\tBelopp\tSäkerhet').grants;
+  const report = ws.grants({ asOf: '2025-08', temporary: ['targeted'], oneOffs: [{ unit: 'HSN', ytd: '1' }], planYears: 3 });
+  const masking: boolean = report.rows[0].ytd.masking;
+  const share: string | null = report.rows[0].ytd.shareOfResult;
+  const gap: string = report.rows[0].cliff[0].gap;
+  const parts = report.grants[0].allocation ?? [];
+  return [added, masking, share, gap, parts.length, report.rows[0].scenarios.decidedOnly].join();
+}
+
+export function grantsRefused(ws: Workspace): void {
+  // @ts-expect-error not a kind of grant
+  ws.grants({ asOf: '2025-08', temporary: ['subsidy'] });
+  // @ts-expect-error amounts in reports are strings
+  const n: number = ws.grants({ asOf: '2025-08' }).rows[0].ytd.structural;
+  void n;
+}

@@ -10,6 +10,7 @@ pub mod effects;
 pub mod error;
 pub mod frame;
 pub mod goals;
+pub mod grants;
 pub mod import;
 pub mod money;
 pub mod org;

@@ -15,6 +15,7 @@ use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, entries::Entry, EffectsOptions, EffectsReport};
 use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
+use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::import::json::{CostType, Document, Kind, VolumeRow, SCHEMA_VERSION};
 use crate::money::Amount;
 use crate::org::Tree;
@@ -34,6 +35,7 @@ pub struct ImportSummary {
     pub one_off_rows: usize,
     pub volume_rows: usize,
     pub goals: usize,
+    pub grants: usize,
 }
 
 impl ImportSummary {
@@ -50,6 +52,7 @@ impl ImportSummary {
             one_off_rows: doc.one_offs.len(),
             volume_rows: doc.volumes.len(),
             goals: doc.goals.len(),
+            grants: doc.grants.len(),
         }
     }
 }
@@ -400,13 +403,15 @@ impl Workspace {
         combined.volumes.extend(doc.volumes);
         combined.thresholds = doc.thresholds.or(combined.thresholds);
         combined.goals.extend(doc.goals);
+        combined.grants.extend(doc.grants);
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
             && combined.forecasts.is_empty()
             && combined.measures.is_empty()
             && combined.programmes.is_empty()
             && combined.one_offs.is_empty()
-            && combined.volumes.is_empty());
+            && combined.volumes.is_empty()
+            && combined.grants.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -416,7 +421,12 @@ impl Workspace {
                 }
                 .at("units"));
             }
-            (false, _) => Some(Dataset::build(&combined).map_err(|e| rebase(e, &base))?),
+            (false, _) => {
+                let data = Dataset::build(&combined).map_err(|e| rebase(e, &base))?;
+                grants::register::check(&combined.grants, &data.tree)
+                    .map_err(|e| rebase(e, &base))?;
+                Some(data)
+            }
         };
         if let Some(data) = &data {
             effects::check(&combined.measures, &combined.programmes, &data.tree)
@@ -555,6 +565,11 @@ impl Workspace {
     pub fn entries_csv(&self) -> String {
         entries::to_csv(&self.doc.measures, &self.doc.effect_entries)
     }
+
+    /// The state-grant dependency report (statsbidragsberoende) for `options`.
+    pub fn grants(&self, options: &GrantOptions) -> Result<GrantsReport> {
+        grants::report(self.data()?, &self.doc, options)
+    }
 }
 
 /// Shifts the list index in an error's field by what the workspace held before the import, so
@@ -578,6 +593,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
             "oneOffs" => base.one_off_rows,
             "volumes" => base.volume_rows,
             "goals" => base.goals,
+            "grants" => base.grants,
             _ => return None,
         };
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;

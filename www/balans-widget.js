@@ -283,7 +283,8 @@ function download(text, name, type) {
  * of such a document). Another month, unit, display unit, number of decimals or language asks the
  * same Workspace for a new report; only a new source is imported again.
  *
- * @attr {string} view - the report: "deviation" (default) or "effects" (www/views/effects.js)
+ * @attr {string} view - the report: "deviation" (default), "effects" (www/views/effects.js) or
+ *   "grants" (www/views/grants.js, state-grant dependency)
  * @attr {string} src - URL of a workspace JSON document (schema 1) to fetch and import
  * @attr {string} as-of - the month, "YYYY-MM". Default: the latest month with outcome in the
  *   document; the current month when the data came as a `workspace` or as JSON text
@@ -363,7 +364,7 @@ export class BalansWidget extends HTMLElement {
     }
   }
 
-  /** The report shown: "deviation" (default) or "effects". @type {string} */
+  /** The report shown: "deviation" (default), "effects" or "grants". @type {string} */
   get view() { return this.getAttribute('view') || 'deviation'; }
   set view(value) { this.#reflect('view', value); }
 
@@ -665,8 +666,9 @@ export class BalansWidget extends HTMLElement {
     let report;
     try {
       report = view.render({
-        host: this, region: this.#ui.region, workspace: this.#active, asOf,
+        host: this, region: this.#ui.region, workspace: this.#active, asOf, unit: this.unit,
         lang: t === STRINGS.en ? 'en' : 'sv', displayUnit: this.displayUnit, decimals: this.decimals,
+        h, signed, missing,
         storageKey: this.#data == null && !this.#workspace && this.src ? storageKey(this.src) : null,
         emit: (type, detail) => this.#emit(type, detail),
         rerender: () => {

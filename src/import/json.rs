@@ -67,6 +67,9 @@ pub struct Document {
     /// Goals (mål) with their indicators (mätetal).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
+    /// The grants register (statsbidrag); see [`crate::grants::register`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<crate::grants::register::Grant>,
 }
 
 /// Whether a cost type is revenue (intäkt) or cost (kostnad). Amounts keep the result sign

@@ -391,4 +391,40 @@ doc.programmes = [
 ];
 // ── end of effect tracking ────────────────────────────────────────────────────────────────────
 
+// ── State grants (statsbidrag), issue 5 ─────────────────────────────────────────────────────
+// The seeds' story: health care (HSN) reports +148 mnkr per August 2025, but the targeted grant
+// for accessibility and care capacity (tillgänglighet och vårdkapacitet), 173 mnkr recognised
+// with 58 mnkr of costs to date, adds 115 mnkr of it: structural +33 mnkr. All HSN's grants
+// together are 200 mnkr to date. The grants are part of HSN's unbudgeted revenue above (its `ytd`
+// deviation); the costs they finance sit in the clinics' outcome. Grants that end in 2025-2027,
+// with staff that stay, make the cliff of the plan years 2026-2028. Amounts in mnkr; costs −.
+const GRANT = (id, name, kind, unit, f) => ({
+  id, name, kind, unit, year: YEAR,
+  amount: fmt(mnkr(f.amount)),
+  ...(f.costs ? { financedCosts: fmt(mnkr(-f.costs)) } : {}),
+  ...(f.toDate ? { recognised: fmt(mnkr(f.toDate[0])), financedToDate: fmt(mnkr(-f.toDate[1])), asOf: MADE[2] } : {}),
+  certainty: f.certainty ?? 'decided',
+  ...(f.probability ? { probability: f.probability } : {}),
+  conditionsMet: f.met ?? true,
+  lastYear: f.last ?? YEAR,
+  ...(f.stay ? { remainingCosts: fmt(mnkr(-f.stay)) } : {}),
+  ...(f.key ? { allocation: f.key } : {}),
+});
+const shares = (pairs) => ({ by: 'shares', units: pairs.map(([unit, weight]) => ({ unit, weight })) });
+doc.grants = [
+  GRANT('TVK', 'Tillgänglighet och vårdkapacitet', 'targeted', 'HSN', { amount: 173, costs: 87,
+    toDate: [173, 58], stay: 45, key: shares([['HSN-SJ', '70'], ['HSN-PV', '20'], ['HSN-PSY', '10']]) }),
+  GRANT('PSH', 'Psykisk hälsa och suicidprevention', 'targeted', 'HSN', { amount: 15, costs: 15,
+    toDate: [10, 10], last: 2026, stay: 5,
+    key: { by: 'cost', units: [{ unit: 'HSN-PSY-VUX' }, { unit: 'HSN-PSY-BUP' }] } }),
+  GRANT('KVH', 'Kvinnors hälsa och förlossningsvård', 'performance', 'HSN', { amount: 24, costs: 24,
+    toDate: [17, 17], last: 2027, stay: 6 }),
+  GRANT('KOM', 'Prestationsbunden kömiljard', 'performance', 'HSN', { amount: 30,
+    certainty: 'conditional', probability: '0.4', met: false }),
+  GRANT('VPL', 'Fler vårdplatser', 'targeted', 'HSN', { amount: 20, costs: 8,
+    certainty: 'announced', last: 2026, stay: 4 }),
+  GRANT('GEN', 'Generella statsbidrag och utjämning', 'general', 'RS-FIN', { amount: 1480,
+    toDate: [986.7, 0], last: 2030 }),
+];
+
 writeFileSync(new URL('./region-2025.json', import.meta.url), JSON.stringify(doc, null, 2) + '\n');

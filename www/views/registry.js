@@ -10,8 +10,9 @@
 
 import { Workspace } from '../pkg/balans.js';
 import * as effects from './effects.js';
+import * as grants from './grants.js';
 
-export const VIEWS = { effects };
+export const VIEWS = { effects, grants };
 
 /** The localStorage key of the browser copy of the document at `src`. */
 export function storageKey(src) {

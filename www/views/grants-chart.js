@@ -1,0 +1,59 @@
+// The grant cliff as an SVG bar chart: one bar per plan year, down from a zero line for a gap
+// (up for a gain), labelled with the figure the table beside it shows. Built with
+// createElementNS and attributes only (no inline styles; colours come from balans-widget.css).
+//
+// Amounts arrive as decimal strings; Number() is used here only to size the bars in pixels.
+// Every number a person reads is `label(amount)`, the package's own formatting.
+
+const SVG = 'http://www.w3.org/2000/svg';
+const WIDTH = 480;
+const HEIGHT = 220;
+const PAD = { top: 28, bottom: 28, side: 16 };
+
+function s(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}
+
+/**
+ * @param {{ year: number, gap: string }[]} years - the cliff, in plan order
+ * @param {{ title: string, desc: string, label: (amount: string) => string, idPrefix: string }} opts
+ * @returns {SVGSVGElement}
+ */
+export function cliffChart(years, { title, desc, label, idPrefix }) {
+  const magnitudes = years.map((y) => Math.abs(Number(y.gap)));
+  const largest = Math.max(0, ...magnitudes) || 1;
+  const anyGain = years.some((y) => Number(y.gap) > 0);
+  const anyLoss = years.some((y) => Number(y.gap) < 0);
+  const room = HEIGHT - PAD.top - PAD.bottom;
+  // Zero at the top when all bars go down, at the bottom when all go up, midway for both.
+  const zero = PAD.top + (anyLoss && anyGain ? room / 2 : anyGain ? room : 0);
+  const scale = (anyLoss && anyGain ? room / 2 : room) / largest;
+  const slot = (WIDTH - 2 * PAD.side) / Math.max(years.length, 1);
+  const titleId = `${idPrefix}-title`;
+  const descId = `${idPrefix}-desc`;
+  const svg = s('svg', {
+    class: 'cliff-chart', viewBox: `0 0 ${WIDTH} ${HEIGHT + 20}`, role: 'group',
+    'aria-labelledby': titleId, 'aria-describedby': descId,
+  }, s('title', { id: titleId }, title), s('desc', { id: descId }, desc));
+  svg.append(s('line', { class: 'axis', x1: PAD.side, x2: WIDTH - PAD.side, y1: zero, y2: zero }));
+  years.forEach((y, i) => {
+    const value = Number(y.gap);
+    const length = Math.abs(value) * scale;
+    const x = PAD.side + i * slot + slot * 0.2;
+    const top = value < 0 ? zero : zero - length;
+    const text = label(y.gap);
+    const tone = value < 0 ? 'unfavourable' : value > 0 ? 'favourable' : 'neutral';
+    const valueY = value < 0 ? zero + length + 16 : zero - length - 6;
+    svg.append(s('g', {
+      class: `cliff-bar ${tone}`, tabindex: '0', role: 'img',
+      'aria-label': `${y.year}: ${text}`, 'data-year': y.year, 'data-amount': y.gap,
+    },
+    s('rect', { x, y: top, width: slot * 0.6, height: Math.max(length, 1) }),
+    s('text', { class: 'value', x: x + slot * 0.3, y: valueY, 'text-anchor': 'middle' }, text),
+    s('text', { class: 'year', x: x + slot * 0.3, y: HEIGHT + 14, 'text-anchor': 'middle' }, String(y.year))));
+  });
+  return svg;
+}
