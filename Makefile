@@ -110,3 +110,15 @@ fmt:
 
 clippy:
 	cargo clippy --all-targets -- -D warnings
+
+# --- bench: not part of `make test` (minutes long; figures depend on the machine) --------------
+
+.PHONY: bench
+# BENCH_ARGS: e.g. "--sizes 10000,100000 --runs 3"; see benches/run.mjs.
+BENCH_ARGS ?=
+bench: build benches/node_modules/.installed
+	node benches/run.mjs $(BENCH_ARGS)
+
+benches/node_modules/.installed: benches/package.json benches/package-lock.json
+	cd benches && npm ci --no-audit --no-fund
+	touch $@
