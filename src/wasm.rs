@@ -216,8 +216,10 @@ export interface Escalation {
   /** The action programme is due: three months after firstSeen. */
   due: MonthString;
   materialNow: boolean;
-  /** Share of the gap the unit's expected measure effects cover. Always null until effect
-   * tracking is joined to this report: absent, never zero, without measures. */
+  /** The year's expected effect of the measures in the unit's subtree (effect tracking); null,
+   * not zero, when the subtree has no measures. */
+  expectedEffects: AmountString | null;
+  /** expectedEffects / |forecast deviation| in percent; null without measures or without a gap. */
   coverage: PercentString | null;
 }
 export interface VolumeSplit {

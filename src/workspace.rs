@@ -519,7 +519,31 @@ impl Workspace {
     /// The deviation report (avvikelserapport) for `options`.
     pub fn deviation(&self, options: &DeviationOptions) -> Result<DeviationReport> {
         let stored = self.doc.thresholds.as_ref();
-        deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)
+        let mut report =
+            deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)?;
+        self.cover_escalations(&mut report)?;
+        Ok(report)
+    }
+
+    /// Joins effect tracking to escalation: for every escalated unit with measures in its
+    /// subtree, the year's expected effect and the share of the forecast gap it covers.
+    fn cover_escalations(&self, report: &mut DeviationReport) -> Result<()> {
+        if self.doc.measures.is_empty() || report.rows.iter().all(|r| r.escalation.is_none()) {
+            return Ok(());
+        }
+        let options = EffectsOptions {
+            as_of: report.as_of.to_string(),
+            ..Default::default()
+        };
+        let effects = self.effects(&options)?;
+        for row in &mut report.rows {
+            if let (Some(escalation), Some(unit)) =
+                (row.escalation.as_mut(), effects.unit(&row.unit))
+            {
+                escalation.cover(unit.year.expected, row.full_year.deviation);
+            }
+        }
+        Ok(())
     }
 
     /// The effects report (effektuppföljning) for `options`.
@@ -867,6 +891,43 @@ mod tests {
         let months = data.budget(data.tree.position("A").unwrap(), 2025);
         assert_eq!(months[6].to_canonical(), "-200");
         assert_eq!(months[0].to_canonical(), "-100");
+    }
+
+    #[test]
+    fn escalation_coverage_comes_from_the_measures_expected_effect() {
+        let mut ws = Workspace::new();
+        ws.import(doc(json!({
+            "schema": 1,
+            "units": [
+                { "id": "R", "name": "Region", "level": "region" },
+                { "id": "C", "name": "Nämnd", "parent": "R", "level": "committee" },
+                { "id": "D", "name": "Nämnd utan åtgärder", "parent": "R", "level": "committee" }
+            ],
+            "budget": [
+                { "unit": "C", "year": 2025, "annual": "-120000000" },
+                { "unit": "D", "year": 2025, "annual": "-120000000" }
+            ],
+            "forecasts": [
+                { "unit": "C", "year": 2025, "made": "2025-06", "amount": "-140000000" },
+                { "unit": "D", "year": 2025, "made": "2025-06", "amount": "-140000000" }
+            ],
+            "measures": [{ "id": "M", "title": "Scheman", "unit": "C", "status": "ongoing",
+                           "recurring": true,
+                           "plan": [{ "year": 2025, "rate": "12000000", "start": "2025-09" }] }]
+        })))
+        .unwrap();
+        let options = DeviationOptions {
+            as_of: "2025-08".into(),
+            ..DeviationOptions::default()
+        };
+        let report = ws.deviation(&options).unwrap();
+        // A September start gives 4 of the 12 mnkr rate this year: 4 of a 20 mnkr gap is 20 %.
+        let c = report.row("C").unwrap().escalation.clone().unwrap();
+        assert_eq!(c.expected_effects.unwrap().to_canonical(), "4000000");
+        assert_eq!(c.coverage.unwrap().decimal().to_string(), "20.00");
+        // Without measures both stay absent, not zero.
+        let d = report.row("D").unwrap().escalation.clone().unwrap();
+        assert_eq!((d.expected_effects, d.coverage), (None, None));
     }
 
     #[test]
