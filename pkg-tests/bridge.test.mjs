@@ -1,31 +1,13 @@
 // The result bridge (resultatbrygga): the API in Node, and the `bridge` view in a real headless
 // Chromium under a strict CSP, where the waterfall's bars must show exactly the table's figures.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { openPage, useBrowser } from './browser-env.mjs';
 import { demo, ore } from './oracle.mjs';
 
 const require = createRequire(import.meta.url);
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, csp: CSP });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the bridge steps add up exactly to forecast − budget for every committee', () => {
   const { Workspace } = require('../pkg-node/balans.js');
@@ -55,14 +37,7 @@ test('the bridge steps add up exactly to forecast − budget for every committee
 });
 
 test('the waterfall shows the table’s figures and is operable by keyboard alone', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}bridge.html`);
-  await page.locator('balans-widget .bridge-table').waitFor();
+  const { page, requests, problems } = await openPage(env, 'bridge.html', 'balans-widget .bridge-table');
 
   const pairs = async () => page.locator('balans-widget .bridge-view').evaluate((view) => {
     const bars = [...view.querySelectorAll('g.bridge-bar')].map((g) => [g.dataset.step, g.dataset.amount]);
@@ -99,6 +74,6 @@ test('the waterfall shows the table’s figures and is operable by keyboard alon
   assert.equal(focused, 'budget');
 
   assert.deepEqual(problems, []);
-  assert.deepEqual(requests.filter((url) => !url.startsWith(server.url)), []);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(env.server.url)), []);
   await page.close();
 });
