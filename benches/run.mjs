@@ -160,7 +160,7 @@ async function widgetTimings(server, browser) {
       widget.shadowRoot.querySelector('table')?.getBoundingClientRect(); // style and layout too
       times.push(performance.now() - t0);
     }
-    return { times, rows: widget.shadowRoot.querySelectorAll('tbody tr').length };
+    return { times, rows: widget.shadowRoot.querySelectorAll('tbody tr:not([hidden])').length };
   }, { file, runs });
   await page.close();
   return { firstRender, rerender };
@@ -220,7 +220,7 @@ async function main() {
     }
     const widget = await widgetTimings(server, browser);
     results.widget = { firstRenderMs: median(widget.firstRender), rerenderMs: median(widget.rerender.times), rows: widget.rerender.rows };
-    console.log(`widget: first render of the demo ${ms(results.widget.firstRenderMs)} after navigation start; re-render for another month with ${Math.max(...sizes).toLocaleString('en')} rows over 2,049 units ${ms(results.widget.rerenderMs)} (${widget.rerender.rows} rows shown)`);
+    console.log(`widget: first render of the demo ${ms(results.widget.firstRenderMs)} after navigation start; re-render for another month with ${Math.max(...sizes).toLocaleString('en')} rows over 2,049 units ${ms(results.widget.rerenderMs)} (${widget.rerender.rows} rows open)`);
   } finally {
     await browser.close();
     await server.close();
@@ -229,6 +229,25 @@ async function main() {
   console.log('\nshipped (raw / gzip -9):');
   for (const r of results.shipped) console.log(`  ${r.file.padEnd(24)}${String(r.raw).padStart(9)}${String(r.gzip).padStart(9)}`);
   writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(out, 'results.md'), markdown(results));
+  console.log(`\nwrote ${join(out, 'results.json')} and results.md (the README's table)`);
+}
+
+/** The README's results table: one line per size, medians in ms and ratios from the same run. */
+function markdown(results) {
+  const lines = [
+    '| rows | input | native | wasm Node | wasm Chromium | decimal.js | JS numbers | decimal.js ÷ wasm | wasm ÷ native | wasm ÷ JS numbers | wasm memory ÷ input | JS numbers off by |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [n, r] of Object.entries(results.sizes)) {
+    const l = r.legs;
+    const t = (name) => l[name].medianMs.toFixed(0);
+    const w = l['wasm (Chromium)'].medianMs;
+    lines.push(`| ${Number(n).toLocaleString('en')} | ${mb(r.inputBytes)} | ${t('native')} | ${t('wasm (Node)')} | ${t('wasm (Chromium)')} | ${t('decimal.js')} | ${t('JS numbers')} | ${(l['decimal.js'].medianMs / w).toFixed(2)} | ${(w / l.native.medianMs).toFixed(2)} | ${(w / l['JS numbers'].medianMs).toFixed(2)} | ${(l['wasm (Chromium)'].memoryBytes / r.inputBytes).toFixed(2)} | ${r.floatMaxErrorKr.toPrecision(2)} kr |`);
+  }
+  const total = results.shipped.at(-1);
+  lines.push('', `Widget (Chromium): first render of the demo ${results.widget.firstRenderMs.toFixed(0)} ms; re-render for another month over 2,049 units ${results.widget.rerenderMs.toFixed(0)} ms. Shipped (wasm + glue + widget JS and CSS): ${(total.raw / 1024).toFixed(0)} KiB raw, ${(total.gzip / 1024).toFixed(0)} KiB gzip.`);
+  return lines.join('\n') + '\n';
 }
 
 await main();
