@@ -71,6 +71,15 @@ pub enum Error {
     #[error("browser storage: {reason}")]
     Storage { reason: String },
 
+    /// An import of a CSV file, pasted range or SIE file was rejected (nothing was added); the
+    /// code is that of the report's first error (`E_PARSE_AMOUNT`, `E_CSV_HEADER`, …).
+    #[error("{message}")]
+    Import {
+        code: &'static str,
+        message: String,
+        report: Box<crate::import::report::ImportReport>,
+    },
+
     /// Any of the above, found at a field of the input (`budget[3].annual`).
     #[error("{field}: {source}")]
     At { field: String, source: Box<Error> },
@@ -96,6 +105,7 @@ impl Error {
             Error::Json { .. } => "E_JSON",
             Error::NoData { .. } => "E_NO_DATA",
             Error::Storage { .. } => "E_STORAGE",
+            Error::Import { code, .. } => code,
             Error::At { source, .. } => source.code(),
         }
     }
@@ -104,6 +114,7 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::At { field, .. } => Some(field),
+            Error::Import { report, .. } => report.first_error()?.at.field.as_deref(),
             _ => None,
         }
     }
@@ -131,6 +142,39 @@ impl Error {
                 field,
                 source: Box::new(other),
             },
+        }
+    }
+
+    /// A rejected import, with a message that names where its first error is.
+    pub fn import(report: crate::import::report::ImportReport) -> Error {
+        let first = report.first_error();
+        let code = first.map_or("E_IMPORT", |i| i.code);
+        let place = first.map(|i| {
+            let mut place = Vec::new();
+            place.extend(i.at.file.clone());
+            place.extend(i.at.line.map(|l| format!("line {l}")));
+            place.extend(i.at.column.map(|c| format!("column {c}")));
+            place.extend(i.at.field.as_ref().map(|f| format!("({f})")));
+            format!("{}: {}", place.join(" "), i.message)
+        });
+        let message = format!(
+            "the import was rejected with {} error(s); nothing was added. First: {}",
+            report.errors.len(),
+            place.unwrap_or_default()
+        );
+        Error::Import {
+            code,
+            message,
+            report: Box::new(report),
+        }
+    }
+
+    /// The import report of a rejected import.
+    pub fn report(&self) -> Option<&crate::import::report::ImportReport> {
+        match self {
+            Error::Import { report, .. } => Some(report),
+            Error::At { source, .. } => source.report(),
+            _ => None,
         }
     }
 
