@@ -202,14 +202,14 @@ pub fn read(bytes: &[u8], settings: &Settings, existing: &Document) -> (Document
     if !r.has_omfattn && matches!(r.sie_type, Some(2 | 3)) {
         report.warn(
             "W_SIE_NO_OMFATTN",
-            Location::default(),
+            Location::default().field("#OMFATTN"),
             "the file has no #OMFATTN: the date its balances run to is not stated",
         );
     }
     if let Some((y, (first, _))) = r.years.iter().find(|(_, (first, _))| first.number() != 1) {
         report.warn(
             "W_SIE_FISCAL_YEAR",
-            Location::default(),
+            Location::default().field(format!("#RAR {y}")),
             format!("the fiscal year {y} starts in {first}; balans keeps each month, and reports follow calendar years"),
         );
     }
@@ -350,16 +350,22 @@ fn record_into(
         _ => None,
     };
     let at = |name: &str| Location::line(rec.line).field(format!("{} {name}", rec.label));
-    // A record we need that lacks a field, or has one that cannot be read.
-    let reject = |name: &str, expected: &str, report: &mut ImportReport| {
+    // A period row that lacks a field or has one that cannot be read rejects the file (its
+    // figures would be wrong); any other record we read is skipped with a warning.
+    let bad = |name: &str, expected: &str, report: &mut ImportReport| {
         let found = text_of(rec, encoding);
-        report.error(
-            "E_SIE_RECORD",
-            at(name),
-            format!("cannot read the {name} of {}: {found:?}", rec.label),
-            expected,
-        );
-        Used::Rejected
+        let message = format!("cannot read the {name} of {}: {found:?}", rec.label);
+        if matches!(rec.label.as_str(), "#PSALDO" | "#PBUDGET") {
+            report.error("E_SIE_RECORD", at(name), message, expected);
+            Used::Rejected
+        } else {
+            report.warn(
+                "W_SIE_RECORD",
+                at(name),
+                format!("{message}; the record is skipped (expected {expected})"),
+            );
+            Used::Skipped
+        }
     };
     match rec.label.as_str() {
         "#FLAGGA" | "#DIM" | "#UNDERDIM" | "#GEN" => Used::Yes,
@@ -401,7 +407,7 @@ fn record_into(
                 text(1).and_then(|t| date_month(&t)),
                 text(2).and_then(|t| date_month(&t)),
             ) else {
-                return reject(
+                return bad(
                     "year",
                     "#RAR year-number start-date end-date, e.g. #RAR 0 20250101 20251231",
                     report,
@@ -412,7 +418,7 @@ fn record_into(
         }
         "#OBJEKT" => {
             let (Some(dim), Some(id)) = (text(0), text(1)) else {
-                return reject("object", "#OBJEKT dimension object name", report);
+                return bad("object", "#OBJEKT dimension object name", report);
             };
             if dim.trim() == settings.dimension {
                 let name = text(2)
@@ -427,7 +433,7 @@ fn record_into(
         }
         "#KONTO" => {
             let Some(account) = text(0).filter(|a| !a.trim().is_empty()) else {
-                return reject("account", "#KONTO account name", report);
+                return bad("account", "#KONTO account name", report);
             };
             let name = text(1).map(|t| t.trim().to_string()).unwrap_or_default();
             r.accounts.insert(account.trim().to_string(), name);
@@ -452,7 +458,7 @@ fn record_into(
                 text(1).filter(|a| !a.trim().is_empty()),
                 text(2).and_then(|t| sie_amount(&t)),
             ) else {
-                return reject(
+                return bad(
                     "amount",
                     "year-number account amount, e.g. #UB 0 1910 1234.50",
                     report,
@@ -479,17 +485,17 @@ fn record_into(
                 text(1).and_then(|t| period_month(&t)),
                 text(2).filter(|a| !a.trim().is_empty()),
             ) else {
-                return reject("period", "year-number period account {objects} amount, e.g. #PSALDO 0 202503 4010 {} -1234.50", report);
+                return bad("period", "year-number period account {objects} amount, e.g. #PSALDO 0 202503 4010 {} -1234.50", report);
             };
             let Some(Token::List(objects)) = rec.fields.get(3) else {
-                return reject(
+                return bad(
                     "objects",
                     "an object list in braces: {} or {1 \"100\"}",
                     report,
                 );
             };
             let Some(amount) = text(4).and_then(|t| sie_amount(&t)) else {
-                return reject(
+                return bad(
                     "amount",
                     "an amount with a decimal point, e.g. -1234.50",
                     report,
