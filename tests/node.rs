@@ -11,6 +11,7 @@ shared_tests!(
     report_crosses_as_plain_objects_with_string_amounts,
     errors_are_errors_with_a_code_and_a_field,
     free_functions_are_exact,
+    imports_give_a_report_and_rejections_carry_it,
 );
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@
 //! and budget, outcome and forecast rows added up per unit, cost type and period.
 //!
 //! Shared by the table and SIE readers, so both follow the same rules. Not here: reading cells
-//! or records, or changing the workspace (see [`super::apply`]).
+//! or records, or changing the workspace (see [`super::import`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -3,8 +3,8 @@
 //!
 //! The path of a file import: decode the bytes ([`codepage`]), split into rows ([`csv`],
 //! [`paste`], [`sie`]), read the cells ([`columns`], [`cells`], [`table`]), gather units, cost
-//! types and rows into one document ([`assemble`]), then [`apply`] it to the workspace, which
-//! takes all of it or, on any error, nothing.
+//! types and rows into one document ([`assemble`]), then add it to the workspace, which
+//! takes all of it or, on any error, nothing ([`import`]).
 
 pub mod assemble;
 pub mod cells;
@@ -165,20 +165,69 @@ impl ImportOptions {
     }
 }
 
-/// Adds `doc` to the workspace unless the report holds errors, and completes the report. A
-/// rejected import is `Err(Error::Import)` carrying the report; the workspace is then unchanged.
-pub fn apply(ws: &mut Workspace, doc: Document, mut report: ImportReport) -> Result<ImportReport> {
-    if !report.is_rejected() {
-        match ws.import(doc) {
-            Ok(added) => {
-                report.added = added;
-                return Ok(report);
-            }
-            // The importers resolve units and cost types first, so this is a last line of defence.
-            Err(e) => report.error_from(&e, Location::default(), "data the workspace accepts"),
+/// The formats with an import report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    /// A range pasted from Excel (UTF-8 text).
+    Paste,
+    Sie,
+}
+
+impl Format {
+    /// `csv`, `paste` or `sie`.
+    pub fn parse(text: &str) -> Result<Format> {
+        match text {
+            "csv" => Ok(Format::Csv),
+            "paste" => Ok(Format::Paste),
+            "sie" => Ok(Format::Sie),
+            other => Err(Error::option(format!(
+                "unknown import format {other:?}; expected csv, paste or sie"
+            ))),
         }
     }
-    Err(Error::import(report))
+}
+
+/// Reads `input` into the document it would add to a workspace holding `existing`, without
+/// adding it (a Web Worker reads, the page's workspace adds). A report with errors is
+/// `Err(Error::Import)`.
+pub fn read(
+    format: Format,
+    input: &[u8],
+    options: &ImportOptions,
+    existing: &Document,
+) -> Result<(Document, ImportReport)> {
+    let settings = options.settings()?;
+    let (doc, report) = match format {
+        Format::Csv => csv::read(input, &settings, existing),
+        Format::Paste => paste::read(&String::from_utf8_lossy(input), &settings, existing),
+        Format::Sie => sie::read(input, &settings, existing),
+    };
+    if report.is_rejected() {
+        return Err(Error::import(report));
+    }
+    Ok((doc, report))
+}
+
+/// Reads `input` and adds it to the workspace: all of it, or on any error nothing.
+pub fn import(
+    ws: &mut Workspace,
+    format: Format,
+    input: &[u8],
+    options: &ImportOptions,
+) -> Result<ImportReport> {
+    let (doc, mut report) = read(format, input, options, ws.document())?;
+    match ws.import(doc) {
+        Ok(added) => {
+            report.added = added;
+            Ok(report)
+        }
+        // The readers resolve units and cost types first, so this is a last line of defence.
+        Err(e) => {
+            report.error_from(&e, Location::default(), "data the workspace accepts");
+            Err(Error::import(report))
+        }
+    }
 }
 
 /// Reads a CSV file into the workspace (see [`csv`]).
@@ -187,9 +236,7 @@ pub fn import_csv(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<ImportReport> {
-    let settings = options.settings()?;
-    let (doc, report) = csv::read(bytes, &settings, ws.document());
-    apply(ws, doc, report)
+    import(ws, Format::Csv, bytes, options)
 }
 
 /// Reads a range copied from Excel into the workspace (see [`paste`]).
@@ -198,9 +245,7 @@ pub fn import_paste(
     text: &str,
     options: &ImportOptions,
 ) -> Result<ImportReport> {
-    let settings = options.settings()?;
-    let (doc, report) = paste::read(text, &settings, ws.document());
-    apply(ws, doc, report)
+    import(ws, Format::Paste, text.as_bytes(), options)
 }
 
 /// Reads a SIE 4 file into the workspace (see [`sie`]).
@@ -209,7 +254,5 @@ pub fn import_sie(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<ImportReport> {
-    let settings = options.settings()?;
-    let (doc, report) = sie::read(bytes, &settings, ws.document());
-    apply(ws, doc, report)
+    import(ws, Format::Sie, bytes, options)
 }

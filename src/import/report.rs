@@ -2,7 +2,7 @@
 //! SIE file read, used, skipped and rejected, with every warning and error located in the input.
 //!
 //! Messages are English with stable codes; the widget shows Swedish text chosen by code. Not here:
-//! reading the input (the importers) or deciding whether an import goes through ([`super::apply`]).
+//! reading the input (the importers) or deciding whether an import goes through ([`super::import`]).
 
 use serde::Serialize;
 
