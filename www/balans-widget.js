@@ -300,6 +300,12 @@ export class BalansWidget extends HTMLElement {
   /** The last report rendered, as the package returned it; null when none is shown. */
   get report() { return this.#report; }
 
+  // ── For companions on the page (the import panel, import-panel.js) ──────────────────────
+  /** The Workspace shown (the page's or the widget's own); null before data is loaded. */
+  get activeWorkspace() { return this.#active; }
+  /** Renders again from the workspace, e.g. after data was imported into it. */
+  refresh() { this.#schedule(false); }
+
   connectedCallback() {
     this.#schedule(false);
   }

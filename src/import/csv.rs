@@ -47,14 +47,28 @@ fn split(text: &str, delimiter: u8) -> Vec<Row> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = ::csv::StringRecord::new();
+    // Lines are counted here: the csv crate counts a CRLF's line feed into the next record.
+    let (mut counted_to, mut line) = (0, 1);
+    let bytes = text.as_bytes();
     // The input is a valid `str` and in memory: reading cannot fail on UTF-8 or I/O.
     while let Ok(true) = reader.read_record(&mut record) {
-        let line = record
-            .position()
-            .map_or(rows.len() + 1, |p| p.line() as usize);
+        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += line_ends(&bytes[counted_to..start]);
+        counted_to = start;
         rows.push((line, record.iter().map(str::to_string).collect()));
     }
     rows
+}
+
+/// Line ends in `bytes`: CRLF, LF or a lone CR, each once.
+fn line_ends(bytes: &[u8]) -> usize {
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' || lone_cr(i))
+        .count()
 }
 
 /// The delimiter of the first non-empty line: the most frequent of `;`, tab and `,` outside
@@ -95,6 +109,14 @@ mod tests {
         assert_eq!(sniff("Enhet\tUtfall"), b'\t');
         assert_eq!(sniff("Enhet,Belopp;x"), b';');
         assert_eq!(sniff(""), b';');
+    }
+
+    #[test]
+    fn lines_are_counted_with_any_line_end() {
+        let lines = |text: &str| -> Vec<usize> { split(text, b';').iter().map(|r| r.0).collect() };
+        assert_eq!(lines("a;b\r\nc;d\r\n\r\ne;f\r\n"), [1, 2, 4]);
+        assert_eq!(lines("a;b\nc;\"d\nd\"\ne;f"), [1, 2, 4]);
+        assert_eq!(lines("\n\na;b\rc;d"), [3, 4]);
     }
 
     #[test]
