@@ -41,6 +41,7 @@ const STRINGS = {
     parsing: 'Tolkar …',
     cancelled: 'Importen avbröts. Inget har ändrats.',
     noTarget: 'Det finns ingen rapport att importera till.',
+    wait: 'Vänta tills rapporten har laddats och försök igen.',
     done: (file) => `Importen av ${file} är klar.`,
     rejected: (file) => `${file} importerades inte: filen har fel. Inget har ändrats.`,
     pasted: 'det inklistrade',
@@ -124,6 +125,7 @@ const STRINGS = {
     parsing: 'Parsing …',
     cancelled: 'The import was cancelled. Nothing changed.',
     noTarget: 'There is no report to import into.',
+    wait: 'Wait until the report has loaded, then try again.',
     done: (file) => `${file} was imported.`,
     rejected: (file) => `${file} was not imported: the file has errors. Nothing changed.`,
     pasted: 'the pasted range',
@@ -293,6 +295,11 @@ export class BalansImport extends HTMLElement {
       this.#ui.status.textContent = t.noTarget;
       return;
     }
+    // A widget still loading its own data would lose it to a workspace made here.
+    if (!workspace && (this.target.src || this.target.data)) {
+      this.#ui.status.textContent = t.wait;
+      return;
+    }
     workspace ??= new Workspace();
     this.#setBusy(true);
     this.#ui.report.replaceChildren();
@@ -335,7 +342,13 @@ export class BalansImport extends HTMLElement {
   /** Runs one message through a fresh worker; resolves to its last message, or null if cancelled. */
   #parse(message) {
     return new Promise((resolve) => {
-      const worker = new Worker(WORKER, { type: 'module' });
+      let worker;
+      try {
+        worker = new Worker(WORKER, { type: 'module' });
+      } catch (err) {
+        resolve({ type: 'failed', error: { code: 'E_WORKER', message: err.message } });
+        return;
+      }
       this.#worker = { worker, resolve };
       worker.onmessage = ({ data }) => {
         if (data.type === 'progress') {

@@ -55,17 +55,23 @@ struct Record {
 /// (`\"` inside quotes is a quote), and object lists are in braces. An unclosed quote or brace
 /// runs to the end of the line (and is reported by the caller through missing fields).
 fn tokens(line: &[u8]) -> (Vec<Token>, bool) {
+    split(line, false)
+}
+
+/// [`tokens`]; inside an object list (`in_list`) a brace is plain text, as lists do not nest,
+/// so the recursion is one level deep whatever the line holds.
+fn split(line: &[u8], in_list: bool) -> (Vec<Token>, bool) {
     let mut out = Vec::new();
     let mut i = 0;
     let mut complete = true;
     while i < line.len() {
         match line[i] {
             b' ' | b'\t' => i += 1,
-            b'{' => {
+            b'{' if !in_list => {
                 let end = line[i..].iter().position(|&b| b == b'}').map(|p| i + p);
                 complete &= end.is_some();
                 let end = end.unwrap_or(line.len());
-                let (inner, inner_complete) = tokens(&line[i + 1..end]);
+                let (inner, inner_complete) = split(&line[i + 1..end], true);
                 complete &= inner_complete;
                 out.push(Token::List(
                     inner
@@ -104,7 +110,10 @@ fn tokens(line: &[u8]) -> (Vec<Token>, bool) {
             }
             _ => {
                 let start = i;
-                while i < line.len() && !matches!(line[i], b' ' | b'\t' | b'{' | b'"') {
+                while i < line.len()
+                    && !matches!(line[i], b' ' | b'\t' | b'"')
+                    && (in_list || line[i] != b'{')
+                {
                     i += 1;
                 }
                 out.push(Token::Text(line[start..i].to_vec()));
@@ -723,6 +732,11 @@ mod tests {
             ]
         );
         assert!(!tokens(b"#KONTO 3010 \"F\xf6rs").1);
+        // Lists do not nest: a brace inside one is text, however many there are.
+        let deep = [b"#PSALDO ".as_slice(), &[b'{'; 100_000]].concat();
+        let (t, complete) = tokens(&deep);
+        assert!(!complete);
+        assert!(matches!(&t[1], Token::List(items) if items[0].len() == 99_999));
     }
 
     #[test]
