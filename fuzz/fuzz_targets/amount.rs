@@ -7,6 +7,10 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     if let Ok(amount) = Amount::parse(text) {
         let canonical = amount.to_canonical();
-        assert_eq!(Amount::parse(&canonical).unwrap(), amount, "{text:?} → {canonical}");
+        assert_eq!(
+            Amount::parse(&canonical).unwrap(),
+            amount,
+            "{text:?} → {canonical}"
+        );
     }
 });

@@ -8,11 +8,7 @@ use balans::workspace::Workspace;
 fn workspace() -> Workspace {
     let doc = json::Document {
         schema: 1,
-        units: vec![
-            unit("R", None),
-            unit("A", Some("R")),
-            unit("B", Some("R")),
-        ],
+        units: vec![unit("R", None), unit("A", Some("R")), unit("B", Some("R"))],
         ..json::Document::default()
     };
     let mut ws = Workspace::new();
@@ -47,7 +43,11 @@ pub fn check(import: impl FnOnce(&mut Workspace) -> balans::Result<ImportReport>
             }
         }
         Err(e) => {
-            assert_eq!(ws.document(), &before, "a rejected import changed the workspace");
+            assert_eq!(
+                ws.document(),
+                &before,
+                "a rejected import changed the workspace"
+            );
             if let Some(report) = e.report() {
                 assert!(!report.errors.is_empty());
             }
