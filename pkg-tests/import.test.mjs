@@ -4,30 +4,12 @@
 // see the figures in the widget; drop a broken file and see the Swedish report while the earlier
 // data stays; cancel a large file. Expected figures come from the demo data reckoned in BigInt
 // (oracle.mjs) plus the amounts the test itself imports.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { openPage, useBrowser } from './browser-env.mjs';
 import { canonical, demo, outcome } from './oracle.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, csp: CSP });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Bytes of `text` in a single-byte code page: Windows-1252 or IBM 437 for the letters used. */
 function bytes(text, page) {
@@ -40,13 +22,7 @@ function bytes(text, page) {
 }
 
 async function openDemo() {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url);
-  await page.locator('balans-widget tr[data-unit="R"]').waitFor();
-  return { page, problems };
+  return openPage(env, '', 'balans-widget tr[data-unit="R"]');
 }
 
 /** Drops a file with these bytes on the panel's drop zone, as a user dragging it there. */
