@@ -1,5 +1,6 @@
-//! The native leg of `make bench`: the crate, release build, from the bench's input bytes to the
-//! deviation report as of August, timed per phase, with the process's peak RSS.
+//! The native leg of `make bench`: the crate, release build, from the bench's input bytes (sv-SE
+//! CSV, or the same rows as a schema 1 document) to the deviation report as of August, timed per
+//! phase (decode, parse, aggregate, report), with the process's peak RSS.
 //!
 //! Not a test and not the bench runner: `benches/run.mjs` generates the input, runs this binary
 //! beside the WebAssembly and JavaScript implementations, and compares their reports.
@@ -14,7 +15,10 @@
 use std::time::Instant;
 
 use balans::deviation::{DeviationOptions, DeviationReport};
-use balans::import::json;
+use balans::import::codepage::{self, Encoding};
+use balans::import::json::{self, Document};
+use balans::import::report::ImportReport;
+use balans::import::{csv, ImportOptions};
 use balans::workspace::Workspace;
 
 /// The report month of the bench (the generator books outcome through it).
@@ -61,19 +65,15 @@ fn main() {
 
 /// One pass from bytes to report; the milliseconds of each phase and of the whole.
 fn run(region: &serde_json::Value, bytes: &[u8]) -> ([f64; 5], DeviationReport) {
-    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1e3;
     let mut ws = Workspace::new();
     ws.import(json::read(|| region).expect("a schema 1 region"))
         .expect("the region imports");
     let start = Instant::now();
-    let t = Instant::now();
-    let text = std::str::from_utf8(bytes).expect("UTF-8 input");
-    let decode = ms(t);
-    let t = Instant::now();
-    let value: serde_json::Value = serde_json::from_str(text).expect("JSON input");
-    let doc = json::read(|| &value).expect("a schema 1 document");
-    drop(value);
-    let parse = ms(t);
+    let (decode, parse, doc) = if bytes.starts_with(b"{") {
+        read_json(bytes)
+    } else {
+        read_csv(bytes, ws.document())
+    };
     let t = Instant::now();
     ws.import(doc).expect("the document imports");
     let aggregate = ms(t);
@@ -85,6 +85,38 @@ fn run(region: &serde_json::Value, bytes: &[u8]) -> ([f64; 5], DeviationReport) 
     let report = ws.deviation(&options).expect("the report");
     let report_ms = ms(t);
     ([decode, parse, aggregate, report_ms, ms(start)], report)
+}
+
+/// A schema 1 document: decode is the UTF-8 check, parse the JSON and the schema.
+fn read_json(bytes: &[u8]) -> (f64, f64, Document) {
+    let t = Instant::now();
+    let text = std::str::from_utf8(bytes).expect("UTF-8 input");
+    let decode = ms(t);
+    let t = Instant::now();
+    let value: serde_json::Value = serde_json::from_str(text).expect("JSON input");
+    let doc = json::read(|| &value).expect("a schema 1 document");
+    (decode, ms(t), doc)
+}
+
+/// The CSV reader's two steps, as `importCsv` runs them: decode (encoding), then split, read
+/// the table and assemble the document.
+fn read_csv(bytes: &[u8], existing: &Document) -> (f64, f64, Document) {
+    let settings = ImportOptions::default()
+        .settings()
+        .expect("default options");
+    let mut report = ImportReport::new("csv", None);
+    let t = Instant::now();
+    let text = codepage::decode(bytes, settings.encoding, Encoding::Windows1252, &mut report)
+        .expect("decodable input");
+    let decode = ms(t);
+    let t = Instant::now();
+    let doc = csv::read_text(&text, b';', &settings, existing, &mut report);
+    assert!(!report.is_rejected(), "the CSV imports: {report:?}");
+    (decode, ms(t), doc)
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
 }
 
 /// The amounts the implementations must agree on, one unit a line, in report order.
