@@ -139,7 +139,7 @@ fuzz-%: fuzz-tools
 .PHONY: bench
 # BENCH_ARGS: e.g. "--sizes 10000,100000 --runs 3"; see benches/run.mjs.
 BENCH_ARGS ?=
-bench: build benches/node_modules/.installed
+bench: build browser-tools benches/node_modules/.installed
 	node benches/run.mjs $(BENCH_ARGS)
 
 benches/node_modules/.installed: benches/package.json benches/package-lock.json
