@@ -58,8 +58,20 @@ test('statuses follow the stored thresholds; options override them; escalation o
   const strict = ws.deviation({ asOf: '2025-08', unit: 'KTN', thresholds: { default: { absolute: '100 mnkr', percent: 1 } } });
   assert.equal(strict.rows[0].ytd.status, 'within', '+70 is below 100 mnkr');
   // Health care: February's forecast was 35 mnkr below a zero budget; an action programme was due in May.
+  // Its measures' expected effect comes from effect tracking; by August the forecast shows no gap,
+  // so there is nothing to cover.
   const hsn = row('HSN');
-  assert.deepEqual(hsn.escalation, { firstSeen: '2025-02', due: '2025-05', materialNow: false, coverage: null });
+  const expected = (asOf) => ws.effects({ asOf }).units.find((u) => u.unit === 'HSN').year.expected;
+  assert.deepEqual(hsn.escalation, {
+    firstSeen: '2025-02', due: '2025-05', materialNow: false, expectedEffects: expected('2025-08'), coverage: null,
+  });
+  // In February the gap was 35 mnkr: coverage = expected effects / gap, in percent to two decimals.
+  const february = ws.deviation({ asOf: '2025-02', unit: 'HSN' }).rows[0];
+  const gap = -ore(february.fullYear.deviation);
+  assert.equal(gap, 3_500_000_000n);
+  const hundredths = (ore(expected('2025-02')) * 20_000n + gap) / (2n * gap); // half up; both positive
+  assert.equal(february.escalation.expectedEffects, expected('2025-02'));
+  assert.equal(february.escalation.coverage, canonical(hundredths));
   assert.equal(row('HSN-SJ').escalation, null, 'areas are not escalated');
 });
 

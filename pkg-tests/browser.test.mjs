@@ -1,43 +1,17 @@
 // The demo page and the web package in a real headless Chromium (Debian's, driven by
 // playwright-core), served with a strict Content-Security-Policy. The figures the widget shows
 // are checked against an independent BigInt reckoning of the demo data (oracle.mjs).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { openPage, useBrowser } from './browser-env.mjs';
 import { canonical, demo, linearBudgetToDate, ore, outcome, subtree } from './oracle.mjs';
 import { readFile } from 'node:fs/promises';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, csp: CSP });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Opens the demo page and records every request and every console error on the way. */
 async function openDemo() {
-  const page = await browser.newPage();
-  const requests = [];
-  const problems = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url);
-  await page.locator('balans-widget tr[data-unit="R"]').waitFor();
-  return { page, requests, problems };
+  return openPage(env, '', 'balans-widget tr[data-unit="R"]');
 }
 
 const cell = (page, unit, field) => page.locator(`balans-widget tr[data-unit="${unit}"] td[data-field="${field}"]`);
@@ -78,7 +52,7 @@ test('the demo shows the deviation table with figures that match an independent 
   assert.equal(await cell(page, 'KTN', 'ytd.deviation').innerText(), '+70,0');
 
   assert.deepEqual(problems, [], 'no console errors, no CSP violations');
-  const foreign = requests.filter((url) => !url.startsWith(server.url));
+  const foreign = requests.filter((url) => !url.startsWith(env.server.url));
   assert.deepEqual(foreign, [], 'nothing is requested from anywhere but the page’s own server');
   await page.close();
 });

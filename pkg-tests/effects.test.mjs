@@ -2,34 +2,16 @@
 // the demo in a real headless Chromium under a strict CSP, operated by keyboard alone as a unit
 // manager would: report this month's realised effect, see the rate, the status and the need for
 // new measures change, reload and find the entry kept, undo it, export the entries.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { openPage, useBrowser } from './browser-env.mjs';
 import { demo } from './oracle.mjs';
 
 const balans = createRequire(import.meta.url)('../pkg-node/balans.js');
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, csp: CSP });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the API reproduces the seeds: 58.9 % red, and 48 mnkr of new measures for 119 → 71', () => {
   const ws = balans.Workspace.fromJSON(demo());
@@ -96,7 +78,7 @@ test('a measures register pasted from Excel imports with Swedish column names', 
 const inWidget = (page, selector) => page.locator(`balans-widget ${selector}`);
 
 async function open(page) {
-  await page.goto(`${server.url}effects.html`);
+  await page.goto(`${env.server.url}effects.html`);
   await inWidget(page, '[data-programme="HSN-2024"] .need').waitFor();
 }
 
@@ -113,14 +95,9 @@ async function tabTo(page, id) {
 const text = (page, selector) => inWidget(page, selector).innerText();
 
 test('a unit manager reports an effect by keyboard, sees the figures change, and keeps it after a reload', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const requests = [];
-  const problems = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await open(page);
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const ready = 'balans-widget [data-programme="HSN-2024"] .need';
+  const { page, requests, problems } = await openPage(env, 'effects.html', ready, context);
 
   // The summary comes first: the need for new measures, and the seeds' historic programme.
   assert.equal(await text(page, '[data-programme="HSN-2024"] .need'), 'Behov av nya åtgärder: 48,0\u00a0mnkr');
@@ -182,12 +159,12 @@ test('a unit manager reports an effect by keyboard, sees the figures change, and
   assert.equal(await text(page, '[data-programme="HSN-2024"] .need'), 'Behov av nya åtgärder: 48,0\u00a0mnkr');
 
   assert.deepEqual(problems, [], 'no console errors, no CSP violations');
-  assert.deepEqual(requests.filter((url) => !url.startsWith(server.url)), [], 'nothing leaves the page’s server');
+  assert.deepEqual(requests.filter((url) => !url.startsWith(env.server.url)), [], 'nothing leaves the page’s server');
   await context.close();
 });
 
 test('the measures table sorts and filters by keyboard', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await open(page);
   const ids = () => inWidget(page, 'table.measures tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.measure));

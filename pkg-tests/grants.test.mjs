@@ -1,41 +1,15 @@
 // The `grants` view in a real headless Chromium (Debian's, driven by playwright-core), served
 // with the same strict Content-Security-Policy as the demo: it renders the demo region's grants,
 // the cliff chart shows what its table alternative says, and it is usable by keyboard alone.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { openPage, useBrowser } from './browser-env.mjs';
 import { ore } from './oracle.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, csp: CSP });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openGrants() {
-  const page = await browser.newPage();
-  const requests = [];
-  const problems = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${server.url}grants.html`);
-  await page.locator('balans-widget table.grants-units tr[data-unit="HSN"]').waitFor();
-  return { page, requests, problems };
+  return openPage(env, 'grants.html', 'balans-widget table.grants-units tr[data-unit="HSN"]');
 }
 
 const unitCell = (page, unit, field) =>
@@ -69,7 +43,7 @@ test('the grants view shows health care with and without its grants, in words an
     trs.map((tr) => tr.dataset.scenario));
   assert.deepEqual(scenarios, ['asForecast', 'decidedOnly', 'probabilityWeighted', 'none']);
   assert.deepEqual(problems, [], 'no console errors, no CSP violations');
-  assert.deepEqual(requests.filter((url) => !url.startsWith(server.url)), []);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(env.server.url)), []);
   await page.close();
 });
 

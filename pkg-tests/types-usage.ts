@@ -8,6 +8,8 @@ import init, {
   periodise,
   version,
   type BalansError,
+  type BridgeReport,
+  type BridgeStepKind,
   type DeviationReport,
   type DeviationRow,
   type WorkspaceDocument,
@@ -143,4 +145,16 @@ export function grantsRefused(ws: Workspace): void {
   // @ts-expect-error amounts in reports are strings
   const n: number = ws.grants({ asOf: '2025-08' }).rows[0].ytd.structural;
   void n;
+}
+
+// The result bridge (resultatbrygga).
+export function bridgeUsage(ws: Workspace): string {
+  const bridge: BridgeReport = ws.bridge({ asOf: '2025-08', unit: 'HSN' });
+  const kinds: BridgeStepKind[] = bridge.steps.map((s) => s.kind);
+  // @ts-expect-error asOf is required
+  ws.bridge({ unit: 'HSN' });
+  // @ts-expect-error step amounts are decimal strings
+  const n: number = bridge.steps[0].amount;
+  void n;
+  return [bridge.forecast, bridge.forecastMonth ?? '', kinds.join()].join();
 }

@@ -3,6 +3,7 @@
 //! Everything here is plain Rust with exact decimal money; only [`wasm`] (built for
 //! `wasm32` alone) knows about JavaScript. See `DOMAIN.md` for the rules each engine follows.
 
+pub mod bridge;
 pub mod budget;
 pub mod calendar;
 pub mod deviation;

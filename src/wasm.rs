@@ -11,6 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::bridge::BridgeOptions;
 use crate::budget::{self, PeriodiseOptions};
 use crate::calendar::Month;
 use crate::deviation::accuracy::AccuracyOptions;
@@ -216,8 +217,10 @@ export interface Escalation {
   /** The action programme is due: three months after firstSeen. */
   due: MonthString;
   materialNow: boolean;
-  /** Share of the gap the unit's expected measure effects cover. Always null until effect
-   * tracking is joined to this report: absent, never zero, without measures. */
+  /** The year's expected effect of the measures in the unit's subtree (effect tracking); null,
+   * not zero, when the subtree has no measures. */
+  expectedEffects: AmountString | null;
+  /** expectedEffects / |forecast deviation| in percent; null without measures or without a gap. */
   coverage: PercentString | null;
 }
 export interface VolumeSplit {
@@ -265,6 +268,37 @@ export interface DeviationRow {
   volumes: VolumeSplit[];
   /** With byCostType: per cost type (those with figures), adding up to the row. */
   costTypes?: CostTypeFigures[];
+}
+export interface BridgeOptions {
+  /** The month whose latest forecast ends the bridge; its year is the year bridged. */
+  asOf: MonthString;
+  /** The unit (with its subtree); the root when absent. */
+  unit?: string;
+}
+/** measures: forecast − planned effect; grants: result effect beyond budget; oneOffs: the year's
+ * one-off items; volume and price: the year-to-date split where volumes are known; other: the
+ * exact residual. */
+export type BridgeStepKind = "measures" | "grants" | "oneOffs" | "volume" | "price" | "other";
+export interface BridgeStep {
+  kind: BridgeStepKind;
+  amount: AmountString;
+  /** The running result before and after the step. */
+  from: AmountString;
+  to: AmountString;
+}
+export interface BridgeReport {
+  unit: string;
+  name: string;
+  year: number;
+  asOf: MonthString;
+  /** Budgeterat resultat. */
+  budget: AmountString;
+  /** Prognostiserat resultat: the latest forecast by asOf, the budget where none is made. */
+  forecast: AmountString;
+  forecastMonth: MonthString | null;
+  /** Steps whose amounts add up exactly to forecast − budget; "other" is always last. A part
+   * without data in the document (no measures, no grants, no one-offs, no volumes) has no step. */
+  steps: BridgeStep[];
 }
 export interface DeviationReport {
   name: string | null;
@@ -601,6 +635,16 @@ impl Workspace {
     ) -> Result<JsValue, JsValue> {
         let options: DeviationOptions = self::options(options).map_err(js_error)?;
         to_js(&self.inner.deviation(&options).map_err(js_error)?)
+    }
+
+    /// The result bridge (resultatbrygga) of a unit, budget result to forecast result.
+    #[wasm_bindgen(unchecked_return_type = "BridgeReport")]
+    pub fn bridge(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BridgeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: BridgeOptions = self::options(options).map_err(js_error)?;
+        to_js(&self.inner.bridge(&options).map_err(js_error)?)
     }
 
     /// The effects report (effektuppföljning) as of a month.

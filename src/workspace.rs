@@ -8,9 +8,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::bridge::{self, BridgeOptions, BridgeReport, Parts};
 use crate::budget::{monthly_budget, Months};
 use crate::calendar::Month;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
+use crate::deviation::volume_price::VolumeSplit;
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, entries::Entry, EffectsOptions, EffectsReport};
 use crate::error::{Error, Result};
@@ -482,7 +484,31 @@ impl Workspace {
     /// The deviation report (avvikelserapport) for `options`.
     pub fn deviation(&self, options: &DeviationOptions) -> Result<DeviationReport> {
         let stored = self.doc.thresholds.as_ref();
-        deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)
+        let mut report =
+            deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)?;
+        self.cover_escalations(&mut report)?;
+        Ok(report)
+    }
+
+    /// Joins effect tracking to escalation: for every escalated unit with measures in its
+    /// subtree, the year's expected effect and the share of the forecast gap it covers.
+    fn cover_escalations(&self, report: &mut DeviationReport) -> Result<()> {
+        if self.doc.measures.is_empty() || report.rows.iter().all(|r| r.escalation.is_none()) {
+            return Ok(());
+        }
+        let options = EffectsOptions {
+            as_of: report.as_of.to_string(),
+            ..Default::default()
+        };
+        let effects = self.effects(&options)?;
+        for row in &mut report.rows {
+            if let (Some(escalation), Some(unit)) =
+                (row.escalation.as_mut(), effects.unit(&row.unit))
+            {
+                escalation.cover(unit.year.expected, row.full_year.deviation);
+            }
+        }
+        Ok(())
     }
 
     /// The effects report (effektuppföljning) for `options`.
@@ -570,6 +596,60 @@ impl Workspace {
     pub fn grants(&self, options: &GrantOptions) -> Result<GrantsReport> {
         grants::report(self.data()?, &self.doc, options)
     }
+
+    /// The result bridge (resultatbrygga) of a unit for the year of `options.as_of`: budget
+    /// result, then measures (forecast − planned effect), grants beyond budget, one-off items,
+    /// volume and price where volumes are known (year to date), and the exact residual, to the
+    /// forecast result. A part the document has no data for gets no step.
+    pub fn bridge(&self, options: &BridgeOptions) -> Result<BridgeReport> {
+        let data = self.data()?;
+        let deviation_options = DeviationOptions {
+            as_of: options.as_of.clone(),
+            unit: options.unit.clone(),
+            ..DeviationOptions::default()
+        };
+        let stored = self.doc.thresholds.as_ref();
+        let deviation = deviation::report(data, None, stored, &deviation_options)?;
+        let row = &deviation.rows[0];
+        let year = deviation.year;
+        let measures = if self.doc.measures.is_empty() {
+            None
+        } else {
+            let options = EffectsOptions {
+                as_of: options.as_of.clone(),
+                ..Default::default()
+            };
+            let effects = self.effects(&options)?;
+            effects
+                .unit(&row.unit)
+                .map(|u| u.year.forecast - u.year.planned)
+        };
+        let grants = if self.doc.grants.is_empty() {
+            None
+        } else {
+            Some(grants::beyond_budget(data, &self.doc, &row.unit, year)?)
+        };
+        let splits: Vec<&VolumeSplit> = deviation.rows.iter().flat_map(|r| &r.volumes).collect();
+        let parts = Parts {
+            measures,
+            grants,
+            one_offs: (!self.doc.one_offs.is_empty()).then_some(row.full_year.one_offs),
+            volume: splits.iter().filter_map(|s| s.volume).reduce(|a, b| a + b),
+            price: splits.iter().filter_map(|s| s.price).reduce(|a, b| a + b),
+        };
+        let budget = row.full_year.budget;
+        let forecast = row.full_year.forecast.unwrap_or(budget);
+        Ok(BridgeReport {
+            unit: row.unit.clone(),
+            name: row.name.clone(),
+            year,
+            as_of: deviation.as_of,
+            budget,
+            forecast,
+            forecast_month: row.full_year.forecast_month,
+            steps: bridge::steps(budget, forecast, &parts),
+        })
+    }
 }
 
 /// Shifts the list index in an error's field by what the workspace held before the import, so
@@ -608,6 +688,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bridge::StepKind;
     use crate::import::json;
     use rust_decimal::Decimal;
     use serde_json::{json, Value};
@@ -830,6 +911,106 @@ mod tests {
         let months = data.budget(data.tree.position("A").unwrap(), 2025);
         assert_eq!(months[6].to_canonical(), "-200");
         assert_eq!(months[0].to_canonical(), "-100");
+    }
+
+    #[test]
+    fn escalation_coverage_comes_from_the_measures_expected_effect() {
+        let mut ws = Workspace::new();
+        ws.import(doc(json!({
+            "schema": 1,
+            "units": [
+                { "id": "R", "name": "Region", "level": "region" },
+                { "id": "C", "name": "Nämnd", "parent": "R", "level": "committee" },
+                { "id": "D", "name": "Nämnd utan åtgärder", "parent": "R", "level": "committee" }
+            ],
+            "budget": [
+                { "unit": "C", "year": 2025, "annual": "-120000000" },
+                { "unit": "D", "year": 2025, "annual": "-120000000" }
+            ],
+            "forecasts": [
+                { "unit": "C", "year": 2025, "made": "2025-06", "amount": "-140000000" },
+                { "unit": "D", "year": 2025, "made": "2025-06", "amount": "-140000000" }
+            ],
+            "measures": [{ "id": "M", "title": "Scheman", "unit": "C", "status": "ongoing",
+                           "recurring": true,
+                           "plan": [{ "year": 2025, "rate": "12000000", "start": "2025-09" }] }]
+        })))
+        .unwrap();
+        let options = DeviationOptions {
+            as_of: "2025-08".into(),
+            ..DeviationOptions::default()
+        };
+        let report = ws.deviation(&options).unwrap();
+        // A September start gives 4 of the 12 mnkr rate this year: 4 of a 20 mnkr gap is 20 %.
+        let c = report.row("C").unwrap().escalation.clone().unwrap();
+        assert_eq!(c.expected_effects.unwrap().to_canonical(), "4000000");
+        assert_eq!(c.coverage.unwrap().decimal().to_string(), "20.00");
+        // Without measures both stay absent, not zero.
+        let d = report.row("D").unwrap().escalation.clone().unwrap();
+        assert_eq!((d.expected_effects, d.coverage), (None, None));
+    }
+
+    /// The demo region's health care per August 2025: every step is the figure its own engine
+    /// reports, and the steps add up exactly to forecast − budget.
+    #[test]
+    fn the_bridge_takes_each_step_from_its_engine() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/demo/region-2025.json");
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut ws = Workspace::new();
+        ws.import(doc(v)).unwrap();
+        let as_of = "2025-08".to_string();
+        let options = BridgeOptions {
+            as_of: as_of.clone(),
+            unit: Some("HSN".into()),
+        };
+        let bridge = ws.bridge(&options).unwrap();
+        let step = |kind| {
+            bridge
+                .steps
+                .iter()
+                .find(|s| s.kind == kind)
+                .map(|s| s.amount)
+        };
+
+        let deviation = DeviationOptions {
+            as_of: as_of.clone(),
+            unit: Some("HSN".into()),
+            ..Default::default()
+        };
+        let row = ws.deviation(&deviation).unwrap().rows[0].clone();
+        assert_eq!(bridge.budget, row.full_year.budget);
+        assert_eq!(Some(bridge.forecast), row.full_year.forecast);
+        let effects = ws
+            .effects(&EffectsOptions {
+                as_of: as_of.clone(),
+                ..Default::default()
+            })
+            .unwrap();
+        let year = &effects.unit("HSN").unwrap().year;
+        assert_eq!(step(StepKind::Measures), Some(year.forecast - year.planned));
+        let grants = ws
+            .grants(&serde_json::from_value(json!({ "asOf": as_of })).unwrap())
+            .unwrap();
+        let hsn = grants.rows.iter().find(|r| r.unit == "HSN").unwrap();
+        assert_eq!(step(StepKind::Grants), Some(hsn.full_year_beyond_budget));
+        assert_eq!(step(StepKind::OneOffs), Some(row.full_year.one_offs));
+        let total: Amount = bridge.steps.iter().map(|s| s.amount).sum();
+        assert_eq!(total, bridge.forecast - bridge.budget);
+        assert_eq!(bridge.steps.last().unwrap().kind, StepKind::Other);
+
+        // Public transport has no measures: no measures step; its one-offs are the seeds' 35 mnkr.
+        let options = BridgeOptions {
+            as_of,
+            unit: Some("KTN".into()),
+        };
+        let ktn = ws.bridge(&options).unwrap();
+        assert!(ktn.steps.iter().all(|s| s.kind != StepKind::Measures));
+        let one_offs = ktn
+            .steps
+            .iter()
+            .find(|s| s.kind == StepKind::OneOffs)
+            .unwrap();
+        assert_eq!(one_offs.amount.to_canonical(), "35000000");
     }
 
     #[test]

@@ -283,8 +283,8 @@ function download(text, name, type) {
  * of such a document). Another month, unit, display unit, number of decimals or language asks the
  * same Workspace for a new report; only a new source is imported again.
  *
- * @attr {string} view - the report: "deviation" (default), "effects" (www/views/effects.js) or
- *   "grants" (www/views/grants.js, state-grant dependency)
+ * @attr {string} view - the report: "deviation" (default), "effects" (www/views/effects.js),
+ *   "grants" (www/views/grants.js, state-grant dependency) or "bridge" (www/views/bridge.js)
  * @attr {string} src - URL of a workspace JSON document (schema 1) to fetch and import
  * @attr {string} as-of - the month, "YYYY-MM". Default: the latest month with outcome in the
  *   document; the current month when the data came as a `workspace` or as JSON text
@@ -364,7 +364,7 @@ export class BalansWidget extends HTMLElement {
     }
   }
 
-  /** The report shown: "deviation" (default), "effects" or "grants". @type {string} */
+  /** The report shown: "deviation" (default), "effects", "grants" or "bridge". @type {string} */
   get view() { return this.getAttribute('view') || 'deviation'; }
   set view(value) { this.#reflect('view', value); }
 
@@ -719,14 +719,14 @@ export class BalansWidget extends HTMLElement {
     const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
     const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
       h('div', { class: 'field' }, monthLabel, month),
-      h('div', { class: 'field' }, spanLabel, span),
-      h('div', { class: 'field' }, subtreeLabel, subtree),
+      h('div', { class: 'field deviation-only' }, spanLabel, span),
+      h('div', { class: 'field deviation-only' }, subtreeLabel, subtree),
       h('div', { class: 'field' }, unitLabel, unit),
       h('div', { class: 'field' }, decimalsLabel, decimals),
-      h('fieldset', { class: 'field threshold' }, legend, amountLabel, amount, percentLabel, percent, hint),
-      h('div', { class: 'field' }, filterLabel, filter),
-      h('div', { class: 'field' }, costTypes, costTypesLabel),
-      h('div', { class: 'field' }, csv, json));
+      h('fieldset', { class: 'field threshold deviation-only' }, legend, amountLabel, amount, percentLabel, percent, hint),
+      h('div', { class: 'field deviation-only' }, filterLabel, filter),
+      h('div', { class: 'field deviation-only' }, costTypes, costTypesLabel),
+      h('div', { class: 'field deviation-only' }, csv, json));
     const status = h('div', { part: 'status', class: 'status', role: 'status' });
     const error = h('div', { part: 'error', class: 'error', role: 'alert' });
     // Focusable and labelled, so a table wider than its page can be scrolled by keyboard.
@@ -817,6 +817,8 @@ export class BalansWidget extends HTMLElement {
     ui.costTypes.checked = this.#byCostType;
     ui.decimals.value = String(this.decimals);
     ui.filter.value = this.#filter;
+    // The other views keep month, display unit and decimals; the rest is the deviation table's.
+    toolbar.dataset.view = Object.hasOwn(VIEWS, this.view) ? this.view : 'deviation';
     toolbar.hidden = false;
   }
 

@@ -1,11 +1,12 @@
 //! Escalation (eskalering): a committee whose forecast deviation is material and negative must
 //! report to the regional board at once and present an action programme within three months of
 //! the month the risk was first seen. This finds that month for the units at a chosen level; it
-//! does not judge measures (effect tracking does).
+//! does not judge measures: the workspace joins effect tracking through [`Escalation::cover`].
 
 use serde::Serialize;
 
 use crate::calendar::Month;
+use crate::money::Amount;
 use crate::org::Level;
 use crate::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
@@ -25,9 +26,22 @@ pub struct Escalation {
     pub due: Month,
     /// The forecast deviation is still material and negative in the report's month.
     pub material_now: bool,
-    /// How much of the gap the unit's expected measure effects cover. Always null until effect
-    /// tracking is joined to this report: absent, never zero, without measures.
+    /// The year's expected effect (förväntad effekt) of the measures in the unit's subtree, from
+    /// effect tracking; absent, never zero, when the subtree has no measures.
+    pub expected_effects: Option<Amount>,
+    /// How much of the gap the expected effects cover: `expectedEffects / |forecast deviation|`
+    /// in percent; absent without measures, or when the forecast shows no gap in the month.
     pub coverage: Option<Percent>,
+}
+
+impl Escalation {
+    /// Joins effect tracking: `expected` is the year's expected effect of the unit's measures and
+    /// `forecast_deviation` the unit's forecast deviation in the report's month.
+    pub fn cover(&mut self, expected: Amount, forecast_deviation: Option<Amount>) {
+        self.expected_effects = Some(expected);
+        let gap = forecast_deviation.filter(|d| *d < Amount::ZERO).map(|d| -d);
+        self.coverage = gap.and_then(|gap| Percent::of(expected, gap));
+    }
 }
 
 /// Escalations by position for the units at `level` in the subtree of `start`, as of `as_of`.
@@ -65,6 +79,7 @@ pub(crate) fn first_seen(
                         first_seen: *month,
                         due,
                         material_now: false,
+                        expected_effects: None,
                         coverage: None,
                     },
                 );

@@ -409,6 +409,7 @@ const GRANT = (id, name, kind, unit, f) => ({
   lastYear: f.last ?? YEAR,
   ...(f.stay ? { remainingCosts: fmt(mnkr(-f.stay)) } : {}),
   ...(f.key ? { allocation: f.key } : {}),
+  ...(f.budgeted ? { budgetedEffect: fmt(mnkr(f.budgeted)) } : {}),
 });
 const shares = (pairs) => ({ by: 'shares', units: pairs.map(([unit, weight]) => ({ unit, weight })) });
 doc.grants = [
@@ -423,8 +424,9 @@ doc.grants = [
     certainty: 'conditional', probability: '0.4', met: false }),
   GRANT('VPL', 'Fler vårdplatser', 'targeted', 'HSN', { amount: 20, costs: 8,
     certainty: 'announced', last: 2026, stay: 4 }),
+  // Budgeted in full (Finansförvaltningen's revenue row), so nothing of it is beyond budget.
   GRANT('GEN', 'Generella statsbidrag och utjämning', 'general', 'RS-FIN', { amount: 1480,
-    toDate: [986.7, 0], last: 2030 }),
+    toDate: [986.7, 0], last: 2030, budgeted: 1480 }),
 ];
 
 writeFileSync(new URL('./region-2025.json', import.meta.url), JSON.stringify(doc, null, 2) + '\n');

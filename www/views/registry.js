@@ -9,10 +9,11 @@
 // data (another month's outcome) still comes through. Nothing leaves the browser.
 
 import { Workspace } from '../pkg/balans.js';
+import * as bridge from './bridge.js';
 import * as effects from './effects.js';
 import * as grants from './grants.js';
 
-export const VIEWS = { effects, grants };
+export const VIEWS = { effects, grants, bridge };
 
 /** The localStorage key of the browser copy of the document at `src`. */
 export function storageKey(src) {
