@@ -3,34 +3,24 @@
 // a keyboard-only walkthrough, the workspace kept in the browser (and a corrupt or older stored
 // copy reported, set aside and the app still starting), export and import of the workspace as a
 // file, the service worker opening the app with the network cut, and a printed PDF of each view.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from './serve.mjs';
-import { CSP, axeViolations, launch, recordingPage, widgetReady } from './chromium.mjs';
+import { openPage, useBrowser } from './browser-env.mjs';
+import { axeViolations, widgetReady } from './axe.mjs';
 import { demo } from './oracle.mjs';
 
-let server;
-let browser;
+const env = useBrowser();
 let dir;
 
 before(async () => {
-  server = await serve({ port: 0, csp: CSP });
-  browser = await launch();
   dir = process.env.BALANS_PDF_DIR || await mkdtemp(join(tmpdir(), 'balans-app-'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openApp(context, path = '') {
-  const rec = await recordingPage(context);
-  await rec.page.goto(server.url + path);
-  await rec.page.waitForSelector('body[data-ready]');
+  const rec = await openPage(env, path, 'body[data-ready]', context);
   await widgetReady(rec.page);
   return rec;
 }
@@ -47,7 +37,7 @@ async function showView(page, view) {
 }
 
 test('the views are tabs: a tablist the arrow keys move through, with no axe violations in any', async () => {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await env.browser.newContext({ bypassCSP: true });
   const { page, problems, requests } = await openApp(context);
   const views = await tabs(page);
   assert.deepEqual(views.slice(0, 3), ['deviation', 'effects', 'grants']);
@@ -81,11 +71,11 @@ test('the views are tabs: a tablist the arrow keys move through, with no axe vio
   assert.deepEqual(await page.locator('[role="tab"]').evaluateAll((ts) => ts.map((t) => t.tabIndex)),
     views.map((v) => (v === 'deviation' ? 0 : -1)));
   // A view can be linked to.
-  await page.goto(`${server.url}index.html#grants`);
+  await page.goto(`${env.server.url}index.html#grants`);
   await page.waitForSelector('body[data-ready]');
   assert.equal(await page.getAttribute('#tab-grants', 'aria-selected'), 'true');
   assert.deepEqual(problems, []);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.url)), []);
   await context.close();
 });
 
@@ -114,7 +104,7 @@ function controls(page) {
 }
 
 test('keyboard only: Tab reaches every control of every view, and the keys operate them', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await openApp(context);
   for (const view of await tabs(page)) {
     await showView(page, view);
@@ -182,7 +172,7 @@ async function workspaceFile(name) {
 const captionText = (page) => page.locator('balans-widget caption .title').innerText();
 
 test('the workspace: kept between visits, exported and imported as a file', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems, requests } = await openApp(context);
   assert.equal(await captionText(page), 'Region Exempel');
   await page.setInputFiles('#import', await workspaceFile('Region Importerad'));
@@ -212,7 +202,7 @@ test('the workspace: kept between visits, exported and imported as a file', asyn
   await page.click('#reset');
   await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Exempel');
   assert.deepEqual(problems, []);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.url)), []);
   await context.close();
 });
 
@@ -222,15 +212,15 @@ test('a corrupt or older stored workspace is reported, kept aside, and the app s
     ['{"schema": 99, "units": []}', '1', /annan version/],
     [JSON.stringify(demo()), '0', /annan version av appen \(0\)/],
   ]) {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}embed.html`); // same origin: set the stored copy first
+    await page.goto(`${env.server.url}embed.html`); // same origin: set the stored copy first
     await page.evaluate(([text, v]) => {
       localStorage.setItem('balans:app:workspace', text);
       localStorage.setItem('balans:app:store', v);
       localStorage.setItem('balans:app:other', 'untouched');
     }, [stored, version]);
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForSelector('body[data-ready]');
     await widgetReady(page);
     assert.equal(await captionText(page), 'Region Exempel', 'started with the demo');
@@ -250,7 +240,7 @@ test('a corrupt or older stored workspace is reported, kept aside, and the app s
 });
 
 test('after one visit the app opens, imports, computes and keeps its data with the network cut', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openApp(context);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -276,7 +266,7 @@ test('after one visit the app opens, imports, computes and keeps its data with t
   // Closed and opened again, still offline: the imported data is there.
   await page.close();
   const again = await context.newPage();
-  await again.goto(server.url);
+  await again.goto(env.server.url);
   await again.waitForSelector('body[data-ready]');
   await widgetReady(again);
   assert.equal(await captionText(again), 'Region Offline');
@@ -293,7 +283,7 @@ test('after one visit the app opens, imports, computes and keeps its data with t
 });
 
 test('each view prints to a PDF: a committee paper with the date and the source', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openApp(context);
   for (const view of await tabs(page)) {
     await showView(page, view);

@@ -2,34 +2,23 @@
 // embedding page (www/embed.html) under the strict CSP with no console errors, axe-core with no
 // violations, no request but the page's own assets and the `src` it names, hostile data shown as
 // text, and hostile CSS around the widget leaving its layout alone.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { CSP, axeViolations, launch, recordingPage, viewsOf, widgetReady } from './chromium.mjs';
+import { CSP, openPage, useBrowser } from './browser-env.mjs';
+import { axeViolations, viewsOf, widgetReady } from './axe.mjs';
 import { demo } from './oracle.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, csp: CSP });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SRC = 'demo/region-2025.json';
-const embedUrl = (params) => `${server.url}embed.html?${new URLSearchParams(params)}`;
+const embedPath = (params) => `embed.html?${new URLSearchParams(params)}`;
+const embedUrl = (params) => `${env.server.url}${embedPath(params)}`;
 
 /** Opens embed.html for `view` in a context that may inject axe-core (CSP bypassed for that
  * script only; the CSP test below runs without the bypass). */
 async function openEmbed(params, { bypassCSP = false } = {}) {
-  const context = await browser.newContext({ bypassCSP });
-  const rec = await recordingPage(context);
-  await rec.page.goto(embedUrl(params));
+  const context = await env.browser.newContext({ bypassCSP });
+  const rec = await openPage(env, embedPath(params), null, context);
   await widgetReady(rec.page);
   return { ...rec, context };
 }
@@ -59,7 +48,7 @@ test('every view of the embedded widget: no CSP errors, only its own assets and 
     const { page, requests, problems, context } = await openEmbed({ src: SRC, view });
     await exercise(page);
     assert.deepEqual(problems, [], `${view}: no console errors, no CSP violations`);
-    const foreign = requests.filter((url) => !url.startsWith(server.url));
+    const foreign = requests.filter((url) => !url.startsWith(env.server.url));
     assert.deepEqual(foreign, [], `${view}: nothing from another origin`);
     const paths = requests.map((url) => new URL(url).pathname);
     const data = paths.filter((p) => p.endsWith('.json'));
@@ -93,32 +82,30 @@ test('embed.html takes only valid parameters and fetches only from its own origi
   const attrs = await page.locator('balans-widget').evaluate((el) =>
     Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])));
   assert.deepEqual(attrs, {
-    view: 'grants', unit: 'HSN', 'as-of': '2025-05', 'display-unit': 'tkr', src: `${server.url}${SRC}`,
+    view: 'grants', unit: 'HSN', 'as-of': '2025-05', 'display-unit': 'tkr', src: `${env.server.url}${SRC}`,
   });
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.locator('#embed-message').innerText(), '');
   await context.close();
 
   // Injection attempts and foreign sources: left out, named as text, nothing fetched or run.
-  const hostile = await browser.newContext();
-  const rec = await recordingPage(hostile);
-  await rec.page.goto(embedUrl({
+  const hostile = await env.browser.newContext();
+  const rec = await openPage(env, embedPath({
     src: 'https://evil.example/data.json', view: '"><img src=x onerror=window.__pwned=1>',
     unit: '<script>window.__pwned=2</script>', 'as-of': '2025-13', lang: 'xx',
-  }));
-  await rec.page.locator('#embed-message').waitFor();
+  }), '#embed-message', hostile);
   const text = await rec.page.locator('#embed-message').innerText();
   assert.match(text, /view, unit, as-of, lang, src/);
   assert.equal(await rec.page.locator('balans-widget').count(), 0, 'no widget without a valid src');
   assert.equal(await rec.page.locator('img, script:not([src])').count(), 0);
   assert.equal(await rec.page.evaluate(() => window.__pwned), undefined);
-  assert.deepEqual(rec.requests.filter((u) => !u.startsWith(server.url)), []);
+  assert.deepEqual(rec.requests.filter((u) => !u.startsWith(env.server.url)), []);
   for (const src of ['javascript:alert(1)', '//evil.example/x.json', 'data:application/json,{}']) {
     await rec.page.goto(embedUrl({ src }));
     await rec.page.locator('#embed-message').waitFor();
     assert.equal(await rec.page.locator('balans-widget').count(), 0, src);
   }
-  assert.deepEqual(rec.requests.filter((u) => !u.startsWith(server.url)), []);
+  assert.deepEqual(rec.requests.filter((u) => !u.startsWith(env.server.url)), []);
   assert.deepEqual(rec.problems, []);
   await hostile.close();
 });
@@ -147,17 +134,14 @@ function hostileDocument() {
 
 test('hostile names and texts render as text in every view and run nothing', async () => {
   const doc = hostileDocument();
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.route('**/hostile.json', (route) => route.fulfill({ json: doc }));
-  const first = await recordingPage(context);
-  await first.page.goto(embedUrl({ src: 'hostile.json' }));
+  const first = await openPage(env, embedPath({ src: 'hostile.json' }), null, context);
   await widgetReady(first.page);
   const views = await viewsOf(first.page);
   await first.page.close();
   for (const view of views) {
-    const { page, requests, problems } = await recordingPage(context);
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-    await page.goto(embedUrl({ src: 'hostile.json', view }));
+    const { page, requests, problems } = await openPage(env, embedPath({ src: 'hostile.json', view }), null, context);
     await widgetReady(page);
     await exercise(page);
     const seen = await page.evaluate(() => {
@@ -175,13 +159,12 @@ test('hostile names and texts render as text in every view and run nothing', asy
     const shown = HOSTILE.filter((text) => seen.texts.some((t) => t.includes(text)));
     assert.ok(shown.length >= 2, `${view}: the hostile texts appear as text (${shown.length})`);
     assert.ok(seen.hostWidth <= seen.pageWidth, `${view}: a long name does not widen the page`);
-    assert.deepEqual(requests.filter((u) => /\/x$/.test(u) || !u.startsWith(server.url)), [], view);
+    assert.deepEqual(requests.filter((u) => /\/x$/.test(u) || !u.startsWith(env.server.url)), [], view);
     assert.deepEqual(problems, [], view);
     await page.close();
   }
   // The deviation table shows the markup as the unit's name, character for character.
-  const { page } = await recordingPage(context);
-  await page.goto(embedUrl({ src: 'hostile.json' }));
+  const { page } = await openPage(env, embedPath({ src: 'hostile.json' }), null, context);
   await widgetReady(page);
   for (const unit of doc.units.slice(1, 5)) {
     const name = await page.locator(`balans-widget tr[data-unit="${unit.id}"] th .name`).textContent();
@@ -222,7 +205,7 @@ function layout(page) {
 }
 
 test('hostile CSS around the widget does not change its layout', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   const html = (extra) => `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title>
@@ -234,10 +217,10 @@ test('hostile CSS around the widget does not change its layout', async () => {
   await page.route('**/hostile.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP }, body: html('<link rel="stylesheet" href="/hostile.css">') }));
   await page.route('**/plain.css', (r) => r.fulfill({ contentType: 'text/css', body: `body { margin: 0 } ${hostBox}` }));
   await page.route('**/hostile.css', (r) => r.fulfill({ contentType: 'text/css', body: `${HOSTILE_CSS}\n${hostBox}` }));
-  await page.goto(`${server.url}plain.html`);
+  await page.goto(`${env.server.url}plain.html`);
   await widgetReady(page);
   const plain = await layout(page);
-  await page.goto(`${server.url}hostile.html`);
+  await page.goto(`${env.server.url}hostile.html`);
   await widgetReady(page);
   // The hostile rules are in force on the page itself.
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).textTransform), 'uppercase');

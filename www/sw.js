@@ -9,7 +9,7 @@ const ASSETS = [
   './', 'index.html', 'app.js', 'app.css', 'favicon.svg',
   'balans-widget.js', 'balans-widget.css',
   'views/registry.js', 'views/effects.js', 'views/effects.css', 'views/chart.js',
-  'views/grants.js', 'views/grants-chart.js',
+  'views/grants.js', 'views/grants-chart.js', 'views/bridge.js',
   'pkg/balans.js', 'pkg/balans_bg.wasm',
   'embed.html', 'embed.js', 'embed.css',
   'demo/region-2025.json',
