@@ -299,8 +299,13 @@ test('each view prints to a PDF: a committee paper with the date and the source'
       meta: document.querySelector('#print-meta').innerText,
       metaShown: getComputedStyle(document.querySelector('#print-meta')).display,
       repeat: getComputedStyle(document.querySelector('balans-widget').shadowRoot.querySelector('thead')).display,
+      chart: getComputedStyle(document.querySelector('balans-widget').shadowRoot.querySelector('section[part="chart"]')).display,
+      forms: [...document.querySelector('balans-widget').shadowRoot.querySelectorAll('form')]
+        .filter((f) => getComputedStyle(f).display !== 'none').length,
     }));
-    await page.emulateMedia({ media: 'screen' });
+    // The deviation chart, opened above, belongs to the deviation view only.
+    assert.equal(printed.chart === 'none', view !== 'deviation', `${view}: chart ${printed.chart}`);
+    assert.equal(printed.forms, 0, `${view}: no entry form on paper`);
     assert.equal(printed.toolbar, 'none', view);
     assert.equal(printed.tabs, 'none', view);
     assert.equal(printed.metaShown, 'block', view);
@@ -310,6 +315,7 @@ test('each view prints to a PDF: a committee paper with the date and the source'
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     assert.ok(pdf.length > 20_000, `${view}: ${pdf.length} bytes`);
     await writeFile(join(dir, `${view}.pdf`), pdf);
+    await page.emulateMedia({ media: null });
   }
   await context.close();
 });
