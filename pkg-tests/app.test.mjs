@@ -150,11 +150,25 @@ test('keyboard only: Tab reaches every control of every view, and the keys opera
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.locator('#export').innerText(), 'Export the workspace');
+  // Export by Enter downloads; Enter on the import control opens the file chooser.
+  await page.focus('#export');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(download.suggestedFilename(), /^balans-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.focus('#import');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(await workspaceFile('Region Tangentbord'));
+  await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Tangentbord');
   // The skip link is the first stop and leads to the report.
   await page.reload();
   await page.waitForSelector('body[data-ready]');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'panel');
+  // "Start again with demo data" by Space.
+  await page.focus('#reset');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Exempel');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -184,6 +198,18 @@ test('the workspace: kept between visits, exported and imported as a file', asyn
   await widgetReady(page);
   assert.equal(await captionText(page), 'Region Importerad');
   assert.match(await page.locator('#print-meta').innerText(), /Källa: Region-Importerad\.json/);
+  // An effect reported in the effects tab is stored at once, and the source stays named.
+  await showView(page, 'effects');
+  const widget = page.locator('balans-widget');
+  await widget.locator('#entry-realised').fill('5 mnkr');
+  await widget.locator('#entry-realised').press('Enter');
+  await widget.locator('[data-programme="HSN-2024"] .need', { hasText: '47,0' }).waitFor();
+  await page.reload();
+  await page.waitForSelector('body[data-ready]');
+  await showView(page, 'effects');
+  assert.equal(await widget.locator('[data-programme="HSN-2024"] .need').innerText(), 'Behov av nya åtgärder: 47,0\u00a0mnkr');
+  assert.match(await page.locator('#print-meta').innerText(), /Källa: Region-Importerad\.json/);
+  await showView(page, 'deviation');
   // Export: the whole workspace, readable again.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   assert.match(download.suggestedFilename(), /^balans-arbetsyta-\d{4}-\d{2}-\d{2}\.json$/);
@@ -191,6 +217,7 @@ test('the workspace: kept between visits, exported and imported as a file', asyn
   assert.equal(exported.name, 'Region Importerad');
   assert.equal(exported.units.length, demo().units.length);
   assert.equal(exported.outcome.length, demo().outcome.length);
+  assert.equal(exported.effectEntries.length, 1, 'with the entry made');
   // A file that is not a workspace changes nothing and says why.
   const bad = join(dir, 'bad.json');
   await writeFile(bad, '{"schema": 1, "units": [{"id": "R", "name": "R", "parent": "R"}]}');

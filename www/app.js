@@ -9,6 +9,7 @@
 //   balans:app:store                STORE_VERSION, the version of this layout of keys
 //   balans:app:source               where the workspace came from, for the printed paper
 //   balans:app:unreadable:<time>    a stored copy that could not be read, kept as it was
+//   balans:app:lang                 the language chosen (sv or en)
 // A copy that cannot be read (corrupt, another schema, another store version) is moved aside, not
 // deleted, the reader is told, and the app starts from the demo data.
 
@@ -21,6 +22,7 @@ export const KEYS = {
   store: 'balans:app:store',
   source: 'balans:app:source',
   unreadable: 'balans:app:unreadable:',
+  lang: 'balans:app:lang',
 };
 const DEMO = 'demo/region-2025.json';
 
@@ -81,6 +83,15 @@ const TEXT = {
 export const TABS = ['deviation', ...Object.keys(VIEWS)];
 
 const $ = (id) => document.getElementById(id);
+
+/** A stored value, or null where storage is locked down (the app then works without memory). */
+function recall(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
 let lang = 'sv';
 const t = () => TEXT[lang];
 
@@ -94,10 +105,20 @@ function say(text, { alert = false } = {}) {
 
 // ── The stored workspace ──────────────────────────────────────────────────────────────────────
 
-/** Moves an unreadable stored copy aside, unchanged, and returns the key it now has. */
+/** Set when an unreadable copy could not be moved aside (storage full): then nothing is stored
+ * over it in this visit, so it is still there to be rescued. */
+let storeBlocked = false;
+
+/** Moves an unreadable stored copy aside, unchanged; returns the key it now has, or the key it
+ * stayed under when there was no room to copy it. */
 function setAside() {
   const key = `${KEYS.unreadable}${new Date().toISOString()}`;
-  localStorage.setItem(key, localStorage.getItem(KEYS.workspace) ?? '');
+  try {
+    localStorage.setItem(key, localStorage.getItem(KEYS.workspace) ?? '');
+  } catch {
+    storeBlocked = true;
+    return KEYS.workspace;
+  }
   localStorage.removeItem(KEYS.workspace);
   localStorage.setItem(KEYS.store, STORE_VERSION);
   return key;
@@ -106,14 +127,8 @@ function setAside() {
 /** The stored workspace, or null (nothing stored, or a copy that had to be set aside: then the
  * reader has been told). */
 function loadStored() {
-  let stored;
-  try {
-    stored = localStorage.getItem(KEYS.workspace);
-  } catch {
-    return null; // storage locked down: the app works, it just does not remember
-  }
-  if (stored == null) return null;
-  const version = localStorage.getItem(KEYS.store);
+  if (recall(KEYS.workspace) == null) return null;
+  const version = recall(KEYS.store);
   if (version !== STORE_VERSION) {
     say(t().older(version ?? '0', setAside()), { alert: true });
     return null;
@@ -127,11 +142,15 @@ function loadStored() {
   }
 }
 
+/** Keeps `ws` in the browser. `source` names where it came from (null: the demo); left out, the
+ * source stays as it was (an entry made in a view). */
 function store(ws, source) {
+  if (storeBlocked) return;
   try {
     ws.save(KEYS.workspace);
     localStorage.setItem(KEYS.store, STORE_VERSION);
-    if (source != null) localStorage.setItem(KEYS.source, source);
+    if (source) localStorage.setItem(KEYS.source, source);
+    else if (source === null) localStorage.removeItem(KEYS.source);
   } catch (err) {
     say(t().notSaved(err?.code ?? 'E_STORAGE'), { alert: true });
   }
@@ -165,7 +184,7 @@ function show(ws) {
 }
 
 function printMeta() {
-  const source = localStorage.getItem(KEYS.source) || t().demoSource;
+  const source = recall(KEYS.source) || t().demoSource;
   const date = new Date().toISOString().slice(0, 10);
   $('print-meta').textContent = t().printed(date, source);
 }
@@ -249,7 +268,7 @@ async function importWorkspace(file) {
 
 async function start() {
   const query = new URLSearchParams(location.search);
-  lang = query.get('lang') === 'en' || localStorage.getItem('balans:app:lang') === 'en' ? 'en' : 'sv';
+  lang = (query.get('lang') ?? recall(KEYS.lang)) === 'en' ? 'en' : 'sv';
   await init();
   widget = document.createElement('balans-widget');
   widget.id = 'report';
@@ -261,16 +280,15 @@ async function start() {
   let ws = loadStored();
   if (!ws) {
     ws = await demoWorkspace();
-    localStorage.removeItem(KEYS.source);
     store(ws, null);
   }
   show(ws);
 
   // What the reader enters in a view (effects) is stored as soon as it is made.
-  for (const type of ['balans-entry', 'balans-undo']) widget.addEventListener(type, () => store(workspace, null));
+  for (const type of ['balans-entry', 'balans-undo']) widget.addEventListener(type, () => store(workspace));
   $('language').addEventListener('change', () => {
     lang = $('language').value;
-    localStorage.setItem('balans:app:lang', lang);
+    try { localStorage.setItem(KEYS.lang, lang); } catch { /* not remembered */ }
     applyLanguage();
   });
   $('export').addEventListener('click', exportWorkspace);
@@ -281,7 +299,6 @@ async function start() {
   });
   $('reset').addEventListener('click', async () => {
     const ws2 = await demoWorkspace();
-    localStorage.removeItem(KEYS.source);
     store(ws2, null);
     show(ws2);
     say(t().resetDone);
