@@ -239,7 +239,7 @@ test('a corrupt or older stored workspace is reported, kept aside, and the app s
     ['{"schema": 99, "units": []}', '1', /annan version/],
     [JSON.stringify(demo()), '0', /annan version av appen \(0\)/],
   ]) {
-    const context = await env.browser.newContext();
+    const context = await env.browser.newContext({ bypassCSP: true }); // for axe-core below
     const page = await context.newPage();
     await page.goto(`${env.server.url}embed.html`); // same origin: set the stored copy first
     await page.evaluate(([text, v]) => {
@@ -262,6 +262,7 @@ test('a corrupt or older stored workspace is reported, kept aside, and the app s
     assert.equal(kept['balans:app:other'], 'untouched');
     assert.equal(kept['balans:app:store'], '1');
     assert.ok(kept['balans:app:workspace'].length > 1000, 'the demo is stored in its place');
+    assert.deepEqual(await axeViolations(page), [], 'the message too');
     await context.close();
   }
 });

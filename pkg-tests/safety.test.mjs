@@ -6,6 +6,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CSP, openPage, useBrowser } from './browser-env.mjs';
 import { axeViolations, viewsOf, widgetReady } from './axe.mjs';
+import { readFile } from 'node:fs/promises';
 import { demo } from './oracle.mjs';
 
 const env = useBrowser();
@@ -231,4 +232,24 @@ test('hostile CSS around the widget does not change its layout', async () => {
   assert.deepEqual(hostile.boxes, plain.boxes);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('the embedding kit: one script and one element in a page, with the wasm kept elsewhere', async () => {
+  const context = await env.browser.newContext();
+  const wasm = await readFile(new URL('../pkg/balans_bg.wasm', import.meta.url));
+  // The README's snippet, served under the strict policy; the server keeps the .wasm elsewhere.
+  const page = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Intranät</title>
+    <script type="module" src="/balans-widget.js"></script></head><body><main><h1>Ekonomi</h1>
+    <balans-widget src="/${SRC}" view="deviation" as-of="2025-08" wasm-url="/static/wasm/balans.wasm"></balans-widget>
+    </main></body></html>`;
+  await context.route('**/intranet.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP }, body: page }));
+  await context.route('**/static/wasm/balans.wasm', (r) => r.fulfill({ contentType: 'application/wasm', body: wasm }));
+  const { page: tab, requests, problems } = await openPage(env, 'intranet.html', null, context);
+  await widgetReady(tab);
+  assert.equal(await tab.locator('balans-widget tr[data-unit="KTN"] td[data-field="ytd.deviation"]').innerText(), '+70,0');
+  const paths = requests.map((u) => new URL(u).pathname);
+  assert.ok(paths.includes('/static/wasm/balans.wasm'), 'the .wasm from where wasm-url says');
+  assert.ok(!paths.includes('/pkg/balans_bg.wasm'), 'not from beside balans.js');
+  assert.deepEqual(problems, []);
+  await context.close();
 });
