@@ -27,7 +27,7 @@ WASM_PACK := wasm-pack --quiet
 PACK_FLAGS := --mode no-install --release --out-name balans
 
 .PHONY: help demo test build serve tools browser-tools test-native test-wasm-node test-wasm-browser \
-	test-pkg fmt clippy
+	test-pkg fmt clippy fuzz fuzz-tools
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT) (PORT=… to change)"
@@ -110,3 +110,26 @@ fmt:
 
 clippy:
 	cargo clippy --all-targets -- -D warnings
+
+# --- fuzzing: not part of `make test` --------------------------------------------------------------
+#
+#   make fuzz                 every target for FUZZ_SECONDS each, one after another
+#   make fuzz-sie             one target (amount, csv, paste, sie)
+#
+# cargo-fuzz needs nightly rustc flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain take them.
+# Each target keeps its corpus in fuzz/corpus/<target>; the SIE target also starts from the real
+# files in ../shared/corpus/sie. A crash lands in fuzz/artifacts/<target>/ and fails the run.
+
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := amount csv paste sie
+SIE_SEEDS := $(wildcard ../shared/corpus/sie)
+
+fuzz-tools:
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+
+fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
+
+fuzz-%: fuzz-tools
+	mkdir -p fuzz/corpus/$*
+	RUSTC_BOOTSTRAP=1 cargo fuzz run -O $* fuzz/corpus/$* $(if $(filter sie,$*),$(SIE_SEEDS)) \
+		-- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=1024 -print_final_stats=1

@@ -85,21 +85,23 @@ function focused(page) {
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el || el === document.body) return null;
-    const inWidget = el.getRootNode() !== document;
-    return `${inWidget ? 'widget:' : ''}${el.tagName.toLowerCase()}#${el.id || el.dataset.sort || el.dataset.export || el.textContent.trim().slice(0, 20)}`;
+    const root = el.getRootNode();
+    const where = root === document ? '' : `${root.host.tagName.toLowerCase()}:`;
+    return `${where}${el.tagName.toLowerCase()}#${el.id || el.dataset.sort || el.dataset.export || el.textContent.trim().slice(0, 20)}`;
   });
 }
 
 /** Every control a keyboard should reach in the page and the widget (one per tab stop group). */
 function controls(page) {
   return page.evaluate(() => {
-    const describe = (el, inWidget) => `${inWidget ? 'widget:' : ''}${el.tagName.toLowerCase()}#${el.id || el.dataset.sort || el.dataset.export || el.textContent.trim().slice(0, 20)}`;
+    const describe = (el, where) => `${where}${el.tagName.toLowerCase()}#${el.id || el.dataset.sort || el.dataset.export || el.textContent.trim().slice(0, 20)}`;
     const visible = (el) => el.getClientRects().length > 0 && !el.closest('[hidden]');
-    const pick = (root, inWidget) => [...root.querySelectorAll('a[href], button, select, input, textarea, [tabindex="0"]')]
+    const pick = (root, where) => [...root.querySelectorAll('a[href], button, select, input, textarea, [tabindex="0"]')]
       .filter((el) => visible(el) && el.tabIndex >= 0 && !el.disabled)
-      .map((el) => describe(el, inWidget));
-    const widget = document.querySelector('balans-widget');
-    return [...pick(document, false), ...pick(widget.shadowRoot, true)];
+      .map((el) => describe(el, where));
+    // The page, the widget and the import panel (each component in its own shadow root).
+    const hosts = [...document.querySelectorAll('balans-widget, balans-import')];
+    return [...pick(document, ''), ...hosts.flatMap((host) => pick(host.shadowRoot, `${host.tagName.toLowerCase()}:`))];
   });
 }
 
@@ -118,6 +120,7 @@ test('keyboard only: Tab reaches every control of every view, and the keys opera
       if (i > 5 && at === 'select#language') break; // round the page once
     }
     const missed = [...want].filter((c) => !seen.has(c));
+    assert.ok([...want].some((c) => c.startsWith('balans-import:textarea')), 'the import panel is part of the walk');
     assert.deepEqual(missed, [], `${view}: every control is reached by Tab`);
     // A visible focus indicator on what has focus, in the page and in the widget.
     const outline = await page.evaluate(() => {

@@ -7,9 +7,13 @@ import init, {
   parseAmount,
   periodise,
   version,
+  readImport,
   type BalansError,
   type BridgeReport,
   type BridgeStepKind,
+  type ImportIssue,
+  type ImportReport,
+  type ReadImport,
   type DeviationReport,
   type DeviationRow,
   type WorkspaceDocument,
@@ -157,4 +161,25 @@ export function bridgeUsage(ws: Workspace): string {
   const n: number = bridge.steps[0].amount;
   void n;
   return [bridge.forecast, bridge.forecastMonth ?? '', kinds.join()].join();
+}
+
+export function imports(ws: Workspace, bytes: Uint8Array): string {
+  const report: ImportReport = ws.importCsv(bytes, { file: 'utfall.csv', sign: 'ledger', year: 2025 });
+  const first: ImportIssue | undefined = report.warnings[0];
+  const line: number | undefined = first?.line;
+  const pasted: ImportReport = ws.importPaste('Enhet\tJan\r\nA\t1\r\n', { measure: 'budget', year: 2025 });
+  const sie: ImportReport = ws.importSie(bytes, { dimension: 6, revenueAccounts: ['3'] });
+  const read: ReadImport = readImport('sie', bytes, {}, ws.toJSON());
+  const added: number = read.document.outcome?.length ?? 0;
+  try {
+    ws.importCsv(bytes, {});
+  } catch (err) {
+    const rejected: ImportReport | undefined = (err as BalansError).report;
+    return String(rejected?.errors[0].code);
+  }
+  // @ts-expect-error sign conventions are result, ledger and magnitude
+  ws.importCsv(bytes, { sign: 'debit' });
+  // @ts-expect-error the format is csv, paste or sie
+  readImport('xlsx', bytes, {});
+  return [report.sign, line, pasted.rows.read, sie.encoding, added].join();
 }

@@ -74,6 +74,14 @@ pub enum Error {
     /// An entry or programme names a measure that is not in the register (`E_UNKNOWN_MEASURE`).
     #[error("unknown measure {id:?}")]
     UnknownMeasure { id: String },
+    /// An import of a CSV file, pasted range or SIE file was rejected (nothing was added); the
+    /// code is that of the report's first error (`E_PARSE_AMOUNT`, `E_CSV_HEADER`, …).
+    #[error("{message}")]
+    Import {
+        code: &'static str,
+        message: String,
+        report: Box<crate::import::report::ImportReport>,
+    },
 
     /// Any of the above, found at a field of the input (`budget[3].annual`).
     #[error("{field}: {source}")]
@@ -101,6 +109,7 @@ impl Error {
             Error::NoData { .. } => "E_NO_DATA",
             Error::Storage { .. } => "E_STORAGE",
             Error::UnknownMeasure { .. } => "E_UNKNOWN_MEASURE",
+            Error::Import { code, .. } => code,
             Error::At { source, .. } => source.code(),
         }
     }
@@ -109,6 +118,7 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::At { field, .. } => Some(field),
+            Error::Import { report, .. } => report.first_error()?.at.field.as_deref(),
             _ => None,
         }
     }
@@ -136,6 +146,39 @@ impl Error {
                 field,
                 source: Box::new(other),
             },
+        }
+    }
+
+    /// A rejected import, with a message that names where its first error is.
+    pub fn import(report: crate::import::report::ImportReport) -> Error {
+        let first = report.first_error();
+        let code = first.map_or("E_IMPORT", |i| i.code);
+        let place = first.map(|i| {
+            let mut place = Vec::new();
+            place.extend(i.at.file.clone());
+            place.extend(i.at.line.map(|l| format!("line {l}")));
+            place.extend(i.at.column.map(|c| format!("column {c}")));
+            place.extend(i.at.field.as_ref().map(|f| format!("({f})")));
+            format!("{}: {}", place.join(" "), i.message)
+        });
+        let message = format!(
+            "the import was rejected with {} error(s); nothing was added. First: {}",
+            report.errors.len(),
+            place.unwrap_or_default()
+        );
+        Error::Import {
+            code,
+            message,
+            report: Box::new(report),
+        }
+    }
+
+    /// The import report of a rejected import.
+    pub fn report(&self) -> Option<&crate::import::report::ImportReport> {
+        match self {
+            Error::Import { report, .. } => Some(report),
+            Error::At { source, .. } => source.report(),
+            _ => None,
         }
     }
 

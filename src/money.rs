@@ -144,8 +144,11 @@ fn parse_amount(text: &str) -> Result<Decimal, String> {
         (Some(_), Some(_)) => return Err("more than one unit".into()),
         (outer, inner) => outer.or(inner).unwrap_or_default(),
     };
+    // A scaled amount must still print as text that reads back: at most 28 significant digits
+    // (found by fuzzing: "19999999999999999999999 mnkr" gave 29).
     let mut kronor = parse_unsigned(s)?
         .checked_mul(unit.factor())
+        .filter(|k| k.normalize().mantissa().unsigned_abs().to_string().len() <= MAX_SCALE as usize)
         .ok_or("too large to hold in kronor")?;
     kronor.set_sign_negative((parenthesised || sign == Some(true)) && !kronor.is_zero());
     Ok(kronor)
@@ -463,7 +466,7 @@ mod tests {
             ("(5 tkr) kr", "more than one unit"), ("1e5", "exponent"), ("1x5", "unexpected character 'x'"),
             ("5,", "no digits after the decimal separator"), ("1,5 6", "only digits may follow"), ("1.2,3.4", "occurs twice"),
             ("1,23.456", "three digits"), ("12345678901234567890123456789", "28 significant digits"), ("0.00000000000000000000000000001", "28 decimals"),
-            ("9999999999999999999999999 mnkr", "too large"),
+            ("9999999999999999999999999 mnkr", "too large"), ("-19999999999999999999999 mkr", "too large"),
         ];
         for (text, want) in cases {
             let got = reason(text);

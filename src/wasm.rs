@@ -20,7 +20,7 @@ use crate::effects::EffectsOptions;
 use crate::error::Error;
 use crate::frame::Share;
 use crate::goals::GoalsOptions;
-use crate::import::json;
+use crate::import::{self, json};
 use crate::money::{Amount, DisplayUnit};
 use crate::workspace;
 
@@ -45,10 +45,15 @@ export interface BalansError extends Error {
   /** "E_PARSE_AMOUNT", "E_PARSE_MONTH", "E_OPTION", "E_PERIODISE", "E_UNKNOWN_UNIT",
    * "E_DUPLICATE_UNIT", "E_UNKNOWN_PARENT", "E_ROOT", "E_CYCLE", "E_UNKNOWN_COST_TYPE",
    * "E_DUPLICATE_COST_TYPE", "E_SCHEMA",
-   * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA", "E_STORAGE" or "E_UNKNOWN_MEASURE". */
+   * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA", "E_STORAGE" or "E_UNKNOWN_MEASURE"; a rejected
+   * import has its first error's code (README.md, "Importing files"). */
   code: string;
   /** The path of the input field at fault, e.g. "budget[3].annual", where there is one. */
   field?: string;
+  /** A rejected import's first error's line and column, and the whole report. */
+  line?: number;
+  column?: number;
+  report?: ImportReport;
 }
 
 /** A workspace document, schema 1 (docs/schema-v1.md). */
@@ -380,6 +385,69 @@ export interface Periodised {
   method: MethodName;
 }
 
+/** Options of importCsv, importPaste, importSie and readImport (README.md, "Importing files"). */
+export interface ImportOptions {
+  /** The file's name, used in the report's locations. */
+  file?: string;
+  /** "utf-8", "windows-1252" or "ibm437"; detected when absent (CSV: BOM, UTF-8, else Windows-1252; SIE: IBM 437). */
+  encoding?: string;
+  /** ";", "," or "\t"; CSV: sniffed from the header line when absent; paste: tab. */
+  delimiter?: string;
+  /** Tables: "result" (default: revenue +, cost −), "ledger" (debit +, credit −) or "magnitude". SIE is always ledger. */
+  sign?: "result" | "ledger" | "magnitude";
+  /** The fiscal year: for month numbers and month columns; rows outside it are errors. */
+  year?: number;
+  /** What a Belopp/Amount column or month columns hold: "budget", "outcome" (default) or "forecast". */
+  measure?: "budget" | "outcome" | "forecast";
+  /** An existing unit to place new units under (tables: without it, unknown units are errors). */
+  parent?: string;
+  /** The id of the unit made for the file (SIE: the company; default its #ORGNR). */
+  root?: string;
+  /** Account prefixes that are revenue; default ["3"]. */
+  revenueAccounts?: string[];
+  /** Account prefixes that are cost; default ["4","5","6","7","8"]. */
+  costAccounts?: string[];
+  /** SIE: the dimension whose objects become units; default 1 (kostnadsställe). */
+  dimension?: number;
+}
+/** A warning (code W_…) or error (code E_…) of an import, located in the input. */
+export interface ImportIssue {
+  code: string;
+  /** English; the widget shows Swedish text chosen by code. */
+  message: string;
+  file?: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based. */
+  column?: number;
+  /** The column's header or the record's field, e.g. "Utfall", or `#PSALDO amount` for a SIE record. */
+  field?: string;
+  /** What would have been accepted there. */
+  expected?: string;
+}
+export interface ImportReport {
+  format: "csv" | "paste" | "sie";
+  file?: string;
+  encoding: "utf-8" | "windows-1252" | "ibm437";
+  delimiter?: string;
+  /** The sign convention applied. */
+  sign: "result" | "ledger" | "magnitude-by-column" | "magnitude-by-account";
+  /** How each header was read (tables). */
+  columns?: { header: string; field: string }[];
+  rows: { read: number; accepted: number; skipped: number; rejected: number };
+  firstMonth?: MonthString;
+  lastMonth?: MonthString;
+  /** What the import added; zeros from readImport, which adds nothing. */
+  added: ImportSummary;
+  warnings: ImportIssue[];
+  errors: ImportIssue[];
+}
+/** What readImport gives: the report, and the document to pass to importJson. */
+export interface ReadImport { report: ImportReport; document: WorkspaceDocument; }
+
+/** Reads a file or pasted text without adding it: for a Web Worker, whose result the page's
+ * workspace adds with importJson. `context` is the page workspace's units and cost types. */
+export function readImport(format: "csv" | "paste" | "sie", input: Uint8Array | string, options?: ImportOptions, context?: WorkspaceDocument): ReadImport;
 /** Reads sv-SE or plain text as an exact amount in kronor: "1 234,50", "−236 mnkr", "-1234.5". */
 export function parseAmount(text: string): AmountString;
 /** Formats an amount the Swedish way: formatAmount("-157333333.33", { unit: "mnkr", decimals: 1 }) is "−157,3". */
@@ -527,6 +595,18 @@ fn js_error(err: Error) -> JsValue {
     if let Some(field) = err.field() {
         let _ = Reflect::set(&js, &"field".into(), &field.into());
     }
+    if let Some(report) = err.report() {
+        if let Some(first) = report.first_error() {
+            for (key, value) in [("line", first.at.line), ("column", first.at.column)] {
+                if let Some(n) = value {
+                    let _ = Reflect::set(&js, &key.into(), &(n as f64).into());
+                }
+            }
+        }
+        if let Ok(value) = to_js(report) {
+            let _ = Reflect::set(&js, &"report".into(), &value);
+        }
+    }
     js.into()
 }
 
@@ -609,6 +689,37 @@ impl Workspace {
             .and_then(|d| self.inner.import(d))
             .map_err(js_error)?;
         to_js(&summary)
+    }
+
+    /// Adds a CSV file (bytes); returns the import report. A rejected file changes nothing and
+    /// throws an error with the report.
+    #[wasm_bindgen(js_name = importCsv, unchecked_return_type = "ImportReport")]
+    pub fn import_csv(
+        &mut self,
+        bytes: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.import_file(import::Format::Csv, bytes, options)
+    }
+
+    /// Adds a range copied from Excel (tab-separated text); returns the import report.
+    #[wasm_bindgen(js_name = importPaste, unchecked_return_type = "ImportReport")]
+    pub fn import_paste(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.import_file(import::Format::Paste, text.as_bytes(), options)
+    }
+
+    /// Adds a SIE 4 file (bytes); returns the import report.
+    #[wasm_bindgen(js_name = importSie, unchecked_return_type = "ImportReport")]
+    pub fn import_sie(
+        &mut self,
+        bytes: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.import_file(import::Format::Sie, bytes, options)
     }
 
     /// Everything imported so far, as one schema 1 document (so `JSON.stringify(ws)` saves it).
@@ -775,10 +886,64 @@ impl Workspace {
     }
 }
 
+impl Workspace {
+    fn import_file(
+        &mut self,
+        format: import::Format,
+        input: &[u8],
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options = import_options(options).map_err(js_error)?;
+        let report = import::import(&mut self.inner, format, input, &options).map_err(js_error)?;
+        to_js(&report)
+    }
+}
+
 impl Default for Workspace {
     fn default() -> Workspace {
         Workspace::new()
     }
+}
+
+/// Import options; absent means the defaults.
+fn import_options(value: JsValue) -> Result<import::ImportOptions, Error> {
+    if value.is_undefined() || value.is_null() {
+        Ok(import::ImportOptions::default())
+    } else {
+        options(value)
+    }
+}
+
+#[derive(Serialize)]
+struct ReadImportJs {
+    report: import::report::ImportReport,
+    document: json::Document,
+}
+
+/// Reads a file or pasted text without adding it (see the TypeScript doc of `readImport`).
+#[wasm_bindgen(js_name = readImport, skip_typescript)]
+pub fn read_import(
+    format: &str,
+    input: JsValue,
+    options: JsValue,
+    context: JsValue,
+) -> Result<JsValue, JsValue> {
+    let format = import::Format::parse(format).map_err(|e| js_error(e.at("format")))?;
+    let bytes = match input.as_string() {
+        Some(text) => text.into_bytes(),
+        None => input
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| js_error(Error::option("expected a Uint8Array or a string").at("input")))?
+            .to_vec(),
+    };
+    let options = import_options(options).map_err(js_error)?;
+    let existing = if context.is_undefined() || context.is_null() {
+        json::Document::default()
+    } else {
+        document(context).map_err(|e| js_error(e.at("context")))?
+    };
+    let (document, report) = import::read(format, &bytes, &options, &existing).map_err(js_error)?;
+    to_js(&ReadImportJs { report, document })
 }
 
 /// `E_STORAGE` where there is no `localStorage` (Node, a worker, a locked-down page), checked

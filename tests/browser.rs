@@ -18,6 +18,7 @@ shared_tests!(
     effects_cross_and_entries_undo,
     deviation_options_accuracy_and_frames_cross_the_boundary,
     goals_import_from_paste_and_report,
+    imports_give_a_report_and_rejections_carry_it,
 );
 
 #[wasm_bindgen_test]

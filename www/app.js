@@ -1,5 +1,6 @@
 // The standalone app (index.html): every view of <balans-widget> as tabs over one workspace that
-// is kept in this browser between visits, export and import of that workspace as a file, the
+// is kept in this browser between visits, the import panel (<balans-import>, import-panel.js) that
+// adds CSV, Excel and SIE data to it, export and import of that workspace as a file, the
 // service worker that lets the app open with no network, and the date and source a printed
 // committee paper carries. It owns the Workspace and hands it to the widget; it never computes a
 // figure (the package does) and never sends anything anywhere.
@@ -238,6 +239,14 @@ function applyLanguage() {
   for (const node of document.querySelectorAll('[data-text]')) node.textContent = t()[node.dataset.text];
   for (const tab of document.querySelectorAll('[role="tab"]')) tab.textContent = t().views[tab.dataset.view] ?? tab.dataset.view;
   $('language').value = lang;
+  // The import panel takes its language when it is built: a fresh one in the new language.
+  const panel = $('import-panel');
+  if (panel && panel.getAttribute('lang') !== lang) {
+    const fresh = document.createElement('balans-import');
+    for (const { name, value } of panel.attributes) fresh.setAttribute(name, value);
+    fresh.setAttribute('lang', lang);
+    panel.replaceWith(fresh);
+  }
   $('tabs').setAttribute('aria-label', t().tabs);
   printMeta();
   selectTab(widget?.getAttribute('view') ?? 'deviation');
@@ -286,6 +295,8 @@ async function start() {
 
   // What the reader enters in a view (effects) is stored as soon as it is made.
   for (const type of ['balans-entry', 'balans-undo']) widget.addEventListener(type, () => store(workspace));
+  // Data added through the import panel (CSV, Excel paste, SIE) goes into this workspace.
+  document.addEventListener('balans-import', () => store(workspace));
   $('language').addEventListener('change', () => {
     lang = $('language').value;
     try { localStorage.setItem(KEYS.lang, lang); } catch { /* not remembered */ }

@@ -466,6 +466,12 @@ export class BalansWidget extends HTMLElement {
     return JSON.stringify({ ...this.#report, rows: this.#shownEntries().map((e) => e.row) }, null, 2);
   }
 
+  // ── For companions on the page (the import panel, import-panel.js) ──────────────────────
+  /** The Workspace shown (the page's or the widget's own); null before data is loaded. */
+  get activeWorkspace() { return this.#active; }
+  /** Renders again from the workspace, e.g. after data was imported into it. */
+  refresh() { this.#schedule(false); }
+
   connectedCallback() {
     this.#schedule(false);
   }

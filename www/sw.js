@@ -10,6 +10,7 @@ const ASSETS = [
   'balans-widget.js', 'balans-widget.css',
   'views/registry.js', 'views/effects.js', 'views/effects.css', 'views/chart.js',
   'views/grants.js', 'views/grants-chart.js', 'views/bridge.js',
+  'import-panel.js', 'import-panel.css', 'import-worker.js',
   'pkg/balans.js', 'pkg/balans_bg.wasm',
   'embed.html', 'embed.js', 'embed.css',
   'demo/region-2025.json',

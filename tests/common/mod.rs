@@ -273,6 +273,49 @@ pub fn goals_import_from_paste_and_report() {
     );
 }
 
+pub fn imports_give_a_report_and_rejections_carry_it() {
+    let mut ws = Workspace::from_json(JsValue::from_str(DOC)).unwrap();
+    // Windows-1252 bytes, semicolons, decimal commas.
+    let csv = b"Kostnadsst\xe4lle;M\xe5nad;Utfall\r\nSJ;2025-08;-1 000,50\r\n";
+    let report = ws
+        .import_csv(csv, options(r#"{ "file": "utfall.csv" }"#))
+        .unwrap();
+    assert_eq!(text(&report, &["encoding"]), "windows-1252");
+    assert_eq!(get(&report, &["rows", "accepted"]).as_f64(), Some(1.0));
+    assert_eq!(get(&report, &["added", "outcomeRows"]).as_f64(), Some(1.0));
+    let report = ws
+        .import_paste(
+            "Enhet\tPeriod\tUtfall\r\nSJ\t2025-07\t5\r\n",
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
+    assert_eq!(text(&report, &["format"]), "paste");
+    let bad = b"Enhet;Period;Utfall\nSJ;2025-08;tolv\n";
+    let thrown = ws
+        .import_csv(bad, options(r#"{ "file": "fel.csv" }"#))
+        .unwrap_err();
+    assert_error(thrown.clone(), "E_PARSE_AMOUNT", Some("Utfall"));
+    assert_eq!(get(&thrown, &["line"]).as_f64(), Some(2.0));
+    assert_eq!(get(&thrown, &["column"]).as_f64(), Some(3.0));
+    assert_eq!(text(&thrown, &["report", "errors", "0", "file"]), "fel.csv");
+    // Only the two good imports are there.
+    let outcome = get(&ws.to_json().unwrap(), &["outcome"]).unchecked_into::<Array>();
+    assert_eq!(outcome.length(), 3);
+    let sie = b"#SIETYP 3\n#RAR 0 20250101 20251231\n#OMFATTN 20250131\n#PSALDO 0 202501 3010 {} -500.00\n";
+    let report = ws
+        .import_sie(sie, options(r#"{ "root": "BOLAG" }"#))
+        .unwrap();
+    assert_eq!(get(&report, &["added", "units"]).as_f64(), Some(1.0));
+    let read = balans::wasm::read_import(
+        "sie",
+        js_sys::Uint8Array::from(&sie[..]).into(),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(text(&read, &["document", "outcome", "0", "amount"]), "500");
+}
+
 /// Declares the shared checks above as `#[wasm_bindgen_test]`s of the including test file.
 macro_rules! shared_tests {
     ($($name:ident),* $(,)?) => {

@@ -1,0 +1,56 @@
+//! What every import target checks, whatever the input.
+
+use balans::import::json;
+use balans::import::report::ImportReport;
+use balans::workspace::Workspace;
+
+/// A workspace with a small tree, as a user has before importing.
+fn workspace() -> Workspace {
+    let doc = json::Document {
+        schema: 1,
+        units: vec![unit("R", None), unit("A", Some("R")), unit("B", Some("R"))],
+        ..json::Document::default()
+    };
+    let mut ws = Workspace::new();
+    ws.import(doc).unwrap();
+    ws
+}
+
+fn unit(id: &str, parent: Option<&str>) -> balans::org::Unit {
+    balans::org::Unit {
+        id: id.into(),
+        name: id.into(),
+        parent: parent.map(str::to_string),
+        level: None,
+    }
+}
+
+/// Runs an import; a rejection must leave the workspace as it was and locate its errors.
+pub fn check(import: impl FnOnce(&mut Workspace) -> balans::Result<ImportReport>) {
+    let mut ws = workspace();
+    let before = ws.document().clone();
+    match import(&mut ws) {
+        Ok(report) => {
+            let r = report.rows;
+            assert!(r.accepted + r.skipped + r.rejected <= r.read);
+            // What was added can be reported on.
+            if let (Some(last), Ok(_)) = (report.last_month.as_deref(), ws.data()) {
+                let options = balans::deviation::DeviationOptions {
+                    as_of: last.to_string(),
+                    unit: None,
+                };
+                ws.deviation(&options).unwrap();
+            }
+        }
+        Err(e) => {
+            assert_eq!(
+                ws.document(),
+                &before,
+                "a rejected import changed the workspace"
+            );
+            if let Some(report) = e.report() {
+                assert!(!report.errors.is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! CSV bytes into a workspace with units: never panics; a rejected file changes nothing, and
+//! every error names a line or field.
+#![no_main]
+
+use balans::import::{import_csv, ImportOptions};
+use libfuzzer_sys::fuzz_target;
+
+mod common;
+
+fuzz_target!(|bytes: &[u8]| {
+    common::check(|ws| import_csv(ws, bytes, &ImportOptions::default()));
+});

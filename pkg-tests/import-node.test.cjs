@@ -1,0 +1,102 @@
+// The importers of the Node package (`pkg-node/`) as a user calls them: a Windows-1252 CSV file
+// from a finance system, a real SIE file from the corpus beside the repository, and a broken
+// file that is rejected with its report while the data already there stays.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+const balans = require('../pkg-node/balans.js');
+
+const demo = () => require('../www/demo/region-2025.json');
+const corpus = path.join(__dirname, '..', '..', 'shared', 'corpus', 'sie');
+
+/** Windows-1252 bytes of `text` (the letters used here are all in Latin-1). */
+function cp1252(text) {
+  return Uint8Array.from(text, (c) => {
+    const code = c.charCodeAt(0);
+    assert.ok(code < 256, c);
+    return code;
+  });
+}
+
+/** A decimal string as a whole number of öre, exactly. */
+function ore(amount) {
+  const [whole, fraction = ''] = amount.split('.');
+  const sign = whole.startsWith('-') ? -1n : 1n;
+  return BigInt(whole) * 100n + sign * BigInt((fraction + '00').slice(0, 2));
+}
+
+function thrown(fn) {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  assert.fail('expected an error');
+}
+
+test('importCsv reads a Windows-1252 semicolon file into the demo region', () => {
+  const ws = balans.Workspace.fromJSON(demo());
+  const before = ws.deviation({ asOf: '2025-09', unit: 'HSN-SJ-AKUT' }).rows[0].period.outcome;
+  const csv = cp1252('Kostnadsställe;Månad;Utfall (tkr)\r\nHSN-SJ-AKUT;2025-09;-1 234,5\r\nHSN-SJ-AKUT;2025-09;"-765,5"\r\n');
+  const report = ws.importCsv(csv, { file: 'utfall-sep.csv' });
+  assert.equal(report.encoding, 'windows-1252');
+  assert.equal(report.delimiter, ';');
+  assert.equal(report.sign, 'result');
+  assert.deepEqual(report.rows, { read: 2, accepted: 2, skipped: 0, rejected: 0 });
+  assert.deepEqual(report.columns.map((c) => c.field), ['unit', 'period', 'outcome']);
+  assert.deepEqual(report.warnings.map((w) => w.code), ['W_DUPLICATE_ROW']);
+  assert.equal(report.added.outcomeRows, 1);
+  const after = ws.deviation({ asOf: '2025-09', unit: 'HSN-SJ-AKUT' }).rows[0].period.outcome;
+  // −1 234,5 tkr − 765,5 tkr = −2 000 000 kr more outcome in September.
+  assert.equal(ore(after) - ore(before), -200000000n);
+  ws.free();
+});
+
+test('importSie reads a real SIE file: objects become units, ledger sign becomes result sign', () => {
+  const bytes = readFileSync(path.join(corpus, 'objektsaldo_ovnbolag.se'));
+  const ws = new balans.Workspace();
+  const report = ws.importSie(new Uint8Array(bytes), { file: 'objektsaldo_ovnbolag.se' });
+  assert.equal(report.format, 'sie');
+  assert.equal(report.encoding, 'ibm437');
+  assert.equal(report.sign, 'ledger');
+  assert.deepEqual(report.errors, []);
+  assert.ok(report.added.units > 1 && report.added.outcomeRows > 100, JSON.stringify(report.added));
+  const doc = ws.toJSON();
+  // Account 3xxx is revenue, and its credit balances arrive positive; 5010 (rent) is a cost.
+  assert.equal(doc.costTypes.find((c) => c.id === '5010').kind, 'cost');
+  const rent = doc.outcome.filter((r) => r.costType === '5010' && r.month === '2010-02');
+  assert.ok(rent.length > 0);
+  assert.equal(rent.reduce((s, r) => s + ore(r.amount), 0n), -1700000n);
+  const warnings = new Set(report.warnings.map((w) => w.code));
+  assert.ok(warnings.has('W_SIE_BALANCE'), [...warnings].join(' '));
+  ws.free();
+});
+
+test('a broken file is rejected with a coded error and its report, and nothing changes', () => {
+  const ws = balans.Workspace.fromJSON(demo());
+  const before = JSON.stringify(ws.toJSON());
+  const err = thrown(() => ws.importCsv(cp1252('Enhet;Period;Utfall\nHSN-SJ;2025-09;tolv\nOKÄND;2025-09;5\n'), { file: 'fel.csv' }));
+  assert.ok(err instanceof Error);
+  assert.equal(err.code, 'E_PARSE_AMOUNT');
+  assert.equal(err.line, 2);
+  assert.equal(err.column, 3);
+  assert.equal(err.field, 'Utfall');
+  assert.deepEqual(err.report.errors.map((e) => [e.code, e.line]), [['E_PARSE_AMOUNT', 2], ['E_UNKNOWN_UNIT', 3]]);
+  assert.equal(err.report.errors[0].file, 'fel.csv');
+  assert.equal(JSON.stringify(ws.toJSON()), before);
+  const sie = thrown(() => ws.importSie(new TextEncoder().encode('#SIETYP 3\n#PSALDO 0 202501 3010 {}\n')));
+  assert.equal(sie.code, 'E_SIE_RECORD');
+  assert.equal(JSON.stringify(ws.toJSON()), before);
+  ws.free();
+});
+
+test('readImport reads without adding, for a Web Worker', () => {
+  const ws = balans.Workspace.fromJSON(demo());
+  const { report, document } = balans.readImport('paste', 'Enhet\tJan\tFeb\r\nKTN\t1\t2\r\n', { year: 2025, measure: 'budget' }, ws.toJSON());
+  assert.equal(report.added.budgetRows, 0);
+  assert.equal(document.budget.length, 1);
+  assert.deepEqual(document.budget[0].months.slice(0, 3), ['1', '2', '0']);
+  assert.equal(ws.importJson(document).budgetRows, 1);
+  ws.free();
+});

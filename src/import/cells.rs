@@ -1,0 +1,233 @@
+//! Cells of imported tables: amounts (via [`Amount::parse`], so sv-SE numbers, `tkr`, `(1 234)`)
+//! and periods (`2025-03`, `202503`, `2025-03-31`, `mars 2025`, a year, or a month number with the
+//! year from elsewhere). Each reader says what it expected when it fails.
+//!
+//! Not here: which column is which ([`super::columns`]) or signs ([`super::table`]).
+
+use rust_decimal::Decimal;
+
+use crate::calendar::Month;
+use crate::money::{Amount, DisplayUnit};
+
+use super::columns::{self, Field};
+
+/// The largest amount one cell may hold, in kronor: 10^15 (a million billion). Larger is surely a
+/// mistake, and the bound keeps sums of any number of cells far from `Decimal`'s limit.
+const MAX_CELL: i64 = 1_000_000_000_000_000;
+
+/// A cell that could not be read: the stable code, the message and what was expected.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CellError {
+    pub code: &'static str,
+    pub message: String,
+    pub expected: &'static str,
+}
+
+/// What was expected of an amount cell, for error reports.
+pub const AMOUNT_EXPECTED: &str =
+    "an amount such as -1 234,50, 1234.5, (1 234) or 1,5 mnkr, or an empty cell";
+
+/// An amount cell in `scale` units as kronor; `None` for an empty cell or a lone dash. A warning
+/// text comes back with a value that could be read two ways.
+pub fn amount(
+    text: &str,
+    scale: DisplayUnit,
+) -> Result<(Option<Amount>, Option<String>), CellError> {
+    let text = text.trim();
+    if text.is_empty() || matches!(text, "-" | "–" | "−") {
+        return Ok((None, None));
+    }
+    let parsed = Amount::parse(text).map_err(|e| CellError {
+        code: "E_PARSE_AMOUNT",
+        message: e.to_string(),
+        expected: AMOUNT_EXPECTED,
+    })?;
+    let range = || CellError {
+        code: "E_AMOUNT_RANGE",
+        message: format!("the amount {text:?} is beyond ±10^15 kr"),
+        expected: "an amount within ±1 000 000 000 000 000 kr",
+    };
+    let value = parsed.checked_mul(scale.factor()).ok_or_else(range)?;
+    if value.decimal().abs() > Decimal::from(MAX_CELL) {
+        return Err(range());
+    }
+    Ok((Some(value), ambiguity(text, value)))
+}
+
+/// `1,500` and `1.500` are read as one and a half (a lone separator is decimal); a reader from
+/// an English or German file may have meant fifteen hundred, so say so.
+fn ambiguity(text: &str, value: Amount) -> Option<String> {
+    let digits = text.trim_start_matches(['-', '+', '−', '–', '(']);
+    let seps: Vec<(usize, char)> = digits
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ',' | '.'))
+        .collect();
+    let [(at, sep)] = seps.as_slice() else {
+        return None;
+    };
+    let after = &digits[at + 1..];
+    let three = after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit());
+    let before = &digits[..*at];
+    let short = (1..=3).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_digit());
+    (three && short).then(|| {
+        format!(
+            "{text:?} was read as {} (a decimal {sep:?}); write {before} {after} if thousands were meant",
+            value.to_canonical()
+        )
+    })
+}
+
+/// When a row's amount belongs: a month, or a whole year (budgets only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum When {
+    Month(Month),
+    Year(i32),
+}
+
+/// What was expected of a period cell, for error reports.
+pub const PERIOD_EXPECTED: &str =
+    "a period such as 2025-03, 202503, 2025-03-31, mars 2025, a year such as 2025, or a month number 1-12 with a year column or the year option";
+
+/// A period cell; `year` is the year of the row (a year column or the `year` option) for month
+/// numbers and names without a year.
+pub fn period(text: &str, year: Option<i32>) -> Result<When, CellError> {
+    let t = columns::normalise(text);
+    let fail = || CellError {
+        code: "E_PARSE_MONTH",
+        message: format!("cannot read the period {text:?}"),
+        expected: PERIOD_EXPECTED,
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let month = |y: &str, m: &str| -> Result<When, CellError> {
+        let (y, m) = (
+            y.parse().map_err(|_| fail())?,
+            m.parse().map_err(|_| fail())?,
+        );
+        Month::new(y, m).map(When::Month).map_err(|_| fail())
+    };
+    match t.len() {
+        4 if digits(&t) => {
+            let y: i32 = t.parse().map_err(|_| fail())?;
+            return Month::new(y, 1).map(|_| When::Year(y)).map_err(|_| fail());
+        }
+        6 if digits(&t) => return month(&t[..4], &t[4..]),
+        1 | 2 if digits(&t) => {
+            let y = year.ok_or_else(|| CellError {
+                code: "E_PARSE_MONTH",
+                message: format!("the period {text:?} is a month number without a year"),
+                expected: PERIOD_EXPECTED,
+            })?;
+            return month(&y.to_string(), &t);
+        }
+        _ => {}
+    }
+    // 2025-03, 2025/03, 2025-03-31 (a date in the month)
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    match parts.as_slice() {
+        [y, m] | [y, m, _] if y.len() == 4 && digits(y) && digits(m) && m.len() <= 2 => {
+            if let [_, _, d] = parts.as_slice() {
+                let day: u32 = d.parse().map_err(|_| fail())?;
+                if !digits(d) || !(1..=31).contains(&day) {
+                    return Err(fail());
+                }
+            }
+            return month(y, m);
+        }
+        _ => {}
+    }
+    // mars 2025, 2025 mars, mars (with the row's year)
+    match columns::column(&t).map(|c| c.field) {
+        Some(Field::MonthColumn(Some(y), m)) => {
+            Month::new(y, m).map(When::Month).map_err(|_| fail())
+        }
+        Some(Field::MonthColumn(None, m)) => match year {
+            Some(y) => Month::new(y, m).map(When::Month).map_err(|_| fail()),
+            None => Err(fail()),
+        },
+        _ => Err(fail()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amt(text: &str) -> String {
+        amount(text, DisplayUnit::Kr)
+            .unwrap()
+            .0
+            .unwrap()
+            .to_canonical()
+    }
+
+    #[test]
+    fn amounts_are_swedish_numbers_scaled_by_the_column() {
+        assert_eq!(amt("-1 234,50"), "-1234.5");
+        assert_eq!(amt("(1 234)"), "-1234");
+        assert_eq!(amt("1,5 mnkr"), "1500000");
+        let (v, _) = amount("2,5", DisplayUnit::Tkr).unwrap();
+        assert_eq!(v.unwrap().to_canonical(), "2500");
+        assert_eq!(amount(" - ", DisplayUnit::Kr).unwrap(), (None, None));
+        assert_eq!(amount("", DisplayUnit::Kr).unwrap(), (None, None));
+    }
+
+    #[test]
+    fn bad_amounts_say_what_was_expected() {
+        let e = amount("tolv", DisplayUnit::Kr).unwrap_err();
+        assert_eq!((e.code, e.expected), ("E_PARSE_AMOUNT", AMOUNT_EXPECTED));
+        assert_eq!(
+            amount("1,5,0", DisplayUnit::Kr).unwrap_err().code,
+            "E_PARSE_AMOUNT"
+        );
+        let huge = "1 000 000 000 000 001";
+        assert_eq!(
+            amount(huge, DisplayUnit::Kr).unwrap_err().code,
+            "E_AMOUNT_RANGE"
+        );
+        assert_eq!(
+            amount("2 000 000 000 000", DisplayUnit::Mnkr)
+                .unwrap_err()
+                .code,
+            "E_AMOUNT_RANGE"
+        );
+    }
+
+    #[test]
+    fn a_lone_separator_before_three_digits_is_flagged() {
+        let (v, warn) = amount("1,500", DisplayUnit::Kr).unwrap();
+        assert_eq!(v.unwrap().to_canonical(), "1.5");
+        assert!(warn.unwrap().contains("1 500"));
+        assert_eq!(amount("1,50", DisplayUnit::Kr).unwrap().1, None);
+        assert_eq!(amount("1 234,567", DisplayUnit::Kr).unwrap().1, None);
+    }
+
+    #[test]
+    fn periods_in_the_usual_forms() {
+        let m = |s: &str| When::Month(Month::parse(s).unwrap());
+        assert_eq!(period("2025-03", None).unwrap(), m("2025-03"));
+        assert_eq!(period("202503", None).unwrap(), m("2025-03"));
+        assert_eq!(period("2025-03-31", None).unwrap(), m("2025-03"));
+        assert_eq!(period("2025/3", None).unwrap(), m("2025-03"));
+        assert_eq!(period("Mars 2025", None).unwrap(), m("2025-03"));
+        assert_eq!(period("okt", Some(2025)).unwrap(), m("2025-10"));
+        assert_eq!(period("7", Some(2025)).unwrap(), m("2025-07"));
+        assert_eq!(period("2025", None).unwrap(), When::Year(2025));
+    }
+
+    #[test]
+    fn bad_periods_are_errors() {
+        for bad in [
+            "2025-13",
+            "202513",
+            "7",
+            "13",
+            "2025-02-32",
+            "förra månaden",
+            "",
+            "99999",
+        ] {
+            let e = period(bad, if bad == "13" { Some(2025) } else { None }).unwrap_err();
+            assert_eq!(e.code, "E_PARSE_MONTH", "{bad}");
+        }
+    }
+}

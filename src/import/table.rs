@@ -1,0 +1,437 @@
+//! Tables (a CSV file or a pasted Excel range, already split into cells): the header row mapped
+//! to fields, then every data row read into amounts in result sign, each fault located by line,
+//! column and header.
+//!
+//! A table is long (a period column and amount columns: `budget`, `utfall`, `prognos`, `belopp`)
+//! or wide (month columns `jan` … `dec` or `2025-01` …, holding the `measure` option). Not here:
+//! decoding and splitting (see [`super::csv`]), or turning rows into a document ([`super::assemble`]).
+
+use super::assemble::{account_kind, Entry, Gathered};
+use super::cells::{self, When};
+use super::columns::{self, Column, Field, Measure};
+use super::json::Kind;
+use super::report::{ColumnUse, ImportReport, Location};
+use super::{Settings, Sign};
+
+/// A row of cells with its 1-based line in the input.
+pub type Row = (usize, Vec<String>);
+
+/// Reads the rows (the first non-empty one is the header) into entries.
+pub fn read(rows: Vec<Row>, settings: &Settings, report: &mut ImportReport) -> Gathered {
+    let mut g = Gathered::default();
+    let mut rows = rows.into_iter().skip_while(|(_, cells)| is_blank(cells));
+    let Some((header_line, header)) = rows.next() else {
+        report.error(
+            "E_EMPTY",
+            Location::line(1),
+            "there is nothing to import: no header and no rows",
+            "a header row (e.g. Enhet;Konto;Period;Utfall) and data rows",
+        );
+        return g;
+    };
+    let Some(layout) = Layout::of(header_line, &header, settings, report) else {
+        return g;
+    };
+    let mut data_rows = 0;
+    for (line, cells) in rows {
+        report.rows.read += 1;
+        data_rows += 1;
+        if is_blank(&cells) {
+            report.rows.skipped += 1;
+            continue;
+        }
+        let errors_before = report.errors.len();
+        let before = g.entries.len();
+        layout.row(line, &cells, settings, &mut g, report);
+        if report.errors.len() > errors_before {
+            report.rows.rejected += 1;
+            g.entries.truncate(before);
+        } else if g.entries.len() > before {
+            report.rows.accepted += 1;
+        } else {
+            report.rows.skipped += 1;
+        }
+    }
+    if data_rows == 0 {
+        report.error(
+            "E_EMPTY",
+            Location::line(header_line),
+            "there are no data rows under the header",
+            "rows of data under the header",
+        );
+    }
+    g
+}
+
+fn is_blank(cells: &[String]) -> bool {
+    cells.iter().all(|c| c.trim().is_empty())
+}
+
+/// The header understood: where each field is.
+struct Layout {
+    /// The column of each header cell, by position; `None` is ignored.
+    columns: Vec<Option<Column>>,
+    headers: Vec<String>,
+    unit: usize,
+}
+
+impl Layout {
+    fn of(
+        line: usize,
+        header: &[String],
+        settings: &Settings,
+        report: &mut ImportReport,
+    ) -> Option<Layout> {
+        let columns: Vec<Option<Column>> = header.iter().map(|h| columns::column(h)).collect();
+        let at = |i: usize| Location::line(line).cell(i + 1, header[i].trim());
+        report.columns = header
+            .iter()
+            .zip(&columns)
+            .map(|(h, c)| ColumnUse {
+                header: h.trim().to_string(),
+                field: c.map_or("ignored".into(), |c| c.field.name()),
+            })
+            .collect();
+        let mut ok = true;
+        for (i, c) in columns.iter().enumerate() {
+            let Some(c) = c else { continue };
+            if let Some(first) = columns[..i]
+                .iter()
+                .position(|d| d.is_some_and(|d| d.field == c.field))
+            {
+                report.error(
+                    "E_CSV_HEADER",
+                    at(i),
+                    format!(
+                        "the column {:?} is read as {}, like column {} ({:?})",
+                        header[i].trim(),
+                        c.field.name(),
+                        first + 1,
+                        header[first].trim()
+                    ),
+                    "each field in one column only",
+                );
+                ok = false;
+            }
+        }
+        let has = |f: &dyn Fn(Field) -> bool| columns.iter().flatten().any(|c| f(c.field));
+        let Some(unit) = columns
+            .iter()
+            .position(|c| c.is_some_and(|c| c.field == Field::Unit))
+        else {
+            let found = columns.iter().flatten().count();
+            let message = if found == 0 {
+                let cell = header
+                    .iter()
+                    .map(|h| h.trim())
+                    .collect::<Vec<_>>()
+                    .join("|");
+                format!("no column header was recognised in {cell:?}; is the delimiter right?")
+            } else {
+                "there is no unit column".to_string()
+            };
+            report.error(
+                "E_CSV_HEADER",
+                Location::line(line),
+                message,
+                "a header row with a unit column (Enhet, Ansvar, Kostnadsställe, Unit) and amount columns (Budget, Utfall, Prognos, Belopp, or months Jan … Dec), separated by ; , or tab",
+            );
+            return None;
+        };
+        let amounts = has(&|f| {
+            matches!(
+                f,
+                Field::Amount(_) | Field::AnyAmount | Field::MonthColumn(..)
+            )
+        });
+        if !amounts {
+            report.error(
+                "E_CSV_HEADER",
+                Location::line(line),
+                "there is no amount column",
+                "an amount column: Budget, Utfall, Prognos, Belopp, or months Jan … Dec",
+            );
+            ok = false;
+        }
+        let needs_year = has(&|f| matches!(f, Field::MonthColumn(None, _)));
+        if needs_year && settings.year.is_none() && !has(&|f| f == Field::Year) {
+            report.error(
+                "E_CSV_HEADER",
+                Location::line(line),
+                "month columns without a year need a year column or the year option",
+                "a year column (År, Year), the year option, or headers such as 2025-01",
+            );
+            ok = false;
+        }
+        let long = has(&|f| matches!(f, Field::Amount(_) | Field::AnyAmount));
+        let dated = has(&|f| matches!(f, Field::Period | Field::Year)) || settings.year.is_some();
+        if long && !dated {
+            report.error(
+                "E_CSV_HEADER",
+                Location::line(line),
+                "amount columns need a period column (Period, Månad) or a year",
+                "a period column, a year column, or the year option (budgets by year)",
+            );
+            ok = false;
+        }
+        if settings.sign == Sign::Magnitude {
+            report.sign = if has(&|f| f == Field::Kind) {
+                "magnitude-by-column"
+            } else {
+                "magnitude-by-account"
+            };
+        } else if settings.sign == Sign::Ledger {
+            report.sign = "ledger";
+        }
+        ok.then(|| Layout {
+            columns,
+            headers: header.iter().map(|h| h.trim().to_string()).collect(),
+            unit,
+        })
+    }
+
+    /// The cell of `field` in `cells`, trimmed, with its 0-based column.
+    fn cell<'a>(&self, cells: &'a [String], field: Field) -> Option<(usize, &'a str)> {
+        let i = self
+            .columns
+            .iter()
+            .position(|c| c.is_some_and(|c| c.field == field))?;
+        cells
+            .get(i)
+            .map(|c| (i, c.trim()))
+            .filter(|(_, c)| !c.is_empty())
+    }
+
+    /// Reads one data row into `g`; faults go into `report`.
+    fn row(
+        &self,
+        line: usize,
+        cells: &[String],
+        settings: &Settings,
+        g: &mut Gathered,
+        report: &mut ImportReport,
+    ) {
+        let at = |i: usize| {
+            let header = self.headers.get(i).map_or(String::new(), |h| h.clone());
+            Location::line(line).cell(i + 1, header)
+        };
+        if let Some(i) = cells.iter().position(|c| c.contains(['\n', '\r'])) {
+            report.error(
+                "E_CSV_QUOTE",
+                at(i),
+                "a quoted cell runs over a line break: a quote is probably not closed",
+                "quotes in pairs around a cell (\"Vård, omsorg\"), a quote inside written twice",
+            );
+            return;
+        }
+        if let Some(extra) =
+            (self.columns.len()..cells.len()).find(|&i| !cells[i].trim().is_empty())
+        {
+            report.error(
+                "E_CSV_FIELDS",
+                Location::line(line).cell(extra + 1, ""),
+                format!(
+                    "the row has {} cells but the header only {}; a decimal comma in a comma-separated file?",
+                    cells.len(),
+                    self.columns.len()
+                ),
+                "as many cells as the header has columns (quote amounts with a decimal comma, or use ;)",
+            );
+            return;
+        }
+        let Some(unit) = cells
+            .get(self.unit)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+        else {
+            report.error(
+                "E_MISSING_UNIT",
+                at(self.unit),
+                "the unit cell is empty",
+                "a unit id",
+            );
+            return;
+        };
+        if let Some((_, name)) = self.cell(cells, Field::UnitName) {
+            g.unit_names
+                .entry(unit.to_string())
+                .or_insert_with(|| name.to_string());
+        }
+        let cost_type = self
+            .cell(cells, Field::CostType)
+            .map(|(_, c)| c.to_string());
+        let kind = match self.cell(cells, Field::Kind) {
+            Some((i, text)) => match kind(text) {
+                Some(k) => Some(k),
+                None => {
+                    report.error(
+                        "E_KIND",
+                        at(i),
+                        format!("cannot read {text:?} as revenue or cost"),
+                        "intäkt or kostnad (revenue or cost)",
+                    );
+                    return;
+                }
+            },
+            None => None,
+        };
+        if let Some(ct) = &cost_type {
+            let entry = g.cost_types.entry(ct.clone()).or_insert((None, None));
+            if let Some((_, name)) = self.cell(cells, Field::CostTypeName) {
+                entry.0.get_or_insert_with(|| name.to_string());
+            }
+            if kind.is_some() {
+                entry.1 = entry.1.or(kind);
+            }
+        }
+        let year = match self.cell(cells, Field::Year) {
+            Some((i, text)) => match text
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2199).contains(y))
+            {
+                Some(y) => Some(y),
+                None => {
+                    report.error(
+                        "E_PARSE_YEAR",
+                        at(i),
+                        format!("cannot read the year {text:?}"),
+                        "a year such as 2025",
+                    );
+                    return;
+                }
+            },
+            None => settings.year,
+        };
+        let period = match self.cell(cells, Field::Period) {
+            Some((i, text)) => match cells::period(text, year) {
+                Ok(p) => Some((i, p)),
+                Err(e) => return report.error(e.code, at(i), e.message, e.expected),
+            },
+            None => None,
+        };
+        let measure = match self.cell(cells, Field::MeasureName) {
+            Some((i, text)) => match Measure::parse(text) {
+                Some(m) => m,
+                None => {
+                    report.error(
+                        "E_MEASURE",
+                        at(i),
+                        format!("cannot read {text:?} as a measure"),
+                        "budget, utfall (outcome) or prognos (forecast)",
+                    );
+                    return;
+                }
+            },
+            None => settings.measure,
+        };
+        // Magnitudes take their sign from the row's kind, or its account number.
+        let row_kind =
+            kind.or_else(|| cost_type.as_deref().and_then(|c| account_kind(c, settings)));
+        if settings.sign == Sign::Magnitude && row_kind.is_none() {
+            report.error(
+                "E_SIGN_KIND",
+                at(self.unit),
+                "amounts are magnitudes, but nothing says whether this row is revenue or cost",
+                "a kind column (intäkt/kostnad), or a cost type whose account number is in revenueAccounts or costAccounts",
+            );
+            return;
+        }
+        let mut found = Vec::new();
+        for (i, column) in self.columns.iter().enumerate() {
+            let Some(column) = column else { continue };
+            let (measure, when) = match column.field {
+                Field::Amount(m) => (m, period.map(|p| p.1)),
+                Field::AnyAmount => (measure, period.map(|p| p.1)),
+                Field::MonthColumn(y, m) => {
+                    let y = y.or(year);
+                    (
+                        measure,
+                        y.and_then(|y| crate::calendar::Month::new(y, m).ok())
+                            .map(When::Month),
+                    )
+                }
+                _ => continue,
+            };
+            let Some(text) = cells.get(i).map(|c| c.trim()).filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            let value = match cells::amount(text, column.scale) {
+                Ok((None, _)) => continue,
+                Ok((Some(v), ambiguous)) => {
+                    if let Some(w) = ambiguous {
+                        report.warn("W_AMBIGUOUS_AMOUNT", at(i), w);
+                    }
+                    v
+                }
+                Err(e) => {
+                    report.error(e.code, at(i), e.message, e.expected);
+                    continue;
+                }
+            };
+            let when = match (measure, when.or(year.map(When::Year))) {
+                (_, None) => {
+                    report.error(
+                        "E_PARSE_MONTH",
+                        at(i),
+                        "the row has no period",
+                        cells::PERIOD_EXPECTED,
+                    );
+                    continue;
+                }
+                (Measure::Outcome | Measure::Forecast, Some(When::Year(y))) => {
+                    report.error(
+                        "E_PARSE_MONTH",
+                        at(i),
+                        format!(
+                            "{} needs a month, but the row only says the year {y}",
+                            measure.name()
+                        ),
+                        "a period with a month, such as 2025-03",
+                    );
+                    continue;
+                }
+                (_, Some(w)) => w,
+            };
+            let year_of = match when {
+                When::Month(m) => m.year(),
+                When::Year(y) => y,
+            };
+            if let Some(y) = settings.year.filter(|&y| y != year_of) {
+                let place = period.map_or(i, |p| p.0);
+                report.error(
+                    "E_PERIOD_OUTSIDE_YEAR",
+                    at(place),
+                    format!(
+                        "the period is in {year_of}, outside the year {y} given in the options"
+                    ),
+                    "periods of the year option",
+                );
+                continue;
+            }
+            let value = match settings.sign {
+                Sign::Result => value,
+                Sign::Magnitude if row_kind == Some(Kind::Revenue) => value,
+                Sign::Ledger | Sign::Magnitude => -value,
+            };
+            found.push(Entry {
+                unit: unit.to_string(),
+                cost_type: cost_type.clone(),
+                measure,
+                when,
+                amount: value,
+                at: at(i),
+            });
+        }
+        g.entries.extend(found);
+    }
+}
+
+/// A kind cell: intäkt/revenue or kostnad/cost, and their short forms.
+fn kind(text: &str) -> Option<Kind> {
+    match columns::normalise(text).as_str() {
+        "intäkt" | "intäkter" | "int" | "i" | "revenue" | "income" | "r" => Some(Kind::Revenue),
+        "kostnad" | "kostnader" | "kost" | "k" | "cost" | "expense" | "c" => Some(Kind::Cost),
+        _ => None,
+    }
+}

@@ -1,0 +1,259 @@
+//! Every real SIE file of `../shared/corpus/sie/` (exports from Swedish accounting programs) is
+//! imported natively: none panics, period rows arrive one per account and period, the balance
+//! identity is checked, and the deliberately broken file is reported as broken.
+//!
+//! Not here: the wasm edge (tests/node.rs) or hand-made bad input (tests/bad_input.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use balans::import::{import_sie, report::ImportReport, ImportOptions};
+use balans::workspace::Workspace;
+
+/// The corpus beside the repository (CI clones with `shared/` next to it).
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/sie");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "the SIE corpus is missing at {}: {e}; it is ../shared/corpus/sie beside the repository",
+            dir.display()
+        )
+    });
+    let mut files: Vec<(String, Vec<u8>)> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let ext = p.extension().map(|e| e.to_ascii_lowercase());
+            matches!(ext.as_deref().and_then(|e| e.to_str()), Some("se" | "si"))
+        })
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 50,
+        "expected the whole corpus, found {} files",
+        files.len()
+    );
+    files
+}
+
+/// Imports a file into an empty workspace; a rejected import gives its report too.
+fn import(
+    name: &str,
+    bytes: &[u8],
+    dimension: Option<u32>,
+) -> (Workspace, Result<ImportReport, ImportReport>) {
+    let mut ws = Workspace::new();
+    let options = ImportOptions {
+        file: Some(name.to_string()),
+        dimension,
+        ..ImportOptions::default()
+    };
+    let result = import_sie(&mut ws, bytes, &options).map_err(|e| {
+        e.report()
+            .cloned()
+            .unwrap_or_else(|| panic!("{name}: an error without a report: {e}"))
+    });
+    (ws, result)
+}
+
+/// `#PSALDO` total rows (`{}`) of result accounts per account, as distinct (year, period),
+/// counted straight from the text.
+fn total_rows(bytes: &[u8]) -> BTreeMap<String, usize> {
+    let mut seen: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = String::from_utf8_lossy(line).replace("{ }", "{}");
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() >= 6
+            && f[0] == "#PSALDO"
+            && f[4] == "{}"
+            && f[3].starts_with(['3', '4', '5', '6', '7', '8'])
+        {
+            seen.entry(f[3].to_string())
+                .or_default()
+                .insert((f[1].to_string(), f[2].to_string()));
+        }
+    }
+    seen.into_iter().map(|(a, s)| (a, s.len())).collect()
+}
+
+#[test]
+fn every_corpus_file_imports_without_panic() {
+    let mut imported = 0;
+    for (name, bytes) in corpus() {
+        let (ws, result) = import(&name, &bytes, None);
+        match result {
+            Ok(report) => {
+                imported += 1;
+                assert!(report.errors.is_empty());
+                assert_eq!(
+                    report.rows.read,
+                    report.rows.accepted + report.rows.skipped + report.rows.rejected,
+                    "{name}"
+                );
+                assert_eq!(
+                    ws.document().outcome.len(),
+                    report.added.outcome_rows,
+                    "{name}"
+                );
+            }
+            Err(report) => panic!("{name}: rejected: {:?}", report.errors),
+        }
+    }
+    assert!(imported >= 60, "only {imported} files imported");
+}
+
+#[test]
+fn period_rows_arrive_once_per_account_and_period() {
+    let mut checked = 0;
+    for (name, bytes) in corpus() {
+        let expected = total_rows(&bytes);
+        if expected.is_empty() {
+            continue;
+        }
+        // A dimension no file uses, so every total stays whole on the company's unit.
+        let (ws, result) = import(&name, &bytes, Some(99));
+        result.unwrap_or_else(|r| panic!("{name}: {:?}", r.errors));
+        let mut got: BTreeMap<String, usize> = BTreeMap::new();
+        for row in &ws.document().outcome {
+            *got.entry(row.cost_type.clone().unwrap()).or_default() += 1;
+        }
+        assert_eq!(got, expected, "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} files had period rows");
+}
+
+#[test]
+fn objects_and_the_rest_add_up_to_the_totals() {
+    for name in ["objektsaldo_ovnbolag.se", "Test3.SE", "Test4.SE"] {
+        let bytes = corpus().into_iter().find(|(n, _)| n == name).unwrap().1;
+        let (by_object, result) = import(name, &bytes, None);
+        result.unwrap();
+        let (whole, result) = import(name, &bytes, Some(99));
+        result.unwrap();
+        let sum = |ws: &Workspace| -> BTreeMap<(String, String), rust_decimal::Decimal> {
+            let mut s: BTreeMap<(String, String), rust_decimal::Decimal> = BTreeMap::new();
+            for r in &ws.document().outcome {
+                *s.entry((r.cost_type.clone().unwrap(), r.month.to_string()))
+                    .or_default() += r.amount.decimal();
+            }
+            s.retain(|_, v| !v.is_zero());
+            s
+        };
+        // Where the file has a total, the objects and the rest on the company add up to it; the
+        // file may also have object rows for accounts without a total.
+        let (by_object, whole) = (sum(&by_object), sum(&whole));
+        assert!(whole.len() > 10, "{name}");
+        for (key, total) in &whole {
+            assert_eq!(by_object.get(key), Some(total), "{name} {key:?}");
+        }
+    }
+}
+
+#[test]
+fn the_deliberately_broken_file_is_reported_and_its_twin_is_not() {
+    let files = corpus();
+    let get = |n: &str| files.iter().find(|(name, _)| name == n).unwrap().1.clone();
+    let (_, good) = import("good", &get("transaktioner_ovnbolag.se"), None);
+    let good = good.unwrap();
+    assert!(!good
+        .warnings
+        .iter()
+        .any(|w| w.code == "W_SIE_VOUCHER_UNBALANCED"));
+    let (_, bad) = import("bad", &get("transaktioner_ovnbolag-bad-balance.se"), None);
+    let bad = bad.unwrap();
+    let w: Vec<_> = bad
+        .warnings
+        .iter()
+        .filter(|w| w.code == "W_SIE_VOUCHER_UNBALANCED")
+        .collect();
+    assert_eq!(w.len(), 1, "{:?}", bad.warnings);
+    // The voucher whose #TRANS 1910 was changed starts a few lines above it (line 3907).
+    let line = w[0].at.line.unwrap();
+    assert!((3895..3907).contains(&line), "{line}");
+    assert!(w[0].message.contains("-12771"), "{}", w[0].message);
+}
+
+#[test]
+fn checksums_are_verified_where_files_carry_them() {
+    let mut verified = 0;
+    for (name, bytes) in corpus() {
+        if !bytes.windows(7).any(|w| w == b"#KSUMMA") {
+            continue;
+        }
+        let (_, result) = import(&name, &bytes, None);
+        let report = result.unwrap_or_else(|r| panic!("{name}: {:?}", r.errors));
+        assert!(
+            !report.errors.iter().any(|e| e.code == "E_SIE_CHECKSUM"),
+            "{name}"
+        );
+        // One changed digit in an amount breaks the checksum.
+        let text = String::from_utf8_lossy(&bytes);
+        let at = text.find("#KONTO").unwrap();
+        let mut broken = bytes.clone();
+        let digit = broken[at..]
+            .iter()
+            .position(|b| b.is_ascii_digit())
+            .unwrap()
+            + at;
+        broken[digit] = if broken[digit] == b'9' {
+            b'8'
+        } else {
+            broken[digit] + 1
+        };
+        let (_, result) = import(&name, &broken, None);
+        let report = result.expect_err(&name);
+        assert_eq!(report.errors[0].code, "E_SIE_CHECKSUM", "{name}");
+        verified += 1;
+    }
+    assert_eq!(verified, 5);
+}
+
+#[test]
+fn balance_identity_warnings_name_the_account() {
+    let mut warned = BTreeSet::new();
+    for (name, bytes) in corpus() {
+        let (_, result) = import(&name, &bytes, None);
+        if let Ok(report) = result {
+            for w in report.warnings.iter().filter(|w| w.code == "W_SIE_BALANCE") {
+                assert!(
+                    w.message.starts_with("IB + Σ PSALDO ≠ UB for account "),
+                    "{}",
+                    w.message
+                );
+                assert!(
+                    w.at.line.is_some() && w.at.field.as_deref().unwrap().starts_with("account ")
+                );
+                warned.insert(name.clone());
+            }
+        }
+    }
+    // Files whose own IB, period rows and UB disagree (checked by hand: XE_SIE_2 has #IB 0 1010
+    // -990.00, twelve zero #PSALDO totals and #UB 0 1010 16533.00) ...
+    for name in [
+        "XE_SIE_2_20151125094903.SE",
+        "XE_SIE_3_20151125094952.SE",
+        "objektsaldo_ovnbolag.se",
+        "sie%203.SE",
+    ] {
+        assert!(warned.contains(name), "{name}: {warned:?}");
+    }
+    // ... and files with IB, UB and period totals that agree.
+    for name in ["periodsaldo_ovnbolag.se", "transaktioner_ovnbolag.se"] {
+        assert!(!warned.contains(name), "{name}");
+    }
+    let files = corpus();
+    let xe = &files
+        .iter()
+        .find(|(n, _)| n == "XE_SIE_2_20151125094903.SE")
+        .unwrap()
+        .1;
+    let (_, report) = import("xe", xe, None);
+    let report = report.unwrap();
+    assert!(report.warnings.iter().any(|w| w.message
+        == "IB + Σ PSALDO ≠ UB for account 1010, year 0: -990 + 0 = -990, but the closing balance is 16533"));
+}
