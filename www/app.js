@@ -17,8 +17,8 @@
 import init, { Workspace } from './pkg/balans.js';
 import { VIEWS } from './views/registry.js';
 
-export const STORE_VERSION = '1';
-export const KEYS = {
+const STORE_VERSION = '1';
+const KEYS = {
   workspace: 'balans:app:workspace',
   store: 'balans:app:store',
   source: 'balans:app:source',
@@ -81,7 +81,7 @@ const TEXT = {
 };
 
 /** The app's tabs: the widget's own table first, then the view modules in registry order. */
-export const TABS = ['deviation', ...Object.keys(VIEWS)];
+const TABS = ['deviation', ...Object.keys(VIEWS)];
 
 const $ = (id) => document.getElementById(id);
 

@@ -10,7 +10,7 @@ import './balans-widget.js';
 import { VIEWS } from './views/registry.js';
 
 /** The views a link may ask for: the widget's own table and those in views/registry.js. */
-export const EMBED_VIEWS = ['deviation', ...Object.keys(VIEWS)];
+const EMBED_VIEWS = ['deviation', ...Object.keys(VIEWS)];
 
 const TEXT = {
   sv: {
@@ -35,7 +35,7 @@ const PARAMS = {
 };
 
 /** `src` as an absolute URL on this page's origin (http or https), or null. */
-export function sameOriginSrc(value, base = document.baseURI) {
+function sameOriginSrc(value, base = document.baseURI) {
   if (!value) return null;
   let url;
   try {
