@@ -108,6 +108,9 @@ function controls(page) {
 test('keyboard only: Tab reaches every control of every view, and the keys operate them', async () => {
   const context = await env.browser.newContext();
   const { page, problems } = await openApp(context);
+  // Listening from the start, so that Playwright intercepts the chooser before any key is pressed.
+  const choosers = [];
+  page.on('filechooser', (chooser) => choosers.push(chooser));
   for (const view of await tabs(page)) {
     await showView(page, view);
     await page.focus('#language');
@@ -158,8 +161,10 @@ test('keyboard only: Tab reaches every control of every view, and the keys opera
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.match(download.suggestedFilename(), /^balans-workspace-\d{4}-\d{2}-\d{2}\.json$/);
   await page.focus('#import');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(await workspaceFile('Region Tangentbord'));
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 50 && choosers.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(choosers.length, 1, 'Enter opens the file chooser');
+  await choosers[0].setFiles(await workspaceFile('Region Tangentbord'));
   await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Tangentbord');
   // The skip link is the first stop and leads to the report.
   await page.reload();
