@@ -693,6 +693,7 @@ export class BalansWidget extends HTMLElement {
     this.#report = report;
     this.#renderToolbar(report, t);
     this.#ui.region.hidden = false;
+    this.#ui.chart.hidden = true; // the deviation table's forecast chart is not this view's
     this.#ui.status.textContent = '';
     this.#emit('balans-ready', { report });
   }

@@ -277,7 +277,8 @@ function measuresTable(view) {
     ...COLUMNS.map(([key, get, kind]) => cell(view, key, get(m), kind)))));
   const table = h('table', { part: 'table', class: 'measures' },
     h('caption', {}, t.measures(report.year)), h('thead', {}, head), body);
-  return h('section', { class: 'effects-measures', 'aria-label': t.measures(report.year) },
+  // Not a landmark of its own: its table region below carries the name.
+  return h('section', { class: 'effects-measures' },
     filters,
     rows.length ? h('div', { class: 'scroll-x', role: 'region', tabindex: '0', 'aria-label': t.measures(report.year) }, table)
       : h('p', { class: 'empty' }, t.noMeasures));

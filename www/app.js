@@ -1,0 +1,325 @@
+// The standalone app (index.html): every view of <balans-widget> as tabs over one workspace that
+// is kept in this browser between visits, the import panel (<balans-import>, import-panel.js) that
+// adds CSV, Excel and SIE data to it, export and import of that workspace as a file, the
+// service worker that lets the app open with no network, and the date and source a printed
+// committee paper carries. It owns the Workspace and hands it to the widget; it never computes a
+// figure (the package does) and never sends anything anywhere.
+//
+// What is stored (localStorage, through the package's gloo-backed Workspace.save/load):
+//   balans:app:workspace            the workspace document (its own `schema` field is 1)
+//   balans:app:store                STORE_VERSION, the version of this layout of keys
+//   balans:app:source               where the workspace came from, for the printed paper
+//   balans:app:unreadable:<time>    a stored copy that could not be read, kept as it was
+//   balans:app:lang                 the language chosen (sv or en)
+// A copy that cannot be read (corrupt, another schema, another store version) is moved aside, not
+// deleted, the reader is told, and the app starts from the demo data.
+
+import init, { Workspace } from './pkg/balans.js';
+import { VIEWS } from './views/registry.js';
+
+const STORE_VERSION = '1';
+const KEYS = {
+  workspace: 'balans:app:workspace',
+  store: 'balans:app:store',
+  source: 'balans:app:source',
+  unreadable: 'balans:app:unreadable:',
+  lang: 'balans:app:lang',
+};
+const DEMO = 'demo/region-2025.json';
+
+const TEXT = {
+  sv: {
+    title: 'balans – budgetuppföljning',
+    heading: 'Budgetuppföljning',
+    lead: 'Avvikelse mot budget, effekthemtagning och statsbidragsberoende för regionens nämnder och verksamheter. Välj vy med flikarna och månad och belopp i verktygsraden. Allt räknas i din webbläsare och sparas bara här.',
+    skip: 'Hoppa till rapporten',
+    language: 'Språk',
+    tabs: 'Vyer',
+    views: { deviation: 'Avvikelse', effects: 'Effekthemtagning', grants: 'Statsbidrag', bridge: 'Resultatbrygga' },
+    workspace: 'Arbetsyta',
+    export: 'Exportera arbetsytan',
+    import: 'Importera arbetsyta (JSON)',
+    reset: 'Börja om med demodata',
+    footer: 'Allt räknas i din webbläsare. Inga uppgifter skickas någonstans. Appen fungerar utan nätverk efter första besöket.',
+    statement: 'Tillgänglighetsredogörelse',
+    printed: (date, source) => `Utskrivet ${date}. Källa: ${source}. Beräknat med balans.`,
+    demoSource: 'demodata Region Exempel',
+    stored: 'sparad arbetsyta',
+    imported: (name) => `Arbetsytan från ${name} är inläst och sparad i webbläsaren.`,
+    importFailed: (code, message) => `Filen kunde inte läsas in (${code}): ${message} Inget annat har ändrats.`,
+    resetDone: 'Demodata är inläst. Den tidigare arbetsytan finns kvar i filen du exporterade, om du gjorde det.',
+    unreadable: (code, key) => `Den sparade arbetsytan kunde inte läsas (${code}). Den är inte borttagen: den ligger kvar i webbläsaren under nyckeln ${key}. Appen har startat med demodata.`,
+    older: (version, key) => `Den sparade arbetsytan är från en annan version av appen (${version}). Den är inte borttagen: den ligger kvar i webbläsaren under nyckeln ${key}. Appen har startat med demodata.`,
+    notSaved: (code) => `Arbetsytan kunde inte sparas i webbläsaren (${code}); exportera den för att inte förlora ändringar.`,
+    fileName: 'balans-arbetsyta',
+  },
+  en: {
+    title: 'balans – budget follow-up',
+    heading: 'Budget follow-up',
+    lead: 'Deviation from budget, savings measures and state-grant dependency for the region’s committees and operations. Pick a view with the tabs, and the month and amounts in the toolbar. Everything is computed in your browser and stored only here.',
+    skip: 'Skip to the report',
+    language: 'Language',
+    tabs: 'Views',
+    views: { deviation: 'Deviation', effects: 'Savings measures', grants: 'State grants', bridge: 'Result bridge' },
+    workspace: 'Workspace',
+    export: 'Export the workspace',
+    import: 'Import a workspace (JSON)',
+    reset: 'Start again with demo data',
+    footer: 'Everything is computed in your browser. Nothing is sent anywhere. The app works without a network after the first visit.',
+    statement: 'Accessibility statement (Swedish)',
+    printed: (date, source) => `Printed ${date}. Source: ${source}. Computed with balans.`,
+    demoSource: 'demo data Region Exempel',
+    stored: 'stored workspace',
+    imported: (name) => `The workspace from ${name} is loaded and stored in the browser.`,
+    importFailed: (code, message) => `The file could not be imported (${code}): ${message} Nothing else has changed.`,
+    resetDone: 'The demo data is loaded. The earlier workspace is in the file you exported, if you did.',
+    unreadable: (code, key) => `The stored workspace could not be read (${code}). It has not been deleted: it is still in the browser under the key ${key}. The app has started with the demo data.`,
+    older: (version, key) => `The stored workspace is from another version of the app (${version}). It has not been deleted: it is still in the browser under the key ${key}. The app has started with the demo data.`,
+    notSaved: (code) => `The workspace could not be stored in the browser (${code}); export it so as not to lose changes.`,
+    fileName: 'balans-workspace',
+  },
+};
+
+/** The app's tabs: the widget's own table first, then the view modules in registry order. */
+const TABS = ['deviation', ...Object.keys(VIEWS)];
+
+const $ = (id) => document.getElementById(id);
+
+/** A stored value, or null where storage is locked down (the app then works without memory). */
+function recall(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+let lang = 'sv';
+const t = () => TEXT[lang];
+
+/** Tells the reader something in the message area (role="status"; `alert` for what went wrong). */
+function say(text, { alert = false } = {}) {
+  const box = $('app-message');
+  box.setAttribute('role', alert ? 'alert' : 'status');
+  box.textContent = text;
+  box.hidden = !text;
+}
+
+// ── The stored workspace ──────────────────────────────────────────────────────────────────────
+
+/** Set when an unreadable copy could not be moved aside (storage full): then nothing is stored
+ * over it in this visit, so it is still there to be rescued. */
+let storeBlocked = false;
+
+/** Moves an unreadable stored copy aside, unchanged; returns the key it now has, or the key it
+ * stayed under when there was no room to copy it. */
+function setAside() {
+  const key = `${KEYS.unreadable}${new Date().toISOString()}`;
+  try {
+    localStorage.setItem(key, localStorage.getItem(KEYS.workspace) ?? '');
+  } catch {
+    storeBlocked = true;
+    return KEYS.workspace;
+  }
+  localStorage.removeItem(KEYS.workspace);
+  localStorage.setItem(KEYS.store, STORE_VERSION);
+  return key;
+}
+
+/** The stored workspace, or null (nothing stored, or a copy that had to be set aside: then the
+ * reader has been told). */
+function loadStored() {
+  if (recall(KEYS.workspace) == null) return null;
+  const version = recall(KEYS.store);
+  if (version !== STORE_VERSION) {
+    say(t().older(version ?? '0', setAside()), { alert: true });
+    return null;
+  }
+  try {
+    return Workspace.load(KEYS.workspace);
+  } catch (err) {
+    const code = err?.code ?? 'E_STORAGE';
+    say(code === 'E_SCHEMA_VERSION' ? t().older(code, setAside()) : t().unreadable(code, setAside()), { alert: true });
+    return null;
+  }
+}
+
+/** Keeps `ws` in the browser. `source` names where it came from (null: the demo); left out, the
+ * source stays as it was (an entry made in a view). */
+function store(ws, source) {
+  if (storeBlocked) return;
+  try {
+    ws.save(KEYS.workspace);
+    localStorage.setItem(KEYS.store, STORE_VERSION);
+    if (source) localStorage.setItem(KEYS.source, source);
+    else if (source === null) localStorage.removeItem(KEYS.source);
+  } catch (err) {
+    say(t().notSaved(err?.code ?? 'E_STORAGE'), { alert: true });
+  }
+}
+
+async function demoWorkspace() {
+  const response = await fetch(DEMO);
+  return Workspace.fromJSON(await response.text());
+}
+
+/** The latest month with booked outcome ("YYYY-MM" compares as text), the month to open on. */
+function latestMonth(ws) {
+  const months = (ws.toJSON().outcome ?? []).map((row) => row.month);
+  return months.reduce((a, b) => (b > a ? b : a), '') || null;
+}
+
+// ── The page ─────────────────────────────────────────────────────────────────────────────────
+
+let workspace = null;
+let widget = null;
+
+/** Shows `ws` in the widget; the one it replaces is freed once the widget has let go of it. */
+function show(ws) {
+  const old = workspace;
+  workspace = ws;
+  const month = latestMonth(ws);
+  if (month) widget.setAttribute('as-of', month);
+  widget.workspace = ws;
+  if (old && old !== ws) widget.addEventListener('balans-ready', () => old.free(), { once: true });
+  printMeta();
+}
+
+function printMeta() {
+  const source = recall(KEYS.source) || t().demoSource;
+  const date = new Date().toISOString().slice(0, 10);
+  $('print-meta').textContent = t().printed(date, source);
+}
+
+function selectTab(view, { focus = false } = {}) {
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    const selected = tab.dataset.view === view;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    if (selected) {
+      $('panel').setAttribute('aria-labelledby', tab.id);
+      if (focus) tab.focus();
+    }
+  }
+  widget.setAttribute('view', view);
+  const title = t().views[view] ?? view;
+  document.title = `${title} – ${t().title}`;
+  $('heading').textContent = `${t().heading}: ${title}`; // also the printed paper's title
+  history.replaceState(null, '', view === 'deviation' ? location.pathname : `#${view}`);
+}
+
+function buildTabs() {
+  const list = $('tabs');
+  list.replaceChildren(...TABS.map((view) => {
+    const tab = document.createElement('button');
+    Object.assign(tab, { type: 'button', id: `tab-${view}`, textContent: t().views[view] ?? view });
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-controls', 'panel');
+    tab.dataset.view = view;
+    return tab;
+  }));
+  list.addEventListener('click', (event) => {
+    const tab = event.target.closest('[role="tab"]');
+    if (tab) selectTab(tab.dataset.view);
+  });
+  // Arrow keys, Home and End move between the tabs and show each (automatic activation).
+  list.addEventListener('keydown', (event) => {
+    const tabs = [...list.querySelectorAll('[role="tab"]')];
+    const index = tabs.indexOf(event.target);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (index < 0 || next === undefined) return;
+    event.preventDefault();
+    selectTab(tabs[(next + tabs.length) % tabs.length].dataset.view, { focus: true });
+  });
+}
+
+/** Every text of the page in the chosen language; the widget follows the page's `lang`. */
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  widget?.setAttribute('lang', lang);
+  for (const node of document.querySelectorAll('[data-text]')) node.textContent = t()[node.dataset.text];
+  for (const tab of document.querySelectorAll('[role="tab"]')) tab.textContent = t().views[tab.dataset.view] ?? tab.dataset.view;
+  $('language').value = lang;
+  // The import panel takes its language when it is built: a fresh one in the new language.
+  const panel = $('import-panel');
+  if (panel && panel.getAttribute('lang') !== lang) {
+    const fresh = document.createElement('balans-import');
+    for (const { name, value } of panel.attributes) fresh.setAttribute(name, value);
+    fresh.setAttribute('lang', lang);
+    panel.replaceWith(fresh);
+  }
+  $('tabs').setAttribute('aria-label', t().tabs);
+  printMeta();
+  selectTab(widget?.getAttribute('view') ?? 'deviation');
+}
+
+function exportWorkspace() {
+  const text = `${JSON.stringify(workspace.toJSON(), null, 2)}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${t().fileName}-${new Date().toISOString().slice(0, 10)}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+async function importWorkspace(file) {
+  let ws;
+  try {
+    ws = Workspace.fromJSON(await file.text());
+  } catch (err) {
+    say(t().importFailed(err?.code ?? 'E_JSON', err?.message ?? String(err)), { alert: true });
+    return;
+  }
+  store(ws, file.name);
+  show(ws);
+  say(t().imported(file.name));
+}
+
+async function start() {
+  const query = new URLSearchParams(location.search);
+  lang = (query.get('lang') ?? recall(KEYS.lang)) === 'en' ? 'en' : 'sv';
+  await init();
+  widget = document.createElement('balans-widget');
+  widget.id = 'report';
+  buildTabs();
+  $('panel').append(widget);
+  const hash = location.hash.slice(1);
+  applyLanguage();
+  selectTab(TABS.includes(hash) ? hash : 'deviation');
+  let ws = loadStored();
+  if (!ws) {
+    ws = await demoWorkspace();
+    store(ws, null);
+  }
+  show(ws);
+
+  // What the reader enters in a view (effects) is stored as soon as it is made.
+  for (const type of ['balans-entry', 'balans-undo']) widget.addEventListener(type, () => store(workspace));
+  // Data added through the import panel (CSV, Excel paste, SIE) goes into this workspace.
+  document.addEventListener('balans-import', () => store(workspace));
+  $('language').addEventListener('change', () => {
+    lang = $('language').value;
+    try { localStorage.setItem(KEYS.lang, lang); } catch { /* not remembered */ }
+    applyLanguage();
+  });
+  $('export').addEventListener('click', exportWorkspace);
+  $('import').addEventListener('change', async (event) => {
+    const [file] = event.target.files;
+    if (file) await importWorkspace(file);
+    event.target.value = '';
+  });
+  $('reset').addEventListener('click', async () => {
+    const ws2 = await demoWorkspace();
+    store(ws2, null);
+    show(ws2);
+    say(t().resetDone);
+  });
+  document.body.dataset.ready = 'true';
+}
+
+// The service worker keeps the app's files for visits without a network (sw.js).
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  navigator.serviceWorker.register('sw.js').catch(() => {});
+}
+
+start().catch((err) => say(`${err?.code ?? 'E_START'}: ${err?.message ?? err}`, { alert: true }));

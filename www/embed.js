@@ -1,0 +1,77 @@
+// embed.html's script: one <balans-widget> configured from the page's own URL, for showing balans
+// in a frame (Stratsys' third-party embedding, an intranet iframe). Every parameter is checked
+// against what it may be before it reaches the widget; a value that does not pass is left out and
+// named in a message (as text). It is not a general loader: `src` must be on this page's own
+// origin, so a crafted link cannot make the frame fetch, or show, someone else's figures.
+//
+//   embed.html?src=demo/region-2025.json&view=grants&unit=HSN&as-of=2025-08&lang=en&display-unit=tkr
+
+import './balans-widget.js';
+import { VIEWS } from './views/registry.js';
+
+/** The views a link may ask for: the widget's own table and those in views/registry.js. */
+const EMBED_VIEWS = ['deviation', ...Object.keys(VIEWS)];
+
+const TEXT = {
+  sv: {
+    title: 'balans – budgetuppföljning',
+    noSrc: 'Ange datafilen i adressen: embed.html?src=…',
+    ignored: (names) => `Ogiltiga parametrar användes inte: ${names}.`,
+  },
+  en: {
+    title: 'balans – budget follow-up',
+    noSrc: 'Name the data file in the address: embed.html?src=…',
+    ignored: (names) => `Invalid parameters were not used: ${names}.`,
+  },
+};
+
+/** Each accepted parameter: its check, and the widget attribute it sets. */
+const PARAMS = {
+  view: [(v) => EMBED_VIEWS.includes(v), 'view'],
+  unit: [(v) => /^[\p{L}\p{N}][\p{L}\p{N} _.:/-]{0,63}$/u.test(v), 'unit'],
+  'as-of': [(v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), 'as-of'],
+  'display-unit': [(v) => ['kr', 'tkr', 'mnkr'].includes(v), 'display-unit'],
+  lang: [(v) => v === 'sv' || v === 'en', null],
+};
+
+/** `src` as an absolute URL on this page's origin (http or https), or null. */
+function sameOriginSrc(value, base = document.baseURI) {
+  if (!value) return null;
+  let url;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return null;
+  }
+  const here = new URL(base);
+  return url.origin === here.origin && /^https?:$/.test(url.protocol) ? url.href : null;
+}
+
+function main() {
+  const query = new URLSearchParams(location.search);
+  const lang = PARAMS.lang[0](query.get('lang') ?? '') ? query.get('lang') : 'sv';
+  const t = TEXT[lang];
+  document.documentElement.lang = lang;
+  document.title = t.title;
+  document.getElementById('embed-title').textContent = t.title;
+  const message = document.getElementById('embed-message');
+  const bad = [];
+  const widget = document.createElement('balans-widget');
+  for (const [name, [valid, attribute]] of Object.entries(PARAMS)) {
+    const value = query.get(name);
+    if (value == null || value === '') continue;
+    if (!valid(value)) bad.push(name);
+    else if (attribute) widget.setAttribute(attribute, value);
+  }
+  const src = sameOriginSrc(query.get('src'));
+  if (query.get('src') && !src) bad.push('src');
+  if (bad.length) message.textContent = t.ignored(bad.join(', '));
+  if (!src) {
+    if (!bad.includes('src')) message.textContent = `${message.textContent} ${t.noSrc}`.trim();
+    return;
+  }
+  widget.setAttribute('src', src);
+  document.getElementById('embed').append(widget);
+}
+
+main();

@@ -1,0 +1,60 @@
+// The app's service worker: after one visit the app opens and works with no network. Cache-first
+// for the app's own files, kept in a cache named by VERSION (bump it with every release; the old
+// caches are deleted when the new worker takes over). The data document is network-first, so a
+// newer month's outcome comes through when there is a network. It caches only GET requests to
+// this origin and never contacts anyone else. Not a sync or a background worker.
+
+const VERSION = 'balans-v1';
+const ASSETS = [
+  './', 'index.html', 'app.js', 'app.css', 'favicon.svg',
+  'balans-widget.js', 'balans-widget.css',
+  'views/registry.js', 'views/effects.js', 'views/effects.css', 'views/chart.js',
+  'views/grants.js', 'views/grants-chart.js', 'views/bridge.js',
+  'import-panel.js', 'import-panel.css', 'import-worker.js',
+  'pkg/balans.js', 'pkg/balans_bg.wasm',
+  'embed.html', 'embed.js', 'embed.css',
+  'demo/region-2025.json',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('balans-') && k !== VERSION).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+/** The cached copy, else the network's (stored for next time). */
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' });
+  if (cached) return cached;
+  return fetchAndKeep(request);
+}
+
+/** The network's copy (stored), else the cached one. */
+async function networkFirst(request) {
+  try {
+    return await fetchAndKeep(request);
+  } catch (err) {
+    const cached = await caches.match(request);
+    if (cached) return cached;
+    throw err;
+  }
+}
+
+async function fetchAndKeep(request) {
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') {
+    const copy = response.clone();
+    caches.open(VERSION).then((cache) => cache.put(request, copy));
+  }
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(url.pathname.endsWith('.json') ? networkFirst(event.request) : cacheFirst(event.request));
+});
