@@ -93,10 +93,12 @@ function ensureInput() {
 /** CSV when the package can import it, else the same rows as a schema 1 document. */
 const csvApi = readFileSync(join(repo, 'pkg', 'balans.js'), 'utf8').includes('importCsv');
 
+/** Pages open with the service worker blocked: it would answer the bench's input requests itself,
+ * past the routes that serve them (the page and the package are the same). */
 async function browserLegs(server, browser) {
   const results = {};
   for (const n of sizes) {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     const file = join(out, csvApi ? `rows-${n}.csv` : `rows-${n}.json`);
     await page.route('**/bench-input/**', (route) => {
       const name = new URL(route.request().url()).pathname.split('/').at(-1);
@@ -120,7 +122,7 @@ async function browserLegs(server, browser) {
 async function widgetTimings(server, browser) {
   const firstRender = [];
   for (let i = 0; i < runs; i++) {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     await page.addInitScript(() => {
       document.addEventListener('balans-ready', () => { window.__firstReady ??= performance.now(); });
     });
@@ -129,7 +131,7 @@ async function widgetTimings(server, browser) {
     firstRender.push(await page.evaluate(() => window.__firstReady));
     await page.close();
   }
-  const page = await browser.newPage();
+  const page = await browser.newPage({ serviceWorkers: 'block' });
   const n = Math.max(...sizes);
   const file = csvApi ? `rows-${n}.csv` : `rows-${n}.json`;
   await page.route('**/bench-input/**', (route) => {
