@@ -133,3 +133,15 @@ fuzz-%: fuzz-tools
 	mkdir -p fuzz/corpus/$*
 	RUSTC_BOOTSTRAP=1 cargo fuzz run -O $* fuzz/corpus/$* $(if $(filter sie,$*),$(SIE_SEEDS)) \
 		-- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -rss_limit_mb=1024 -print_final_stats=1
+
+# --- bench: not part of `make test` (minutes long; figures depend on the machine) --------------
+
+.PHONY: bench
+# BENCH_ARGS: e.g. "--sizes 10000,100000 --runs 3"; see benches/run.mjs.
+BENCH_ARGS ?=
+bench: build browser-tools benches/node_modules/.installed
+	node benches/run.mjs $(BENCH_ARGS)
+
+benches/node_modules/.installed: benches/package.json benches/package-lock.json
+	cd benches && npm ci --no-audit --no-fund
+	touch $@

@@ -297,8 +297,10 @@ impl FromStr for Amount {
 }
 
 impl Serialize for Amount {
+    /// The canonical text, written straight into the output (no `String` per amount: a report
+    /// over a region's tree holds a hundred thousand amounts).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_canonical())
+        serializer.collect_str(&self.0.normalize())
     }
 }
 

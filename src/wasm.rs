@@ -610,15 +610,16 @@ fn js_error(err: Error) -> JsValue {
     js.into()
 }
 
-/// Serializes a report or document to a plain JS object.
+/// Serializes a report or document to a plain JS object: JSON text written here and read by the
+/// engine's `JSON.parse`. Building the object property by property across the boundary was the
+/// slow part of a report (measured: the 2,049-unit deviation report, see README's Performance).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            js_error(Error::Json {
-                reason: e.to_string(),
-            })
+    let text = serde_json::to_string(value).map_err(|e| {
+        js_error(Error::Json {
+            reason: e.to_string(),
         })
+    })?;
+    JSON::parse(&text).map_err(|e| js_error(Error::Json { reason: message(e) }))
 }
 
 /// Reads options; a fault names the option's path.

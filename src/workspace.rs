@@ -72,6 +72,17 @@ pub struct Dataset {
     one_offs: HashMap<(usize, i32), Months>,
     /// Volume rows by unit position, for the volume and price split.
     pub volumes: Vec<(usize, VolumeRow)>,
+    /// Gross cost (bruttokostnad) per unit position and year, budget and outcome, summed once
+    /// here so a report does not visit every cost type of every unit.
+    gross: HashMap<(usize, i32), GrossCost>,
+}
+
+/// The year's budget and outcome of a unit's own rows whose cost type is of kind `cost`; `None`
+/// where the unit has no such row on that side.
+#[derive(Clone, Copy, Debug, Default)]
+struct GrossCost {
+    budget: Option<Amount>,
+    outcome: Option<Amount>,
 }
 
 /// The rows that name a cost type, indexed by unit position, year and cost type position.
@@ -172,18 +183,21 @@ impl Dataset {
     /// `outcome`, the booked outcome) of the rows whose cost type is of kind `cost`; `None`
     /// where the unit has no such row.
     pub fn gross_cost(&self, pos: usize, year: i32, outcome: bool) -> Option<Amount> {
-        let map = if outcome {
-            &self.typed.outcome
+        let gross = self.gross.get(&(pos, year))?;
+        if outcome {
+            gross.outcome
         } else {
-            &self.typed.budget
-        };
-        self.cost_types
+            gross.budget
+        }
+    }
+
+    /// The first month of `year` in which any unit made a forecast; no month, no forecast.
+    pub fn first_forecast(&self, year: i32) -> Option<Month> {
+        self.forecasts
             .iter()
-            .enumerate()
-            .filter(|(_, ct)| ct.kind == Kind::Cost)
-            .filter_map(|(c, _)| map.get(&(pos, year, c)))
-            .map(|months| months.iter().sum::<Amount>())
-            .reduce(|a, b| a + b)
+            .filter(|((_, y), _)| *y == year)
+            .filter_map(|(_, made)| made.keys().next().copied())
+            .min()
     }
 
     /// The months of `slice` from the all-rows months and the per-cost-type ones.
@@ -316,6 +330,7 @@ impl Dataset {
                 }
             }
         }
+        let gross = gross_costs(&typed, &doc.cost_types);
         Ok(Dataset {
             tree,
             budget,
@@ -325,8 +340,30 @@ impl Dataset {
             typed,
             one_offs,
             volumes,
+            gross,
         })
     }
+}
+
+/// Gross cost per unit position and year from the rows that name a cost type of kind `cost`.
+fn gross_costs(typed: &Typed, cost_types: &[CostType]) -> HashMap<(usize, i32), GrossCost> {
+    let mut gross: HashMap<(usize, i32), GrossCost> = HashMap::new();
+    let sides = [(&typed.budget, false), (&typed.outcome, true)];
+    for (map, outcome) in sides {
+        for (&(pos, year, c), months) in map {
+            if cost_types[c].kind != Kind::Cost {
+                continue;
+            }
+            let entry = gross.entry((pos, year)).or_default();
+            let side = if outcome {
+                &mut entry.outcome
+            } else {
+                &mut entry.budget
+            };
+            *side = Some(side.unwrap_or(Amount::ZERO) + months.iter().sum::<Amount>());
+        }
+    }
+    gross
 }
 
 /// Cost type ids are unique, and every row's cost type is one of them.

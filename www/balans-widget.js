@@ -19,6 +19,10 @@ const DEFAULT_DECIMALS = 1;
 /** The first two levels start expanded: the region and its committees, so the areas under each
  * committee show and everything below them is one click away. What a controller opens first. */
 const OPEN_LEVELS = 2;
+/** Reports of up to this many units get every row's cells at once; larger ones (a region's
+ * tree has thousands of units, a few dozen of them open) get a row's cells when it is first
+ * shown, so a re-render for another month formats only what is seen (README, Performance). */
+const EAGER_ROWS = 500;
 const NBSP = '\u00a0';
 
 /** UI text. Error codes map to a Swedish (or English) explanation; the API's own message, which
@@ -835,6 +839,7 @@ export class BalansWidget extends HTMLElement {
     const body = h('tbody', {});
     for (const row of report.rows) {
       const entry = this.#buildRow(row, report.year, format, t);
+      if (report.rows.length <= EAGER_ROWS) entry.fill();
       this.#rows.set(row.unit, entry);
     }
     this.#body = body;
@@ -984,17 +989,23 @@ export class BalansWidget extends HTMLElement {
       header.setAttribute('tabindex', '-1'); // reachable by the arrow keys, not by Tab
       header.append(h('span', { class: 'name' }, row.name));
     }
-    tr.append(header, ...this.#columns().map((column) => this.#buildCell(row, column, year, format, t)));
+    tr.append(header);
     // Cost-type rows: the unit's subtree per cost type, right under it; not in the tree's focus
     // order, shown and hidden with their unit.
     const extra = (row.costTypes ?? []).map((figures) => {
       const name = figures.name ?? t.noCostType;
       const label = h('th', { scope: 'row', 'data-depth': String(Math.min(depth + 1, 6)) }, h('span', { class: 'name' }, name));
-      const line = h('tr', { part: 'row', class: 'cost-type', 'data-cost-type-of': row.unit, 'data-cost-type': figures.costType ?? '' },
-        label, ...this.#columns().map((column) => this.#buildCell(figures, column, year, format, t)));
+      const line = h('tr', { part: 'row', class: 'cost-type', 'data-cost-type-of': row.unit, 'data-cost-type': figures.costType ?? '' }, label);
       return { figures, name, tr: line };
     });
-    const entry = { row, depth, tr, button, focus: button ?? header, extra };
+    // The cells: made now or when the row is first shown (see EAGER_ROWS, #applyVisibility).
+    const fill = () => {
+      const cells = (figures) => this.#columns().map((column) => this.#buildCell(figures, column, year, format, t));
+      tr.append(...cells(row));
+      for (const x of extra) x.tr.append(...cells(x.figures));
+      entry.fill = null;
+    };
+    const entry = { row, depth, tr, button, focus: button ?? header, extra, fill };
     if (button) button.setAttribute('aria-expanded', String(this.#isExpanded(entry)));
     return entry;
   }
@@ -1035,7 +1046,10 @@ export class BalansWidget extends HTMLElement {
    * rows above them for context. */
   #applyVisibility() {
     this.#applyRowVisibility();
-    for (const { tr, extra } of this.#rows.values()) for (const x of extra) x.tr.hidden = tr.hidden;
+    for (const entry of this.#rows.values()) {
+      if (!entry.tr.hidden) entry.fill?.();
+      for (const x of entry.extra) x.tr.hidden = entry.tr.hidden;
+    }
   }
 
   /** The unit rows' visibility; cost-type rows follow theirs in #applyVisibility. */

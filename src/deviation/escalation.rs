@@ -67,8 +67,12 @@ pub(crate) fn first_seen(
         t.forecast_month.is_some()
             && threshold.status(t.forecast - t.year_budget, t.year_budget) == Status::Material
     };
+    // Before the year's first forecast nothing can be material: those months are skipped.
+    let Some(first) = data.first_forecast(as_of.year()) else {
+        return found;
+    };
     let months = Month::months_of(as_of.year());
-    for month in &months[..=as_of.index()] {
+    for month in &months[first.index().min(as_of.index())..=as_of.index()] {
         let totals = rolled(data, *month, Slice::All);
         for &pos in &watched {
             if !found.contains_key(&pos) && material(pos, &totals) {

@@ -37,30 +37,33 @@ pub fn read_text(
     assemble::document(gathered, existing, settings, report)
 }
 
-/// Cells by row, each row with the line it starts on. The reader is lenient, as the files are:
-/// rows may have fewer cells than the header, and a stray quote inside a cell is kept as text.
-fn split(text: &str, delimiter: u8) -> Vec<Row> {
+/// Cells by row, each row with the line it starts on, split as the table reader asks for them
+/// (a region's year is a million rows; they are never all held at once). The reader is lenient,
+/// as the files are: rows may have fewer cells than the header, and a stray quote inside a cell
+/// is kept as text.
+fn split(text: &str, delimiter: u8) -> impl Iterator<Item = Row> + '_ {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
     let mut record = ::csv::StringRecord::new();
     // Lines are counted here: the csv crate counts a CRLF's line feed into the next record.
     let (mut counted_to, mut line) = (0, 1);
     let bytes = text.as_bytes();
-    // The input is a valid `str` and in memory: reading cannot fail on UTF-8 or I/O.
-    while let Ok(true) = reader.read_record(&mut record) {
+    std::iter::from_fn(move || {
+        // The input is a valid `str` and in memory: reading cannot fail on UTF-8 or I/O.
+        if !matches!(reader.read_record(&mut record), Ok(true)) {
+            return None;
+        }
         let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
         while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
         line += line_ends(&bytes[counted_to..start]);
         counted_to = start;
-        rows.push((line, record.iter().map(str::to_string).collect()));
-    }
-    rows
+        Some((line, record.iter().map(str::to_string).collect()))
+    })
 }
 
 /// Line ends in `bytes`: CRLF, LF or a lone CR, each once.
@@ -113,7 +116,7 @@ mod tests {
 
     #[test]
     fn lines_are_counted_with_any_line_end() {
-        let lines = |text: &str| -> Vec<usize> { split(text, b';').iter().map(|r| r.0).collect() };
+        let lines = |text: &str| -> Vec<usize> { split(text, b';').map(|r| r.0).collect() };
         assert_eq!(lines("a;b\r\nc;d\r\n\r\ne;f\r\n"), [1, 2, 4]);
         assert_eq!(lines("a;b\nc;\"d\nd\"\ne;f"), [1, 2, 4]);
         assert_eq!(lines("\n\na;b\rc;d"), [3, 4]);

@@ -17,7 +17,11 @@ use super::{Settings, Sign};
 pub type Row = (usize, Vec<String>);
 
 /// Reads the rows (the first non-empty one is the header) into entries.
-pub fn read(rows: Vec<Row>, settings: &Settings, report: &mut ImportReport) -> Gathered {
+pub fn read(
+    rows: impl IntoIterator<Item = Row>,
+    settings: &Settings,
+    report: &mut ImportReport,
+) -> Gathered {
     let mut g = Gathered::default();
     let mut rows = rows.into_iter().skip_while(|(_, cells)| is_blank(cells));
     let Some((header_line, header)) = rows.next() else {
