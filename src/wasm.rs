@@ -622,6 +622,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     JSON::parse(&text).map_err(|e| js_error(Error::Json { reason: message(e) }))
 }
 
+/// The shape of every report method: read the options, run the engine, hand the report back.
+fn report<O: DeserializeOwned, R: Serialize>(
+    options: JsValue,
+    run: impl FnOnce(&O) -> Result<R, Error>,
+) -> Result<JsValue, JsValue> {
+    let options: O = self::options(options).map_err(js_error)?;
+    to_js(&run(&options).map_err(js_error)?)
+}
+
 /// Reads options; a fault names the option's path.
 fn options<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
     serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
@@ -745,8 +754,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: DeviationOptions = self::options(options).map_err(js_error)?;
-        to_js(&self.inner.deviation(&options).map_err(js_error)?)
+        report(options, |o: &DeviationOptions| self.inner.deviation(o))
     }
 
     /// The result bridge (resultatbrygga) of a unit, budget result to forecast result.
@@ -755,8 +763,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "BridgeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: BridgeOptions = self::options(options).map_err(js_error)?;
-        to_js(&self.inner.bridge(&options).map_err(js_error)?)
+        report(options, |o: &BridgeOptions| self.inner.bridge(o))
     }
 
     /// The effects report (effektuppföljning) as of a month.
@@ -765,8 +772,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EffectsOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: EffectsOptions = self::options(options).map_err(js_error)?;
-        to_js(&self.inner.effects(&options).map_err(js_error)?)
+        report(options, |o: &EffectsOptions| self.inner.effects(o))
     }
 
     /// Records a measure's realised effect for a month, replacing what the month held.
@@ -858,8 +864,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "AccuracyOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: AccuracyOptions = self::options(options).map_err(js_error)?;
-        to_js(&self.inner.accuracy(&options).map_err(js_error)?)
+        report(options, |o: &AccuracyOptions| self.inner.accuracy(o))
     }
 
     /// Keeps the workspace in the browser's `localStorage` under `key`.
@@ -1223,8 +1228,9 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GrantOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: crate::grants::GrantOptions = self::options(options).map_err(js_error)?;
-        to_js(&self.inner.grants(&options).map_err(js_error)?)
+        report(options, |o: &crate::grants::GrantOptions| {
+            self.inner.grants(o)
+        })
     }
 
     /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names
