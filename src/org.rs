@@ -41,6 +41,21 @@ pub struct Unit {
     pub level: Option<Level>,
 }
 
+/// Who a report row is about and where it sits in the report's tree; the same first fields in
+/// every engine's per-unit rows (flattened into them in JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnitHeader {
+    /// The unit's id.
+    pub unit: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub level: Option<Level>,
+    /// Distance from the report's root (0 for the root).
+    pub depth: usize,
+    /// Ids of the children, in input order.
+    pub children: Vec<String>,
+}
+
 /// A validated unit tree. Positions (`usize`) index [`Tree::units`] in input order.
 #[derive(Clone, Debug)]
 pub struct Tree {
@@ -173,6 +188,22 @@ impl Tree {
     /// Distance from the root (the root is 0).
     pub fn depth(&self, pos: usize) -> usize {
         self.depth[pos]
+    }
+
+    /// The header of a report row for `pos`, in a report whose root has depth `base_depth`.
+    pub fn header(&self, pos: usize, base_depth: usize) -> UnitHeader {
+        let unit = &self.units[pos];
+        UnitHeader {
+            unit: unit.id.clone(),
+            name: unit.name.clone(),
+            parent: self.parent[pos].map(|p| self.units[p].id.clone()),
+            level: unit.level,
+            depth: self.depth[pos] - base_depth,
+            children: self.children[pos]
+                .iter()
+                .map(|&c| self.units[c].id.clone())
+                .collect(),
+        }
     }
 
     /// `pos` and everything below it, parents before children, children in input order.

@@ -540,7 +540,7 @@ impl Workspace {
         let effects = self.effects(&options)?;
         for row in &mut report.rows {
             if let (Some(escalation), Some(unit)) =
-                (row.escalation.as_mut(), effects.unit(&row.unit))
+                (row.escalation.as_mut(), effects.unit(&row.head.unit))
             {
                 escalation.cover(unit.year.expected, row.full_year.deviation);
             }
@@ -658,13 +658,18 @@ impl Workspace {
             };
             let effects = self.effects(&options)?;
             effects
-                .unit(&row.unit)
+                .unit(&row.head.unit)
                 .map(|u| u.year.forecast - u.year.planned)
         };
         let grants = if self.doc.grants.is_empty() {
             None
         } else {
-            Some(grants::beyond_budget(data, &self.doc, &row.unit, year)?)
+            Some(grants::beyond_budget(
+                data,
+                &self.doc,
+                &row.head.unit,
+                year,
+            )?)
         };
         let splits: Vec<&VolumeSplit> = deviation.rows.iter().flat_map(|r| &r.volumes).collect();
         let parts = Parts {
@@ -677,8 +682,8 @@ impl Workspace {
         let budget = row.full_year.budget;
         let forecast = row.full_year.forecast.unwrap_or(budget);
         Ok(BridgeReport {
-            unit: row.unit.clone(),
-            name: row.name.clone(),
+            unit: row.head.unit.clone(),
+            name: row.head.name.clone(),
             year,
             as_of: deviation.as_of,
             budget,
@@ -1028,7 +1033,7 @@ mod tests {
         let grants = ws
             .grants(&serde_json::from_value(json!({ "asOf": as_of })).unwrap())
             .unwrap();
-        let hsn = grants.rows.iter().find(|r| r.unit == "HSN").unwrap();
+        let hsn = grants.rows.iter().find(|r| r.head.unit == "HSN").unwrap();
         assert_eq!(step(StepKind::Grants), Some(hsn.full_year_beyond_budget));
         assert_eq!(step(StepKind::OneOffs), Some(row.full_year.one_offs));
         let total: Amount = bridge.steps.iter().map(|s| s.amount).sum();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::money::{round_half_away, Amount};
-use crate::org::Level;
+use crate::org::UnitHeader;
 use crate::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
 
@@ -75,12 +75,8 @@ pub struct Run {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccuracyRow {
-    pub unit: String,
-    pub name: String,
-    pub parent: Option<String>,
-    pub level: Option<Level>,
-    pub depth: usize,
-    pub children: Vec<String>,
+    #[serde(flatten)]
+    pub head: UnitHeader,
     pub budget: Amount,
     /// The year's booked outcome (every month of it).
     pub outcome: Amount,
@@ -156,7 +152,6 @@ pub fn report(
     let rows = tree
         .subtree(start)
         .map(|pos| {
-            let unit = tree.unit(pos);
             let t = &year_end[pos];
             let outcome = t.ytd.outcome;
             let budget = t.year_budget;
@@ -186,16 +181,7 @@ pub fn report(
             let errors: Vec<Amount> = forecasts.iter().map(|f| f.error).collect();
             let bias = mean(&errors);
             AccuracyRow {
-                unit: unit.id.clone(),
-                name: unit.name.clone(),
-                parent: tree.parent(pos).map(|p| tree.unit(p).id.clone()),
-                level: unit.level,
-                depth: tree.depth(pos) - base_depth,
-                children: tree
-                    .children(pos)
-                    .iter()
-                    .map(|&c| tree.unit(c).id.clone())
-                    .collect(),
+                head: tree.header(pos, base_depth),
                 budget,
                 outcome,
                 outcome_through: last_booked[pos].0,

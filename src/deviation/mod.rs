@@ -24,7 +24,7 @@ use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::import::json::Kind;
 use crate::money::Amount;
-use crate::org::Level;
+use crate::org::{Level, UnitHeader};
 use crate::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
 
@@ -147,14 +147,8 @@ pub struct CostTypeRow {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviationRow {
-    pub unit: String,
-    pub name: String,
-    pub parent: Option<String>,
-    pub level: Option<Level>,
-    /// Distance from the report's root (0 for the root).
-    pub depth: usize,
-    /// Ids of the children, in input order.
-    pub children: Vec<String>,
+    #[serde(flatten)]
+    pub head: UnitHeader,
     /// The materiality thresholds applied to this unit (by its level).
     pub threshold: Threshold,
     pub period: Figures,
@@ -334,16 +328,7 @@ pub fn report(
             let threshold = thresholds.for_level(unit.level);
             let full_year = FullYear::new(t, &threshold);
             DeviationRow {
-                unit: unit.id.clone(),
-                name: unit.name.clone(),
-                parent: tree.parent(pos).map(|p| tree.unit(p).id.clone()),
-                level: unit.level,
-                depth: tree.depth(pos) - base_depth,
-                children: tree
-                    .children(pos)
-                    .iter()
-                    .map(|&c| tree.unit(c).id.clone())
-                    .collect(),
+                head: tree.header(pos, base_depth),
                 threshold,
                 period: Figures::new(&t.period, &threshold),
                 tertial: Figures::new(&t.tertial, &threshold),
@@ -403,7 +388,7 @@ impl DeviationReport {
     pub fn row(&self, unit: &str) -> Result<&DeviationRow> {
         self.rows
             .iter()
-            .find(|r| r.unit == unit)
+            .find(|r| r.head.unit == unit)
             .ok_or_else(|| Error::UnknownUnit { id: unit.into() })
     }
 }
@@ -504,9 +489,9 @@ mod tests {
             r.ytd.outcome,
             hsn.ytd.outcome + report.row("KT").unwrap().ytd.outcome
         );
-        assert_eq!(r.depth, 0);
-        assert_eq!(r.children, ["HSN", "KT"]);
-        let order: Vec<&str> = report.rows.iter().map(|r| r.unit.as_str()).collect();
+        assert_eq!(r.head.depth, 0);
+        assert_eq!(r.head.children, ["HSN", "KT"]);
+        let order: Vec<&str> = report.rows.iter().map(|r| r.head.unit.as_str()).collect();
         assert_eq!(order, ["R", "HSN", "SJ", "PV", "KT"]);
     }
 
@@ -538,7 +523,7 @@ mod tests {
         let units: Vec<(&str, usize)> = report
             .rows
             .iter()
-            .map(|r| (r.unit.as_str(), r.depth))
+            .map(|r| (r.head.unit.as_str(), r.head.depth))
             .collect();
         assert_eq!(units, [("HSN", 0), ("SJ", 1), ("PV", 1)]);
     }

@@ -89,9 +89,19 @@ fn cost_types_add_up_to_their_unit_and_gross_cost_is_the_cost_rows() {
     for row in &report.rows {
         let types = row.cost_types.as_ref().unwrap();
         let sum = |f: fn(&CostTypeRow) -> Amount| types.iter().map(f).sum::<Amount>();
-        assert_eq!(sum(|c| c.ytd.outcome), row.ytd.outcome, "{}", row.unit);
-        assert_eq!(sum(|c| c.period.budget), row.period.budget, "{}", row.unit);
-        assert_eq!(sum(|c| c.ytd.one_offs), row.ytd.one_offs, "{}", row.unit);
+        assert_eq!(sum(|c| c.ytd.outcome), row.ytd.outcome, "{}", row.head.unit);
+        assert_eq!(
+            sum(|c| c.period.budget),
+            row.period.budget,
+            "{}",
+            row.head.unit
+        );
+        assert_eq!(
+            sum(|c| c.ytd.one_offs),
+            row.ytd.one_offs,
+            "{}",
+            row.head.unit
+        );
         assert_eq!(sum(|c| c.full_year.budget), row.full_year.budget);
     }
     let buss = report.row("BUSS").unwrap();
@@ -438,7 +448,7 @@ proptest! {
         for row in &report.rows {
             // Independently: every input row of a unit at or below this one, through the month.
             let booked: Amount = rows.iter()
-                .filter(|r| r.2 <= month && is_below(&report, &format!("u{}", r.0.index(n)), &row.unit))
+                .filter(|r| r.2 <= month && is_below(&report, &format!("u{}", r.0.index(n)), &row.head.unit))
                 .map(cents_of)
                 .sum();
             prop_assert_eq!(booked, row.ytd.outcome);
@@ -449,10 +459,10 @@ proptest! {
             // A parent is the sum of its children and its own rows: children never exceed it
             // in count, and the children's sum plus the own rows is the parent.
             let own: Amount = rows.iter()
-                .filter(|r| r.2 <= month && format!("u{}", r.0.index(n)) == row.unit)
+                .filter(|r| r.2 <= month && format!("u{}", r.0.index(n)) == row.head.unit)
                 .map(cents_of)
                 .sum();
-            let children: Amount = row.children.iter().map(|c| report.row(c).unwrap().ytd.outcome).sum();
+            let children: Amount = row.head.children.iter().map(|c| report.row(c).unwrap().ytd.outcome).sum();
             prop_assert_eq!(children + own, row.ytd.outcome);
         }
     }
@@ -465,7 +475,7 @@ fn is_below(report: &DeviationReport, unit: &str, ancestor: &str) -> bool {
         if u == ancestor {
             return true;
         }
-        at = report.row(&u).unwrap().parent.clone();
+        at = report.row(&u).unwrap().head.parent.clone();
     }
     false
 }

@@ -25,7 +25,7 @@ use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::import::json::Document;
 use crate::money::Amount;
-use crate::org::Level;
+use crate::org::UnitHeader;
 use crate::workspace::Dataset;
 
 use allocation::AllocatedPart;
@@ -123,13 +123,8 @@ pub struct GrantLine {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GrantRow {
-    pub unit: String,
-    pub name: String,
-    pub parent: Option<String>,
-    pub level: Option<Level>,
-    /// Distance from the report's root (0 for the root).
-    pub depth: usize,
-    pub children: Vec<String>,
+    #[serde(flatten)]
+    pub head: UnitHeader,
     pub ytd: Dependency,
     /// `reported` is the latest forecast (units without one at budget).
     pub full_year: Dependency,
@@ -160,7 +155,7 @@ impl GrantsReport {
     pub fn row(&self, unit: &str) -> Result<&GrantRow> {
         self.rows
             .iter()
-            .find(|r| r.unit == unit)
+            .find(|r| r.head.unit == unit)
             .ok_or_else(|| Error::UnknownUnit { id: unit.into() })
     }
 }
@@ -309,19 +304,9 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
         .iter()
         .map(|&pos| {
             let t = &total[pos];
-            let unit = tree.unit(pos);
             let full_year = Dependency::new(&t.full_year);
             GrantRow {
-                unit: unit.id.clone(),
-                name: unit.name.clone(),
-                parent: tree.parent(pos).map(|p| tree.unit(p).id.clone()),
-                level: unit.level,
-                depth: tree.depth(pos) - base_depth,
-                children: tree
-                    .children(pos)
-                    .iter()
-                    .map(|&c| tree.unit(c).id.clone())
-                    .collect(),
+                head: tree.header(pos, base_depth),
                 ytd: Dependency::new(&t.ytd),
                 scenarios: Scenarios::new(full_year.reported, &t.lost),
                 full_year,

@@ -125,7 +125,7 @@ fn reproduces_health_care_per_august_2025() {
     // The region rolls the committee up; the hospital, holding no grant, is unchanged.
     let region = &report.rows[0];
     assert_eq!(
-        (region.unit.as_str(), region.ytd.structural),
+        (region.head.unit.as_str(), region.ytd.structural),
         ("R", mnkr(33))
     );
     let sj = report.row("HSN-SJ").unwrap();
@@ -164,8 +164,8 @@ fn grants_beyond_budget_for_the_bridge_count_every_kind_less_the_budgeted_effect
     assert_eq!(beyond_budget(data, doc, "HSN", 2024).unwrap(), mnkr(99));
     let report = ws.grants(&options("2025-08")).unwrap();
     for row in &report.rows {
-        let direct = beyond_budget(data, doc, &row.unit, 2025).unwrap();
-        assert_eq!(row.full_year_beyond_budget, direct, "{}", row.unit);
+        let direct = beyond_budget(data, doc, &row.head.unit, 2025).unwrap();
+        assert_eq!(row.full_year_beyond_budget, direct, "{}", row.head.unit);
     }
     let e = beyond_budget(data, doc, "NOPE", 2025).unwrap_err();
     assert_eq!((e.code(), e.field()), ("E_UNKNOWN_UNIT", Some("unit")));
