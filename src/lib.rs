@@ -12,6 +12,7 @@ pub mod error;
 pub mod frame;
 pub mod goals;
 pub mod grants;
+pub mod hash;
 pub mod import;
 pub mod money;
 pub mod org;
