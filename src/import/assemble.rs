@@ -72,10 +72,21 @@ struct Ids {
     ids: Vec<String>,
     first_at: Vec<Option<Location>>,
     used: Vec<u32>,
+    /// The id asked for last: rows come grouped by unit and account, so most look-ups are it.
+    last: Option<u32>,
 }
 
 impl Ids {
     fn intern(&mut self, id: &str) -> u32 {
+        if let Some(i) = self.last.filter(|&i| self.ids[i as usize] == id) {
+            return i;
+        }
+        let i = self.intern_new(id);
+        self.last = Some(i);
+        i
+    }
+
+    fn intern_new(&mut self, id: &str) -> u32 {
         if let Some(&i) = self.index.get(id) {
             return i;
         }

@@ -91,6 +91,9 @@ pub const PERIOD_EXPECTED: &str =
 /// A period cell; `year` is the year of the row (a year column or the `year` option) for month
 /// numbers and names without a year.
 pub fn period(text: &str, year: Option<i32>) -> Result<When, CellError> {
+    if let Some(month) = plain_month(text) {
+        return Ok(When::Month(month));
+    }
     let t = columns::normalise(text);
     let fail = || CellError {
         code: "E_PARSE_MONTH",
@@ -146,6 +149,19 @@ pub fn period(text: &str, year: Option<i32>) -> Result<When, CellError> {
         },
         _ => Err(fail()),
     }
+}
+
+/// `2025-03`, the form of nearly every period cell, read without the general path's
+/// allocations; `None` for anything else, which that path then reads (or explains).
+fn plain_month(text: &str) -> Option<Month> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b[i].is_ascii_digit().then(|| u32::from(b[i] - b'0'));
+    if b.len() != 7 || b[4] != b'-' {
+        return None;
+    }
+    let year = (0..4).try_fold(0, |y, i| Some(y * 10 + digit(i)?))?;
+    let month = digit(5)? * 10 + digit(6)?;
+    Month::new(year as i32, month).ok()
 }
 
 #[cfg(test)]

@@ -234,7 +234,9 @@ impl Layout {
             let header = self.headers.get(i).map_or(String::new(), |h| h.clone());
             Location::line(line).cell(i + 1, header)
         };
-        if let Some(i) = cells.iter().position(|c| c.contains(['\n', '\r'])) {
+        // Only a quoted cell can hold a line break, and only a quoted cell is owned.
+        let broken = |c: &Cow<str>| matches!(c, Cow::Owned(c) if c.contains(['\n', '\r']));
+        if let Some(i) = cells.iter().position(broken) {
             report.error(
                 "E_CSV_QUOTE",
                 at(i),
