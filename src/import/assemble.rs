@@ -110,7 +110,10 @@ impl Ids {
     fn used(&self) -> impl Iterator<Item = (&str, &Location)> + '_ {
         self.used.iter().map(|&i| {
             let i = i as usize;
-            (self.ids[i].as_str(), self.first_at[i].as_ref().expect("set on use"))
+            (
+                self.ids[i].as_str(),
+                self.first_at[i].as_ref().expect("set on use"),
+            )
         })
     }
 
@@ -374,7 +377,11 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     let unit_rank = g.units.ranks();
     let type_rank = g.cost_types.ranks();
     let rank = |u: u32, c: u32| {
-        let c = if c == UNTYPED { 0 } else { type_rank[c as usize] + 1 };
+        let c = if c == UNTYPED {
+            0
+        } else {
+            type_rank[c as usize] + 1
+        };
         (unit_rank[u as usize], c)
     };
     let mut keys: Vec<_> = g.months.keys().copied().collect();

@@ -47,7 +47,10 @@ pub fn amount(
         message: format!("the amount {text:?} is beyond ±10^15 kr"),
         expected: "an amount within ±1 000 000 000 000 000 kr",
     };
-    let value = parsed.checked_mul(scale.factor()).ok_or_else(range)?;
+    let value = match scale {
+        DisplayUnit::Kr => parsed,
+        _ => parsed.checked_mul(scale.factor()).ok_or_else(range)?,
+    };
     if value.decimal().abs() > Decimal::from(MAX_CELL) {
         return Err(range());
     }
@@ -58,16 +61,18 @@ pub fn amount(
 /// an English or German file may have meant fifteen hundred, so say so.
 fn ambiguity(text: &str, value: Amount) -> Option<String> {
     let digits = text.trim_start_matches(['-', '+', '−', '–', '(']);
-    let seps: Vec<(usize, char)> = digits
-        .char_indices()
-        .filter(|(_, c)| matches!(c, ',' | '.'))
-        .collect();
-    let [(at, sep)] = seps.as_slice() else {
+    // Bytes, not chars: both separators are ASCII, and this runs for every amount read.
+    let mut seps = digits
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b',' | b'.'));
+    let (Some((at, sep)), None) = (seps.next(), seps.next()) else {
         return None;
     };
+    let sep = char::from(sep);
     let after = &digits[at + 1..];
     let three = after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit());
-    let before = &digits[..*at];
+    let before = &digits[..at];
     let short = (1..=3).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_digit());
     (three && short).then(|| {
         format!(

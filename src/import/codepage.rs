@@ -226,7 +226,7 @@ mod tests {
         legacy: Encoding,
     ) -> (Option<String>, ImportReport) {
         let mut r = ImportReport::new("csv", None);
-        (decode(bytes, given, legacy, &mut r), r)
+        (decode(bytes, given, legacy, &mut r).map(Cow::into_owned), r)
     }
 
     #[test]

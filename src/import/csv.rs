@@ -192,6 +192,38 @@ mod tests {
     }
 
     #[test]
+    fn cells_are_split_as_spreadsheets_quote_them() {
+        let (mut rows, mut cells) = (Rows::new("", b';'), Vec::new());
+        let mut split = |text: &'static str| -> Vec<Vec<String>> {
+            rows = Rows::new(text, b';');
+            std::iter::from_fn(|| {
+                rows.next_into(&mut cells)
+                    .map(|_| cells.iter().map(|c| c.to_string()).collect())
+            })
+            .collect()
+        };
+        assert_eq!(split("a;b;\r\n;c"), [vec!["a", "b", ""], vec!["", "c"]]);
+        assert_eq!(
+            split("\"Vård; omsorg\";\"sa \"\"hej\"\"\";x\"y"),
+            [vec!["Vård; omsorg", "sa \"hej\"", "x\"y"]]
+        );
+        assert_eq!(
+            split("\"a\"b;c"),
+            [vec!["ab", "c"]],
+            "text after a closing quote"
+        );
+        assert_eq!(
+            split("\"två\nrader\";c\nd"),
+            [vec!["två\nrader", "c"], vec!["d"]]
+        );
+        assert_eq!(
+            split("\"öppen;c\nd"),
+            [vec!["öppen;c\nd"]],
+            "an open quote runs to the end"
+        );
+    }
+
+    #[test]
     fn lines_are_counted_with_any_line_end() {
         let lines = |text: &str| -> Vec<usize> {
             let (mut rows, mut cells) = (Rows::new(text, b';'), Vec::new());

@@ -524,7 +524,10 @@ fn record_into(
                 .periods
                 .entry((measure, year, month, account.trim().to_string()))
                 .or_default();
-            let objects: Vec<String> = objects.iter().map(|o| encoding.text(o).into_owned()).collect();
+            let objects: Vec<String> = objects
+                .iter()
+                .map(|o| encoding.text(o).into_owned())
+                .collect();
             match objects.as_slice() {
                 [] => {
                     if rows.total.is_some() {
@@ -570,7 +573,10 @@ fn text_of(rec: &Record, encoding: Encoding) -> String {
         match f {
             Token::Text(t) => out.push_str(&encoding.text(t)),
             Token::List(items) => {
-                let items: Vec<String> = items.iter().map(|i| encoding.text(i).into_owned()).collect();
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| encoding.text(i).into_owned())
+                    .collect();
                 out.push_str(&format!("{{{}}}", items.join(" ")));
             }
         }

@@ -89,6 +89,25 @@ struct Layout {
     columns: Vec<Option<Column>>,
     headers: Vec<String>,
     unit: usize,
+    /// The column of each field read from one cell (see [`single`]), found once from the header.
+    single: [Option<usize>; SINGLE],
+}
+
+/// The fields a row reads from one cell each, as indexes into [`Layout::single`].
+const SINGLE: usize = 8;
+
+fn single(field: Field) -> Option<usize> {
+    Some(match field {
+        Field::Unit => 0,
+        Field::UnitName => 1,
+        Field::CostType => 2,
+        Field::CostTypeName => 3,
+        Field::Kind => 4,
+        Field::Period => 5,
+        Field::Year => 6,
+        Field::MeasureName => 7,
+        Field::Amount(_) | Field::AnyAmount | Field::MonthColumn(..) => return None,
+    })
 }
 
 impl Layout {
@@ -199,7 +218,14 @@ impl Layout {
         } else if settings.sign == Sign::Ledger {
             report.sign = "ledger";
         }
+        let mut single_at = [None; SINGLE];
+        for (i, c) in columns.iter().enumerate().rev() {
+            if let Some(slot) = c.and_then(|c| single(c.field)) {
+                single_at[slot] = Some(i);
+            }
+        }
         ok.then(|| Layout {
+            single: single_at,
             columns,
             headers: header.iter().map(|h| h.trim().to_string()).collect(),
             unit,
@@ -208,10 +234,7 @@ impl Layout {
 
     /// The cell of `field` in `cells`, trimmed, with its 0-based column.
     fn cell<'a>(&self, cells: &'a [Cow<str>], field: Field) -> Option<(usize, &'a str)> {
-        let i = self
-            .columns
-            .iter()
-            .position(|c| c.is_some_and(|c| c.field == field))?;
+        let i = self.single[single(field)?]?;
         cells
             .get(i)
             .map(|c| (i, c.trim()))
