@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::calendar::Month;
 use crate::hash::FastMap;
+use crate::id::Id;
 use crate::money::Amount;
 use crate::org::Unit;
 
@@ -59,7 +60,8 @@ const UNTYPED: u32 = u32::MAX;
 #[derive(Clone, Debug, Default)]
 struct Months {
     amounts: [Amount; 12],
-    first_line: [usize; 12],
+    /// Lines as `u32`: a file beyond four billion lines cannot be in memory anyway.
+    first_line: [u32; 12],
     /// Bit `i`: month `i` has been read.
     seen: u16,
 }
@@ -68,8 +70,8 @@ struct Months {
 /// it, in the order of those first uses.
 #[derive(Debug, Default)]
 struct Ids {
-    index: FastMap<String, u32>,
-    ids: Vec<String>,
+    index: FastMap<Id, u32>,
+    ids: Vec<Id>,
     first_at: Vec<Option<Location>>,
     used: Vec<u32>,
     /// The id asked for last: rows come grouped by unit and account, so most look-ups are it.
@@ -78,7 +80,7 @@ struct Ids {
 
 impl Ids {
     fn intern(&mut self, id: &str) -> u32 {
-        if let Some(i) = self.last.filter(|&i| self.ids[i as usize] == id) {
+        if let Some(i) = self.last.filter(|&i| self.ids[i as usize] == *id) {
             return i;
         }
         let i = self.intern_new(id);
@@ -91,8 +93,9 @@ impl Ids {
             return i;
         }
         let i = self.ids.len() as u32;
-        self.index.insert(id.to_string(), i);
-        self.ids.push(id.to_string());
+        let id = Id::from(id);
+        self.index.insert(id.clone(), i);
+        self.ids.push(id);
         self.first_at.push(None);
         i
     }
@@ -111,7 +114,7 @@ impl Ids {
         self.used.iter().map(|&i| {
             let i = i as usize;
             (
-                self.ids[i].as_str(),
+                &*self.ids[i],
                 self.first_at[i].as_ref().expect("set on use"),
             )
         })
@@ -120,7 +123,7 @@ impl Ids {
     /// Each id's place in the ids sorted as strings, by index.
     fn ranks(&self) -> Vec<u32> {
         let mut sorted: Vec<u32> = (0..self.ids.len() as u32).collect();
-        sorted.sort_unstable_by_key(|&i| self.ids[i as usize].as_str());
+        sorted.sort_unstable_by_key(|&i| &*self.ids[i as usize]);
         let mut rank = vec![0; sorted.len()];
         for (r, &i) in sorted.iter().enumerate() {
             rank[i as usize] = r as u32;
@@ -128,8 +131,8 @@ impl Ids {
         rank
     }
 
-    fn name(&self, i: u32) -> Option<&str> {
-        self.ids.get(i as usize).map(String::as_str)
+    fn id(&self, i: u32) -> Option<&Id> {
+        self.ids.get(i as usize)
     }
 }
 
@@ -155,10 +158,10 @@ impl Gathered {
                 let months = self.months.entry(key).or_default();
                 let (i, bit) = (m.index(), 1 << m.index());
                 months.amounts[i] += e.amount;
-                let first = (months.seen & bit != 0).then_some(months.first_line[i]);
+                let first = (months.seen & bit != 0).then_some(months.first_line[i] as usize);
                 if first.is_none() {
                     months.seen |= bit;
-                    months.first_line[i] = e.line;
+                    months.first_line[i] = e.line as u32;
                 }
                 first
             }
@@ -371,8 +374,6 @@ fn cost_types(
 
 /// The gathered sums as schema 1 rows, ordered by unit, cost type (none first) and period.
 fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
-    let unit = |i: u32| g.units.name(i).unwrap_or_default();
-    let cost_type = |i: u32| g.cost_types.name(i);
     // Ids sorted once, keys then by rank: comparing strings per key was most of the sort.
     let unit_rank = g.units.ranks();
     let type_rank = g.cost_types.ranks();
@@ -388,7 +389,10 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     keys.sort_unstable_by_key(|&(u, c, measure, year)| (measure, rank(u, c), year));
     let mut annual: Vec<_> = g.annual.iter().collect();
     annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
-    let ids = |u: u32, c: u32| (unit(u).to_string(), cost_type(c).map(str::to_string));
+    let ids = |u: u32, c: u32| {
+        let unit = g.units.id(u).expect("an interned unit").clone();
+        (unit, g.cost_types.id(c).cloned())
+    };
     for &key in keys.iter().filter(|k| k.2 == Measure::Budget) {
         let (unit, cost_type) = ids(key.0, key.1);
         doc.budget.push(BudgetRow {

@@ -789,8 +789,8 @@ mod tests {
             .iter()
             .map(|r| {
                 (
-                    r.unit.clone(),
-                    r.cost_type.clone().unwrap(),
+                    r.unit.to_string(),
+                    r.cost_type.as_deref().unwrap().to_string(),
                     r.amount.to_canonical(),
                 )
             })
