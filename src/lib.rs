@@ -13,6 +13,7 @@ pub mod frame;
 pub mod goals;
 pub mod grants;
 pub mod hash;
+pub mod id;
 pub mod import;
 pub mod money;
 pub mod org;

@@ -4,6 +4,7 @@
 //! view for another month or unit never re-reads the input. An import that fails validation
 //! leaves the workspace exactly as it was.
 
+use crate::id::Id;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
@@ -240,7 +241,7 @@ impl Dataset {
             .enumerate()
             .map(|(i, ct)| (ct.id.as_str(), i))
             .collect();
-        let ct = |id: &Option<String>| id.as_deref().map(|id| cost_type[id]);
+        let ct = |id: &Option<Id>| id.as_deref().map(|id| cost_type[id]);
         let mut typed = Typed::default();
         let unit = |list: &str, i: usize, id: &str| {
             tree.position(id)
@@ -393,7 +394,7 @@ fn check_cost_types(doc: &Document) -> Result<()> {
 /// Each row's cost type with the list and index it is found at.
 fn named<'a>(
     list: &'static str,
-    rows: impl Iterator<Item = &'a Option<String>>,
+    rows: impl Iterator<Item = &'a Option<Id>>,
 ) -> impl Iterator<Item = (&'static str, usize, Option<&'a str>)> {
     rows.enumerate()
         .map(move |(i, ct)| (list, i, ct.as_deref()))

@@ -119,7 +119,8 @@ fn period_rows_arrive_once_per_account_and_period() {
         result.unwrap_or_else(|r| panic!("{name}: {:?}", r.errors));
         let mut got: BTreeMap<String, usize> = BTreeMap::new();
         for row in &ws.document().outcome {
-            *got.entry(row.cost_type.clone().unwrap()).or_default() += 1;
+            *got.entry(row.cost_type.as_deref().unwrap().to_string())
+                .or_default() += 1;
         }
         assert_eq!(got, expected, "{name}");
         checked += 1;
@@ -138,8 +139,11 @@ fn objects_and_the_rest_add_up_to_the_totals() {
         let sum = |ws: &Workspace| -> BTreeMap<(String, String), rust_decimal::Decimal> {
             let mut s: BTreeMap<(String, String), rust_decimal::Decimal> = BTreeMap::new();
             for r in &ws.document().outcome {
-                *s.entry((r.cost_type.clone().unwrap(), r.month.to_string()))
-                    .or_default() += r.amount.decimal();
+                *s.entry((
+                    r.cost_type.as_deref().unwrap().to_string(),
+                    r.month.to_string(),
+                ))
+                .or_default() += r.amount.decimal();
             }
             s.retain(|_, v| !v.is_zero());
             s

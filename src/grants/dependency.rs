@@ -117,7 +117,7 @@ pub fn gross(doc: &Document, tree: &Tree, as_of: Month) -> Vec<Gross> {
         .iter()
         .map(|c| (c.id.as_str(), c.kind))
         .collect();
-    let is_revenue = |cost_type: &Option<String>, amount: Amount| match cost_type
+    let is_revenue = |cost_type: &Option<crate::id::Id>, amount: Amount| match cost_type
         .as_deref()
         .and_then(|id| kinds.get(id))
     {

@@ -6,9 +6,11 @@
 //! or records, or changing the workspace (see [`super::import`]).
 
 use std::collections::hash_map::Entry as Slot;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::calendar::Month;
+use crate::hash::FastMap;
+use crate::id::Id;
 use crate::money::Amount;
 use crate::org::Unit;
 
@@ -18,30 +20,195 @@ use super::json::{BudgetRow, CostType, Document, ForecastRow, Kind, OutcomeRow, 
 use super::report::{ImportReport, Location};
 use super::Settings;
 
-/// One amount read, in result sign.
-#[derive(Clone, Debug)]
-pub struct Entry {
-    pub unit: String,
-    pub cost_type: Option<String>,
+/// One amount read, in result sign, naming its unit and cost type as the row does.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a> {
+    pub unit: &'a str,
+    pub cost_type: Option<&'a str>,
     pub measure: Measure,
     pub when: When,
     pub amount: Amount,
-    pub at: Location,
+    /// The 1-based line it was read on; 0 where the input has no lines.
+    pub line: usize,
 }
 
-/// What a reader gathered.
+/// What a reader gathered: its amounts added up per unit, cost type, measure and period as they
+/// are read, so a million rows never stand in memory as rows.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    pub entries: Vec<Entry>,
+    units: Ids,
+    cost_types: Ids,
+    /// Names and kinds seen, by cost type index (first one given wins).
+    about: Vec<(Option<String>, Option<Kind>)>,
+    months: FastMap<(u32, u32, Measure, i32), Months>,
+    /// Budgets by year (the readers give no other measure by year).
+    annual: FastMap<(u32, u32, i32), (Amount, usize)>,
+    span: Option<(Month, Month)>,
     /// Unit names seen, by id (a name column, SIE `#OBJEKT`).
     pub unit_names: HashMap<String, String>,
-    /// Cost type names and kinds seen, by id.
-    pub cost_types: HashMap<String, (Option<String>, Option<Kind>)>,
     /// The unit for the file itself (the SIE company), created when missing, new units under it.
     pub root: Option<(String, String)>,
     /// Whether units not in the workspace may be created without a `parent` option (SIE: its
     /// objects are new by nature; tables: a typo must not become a unit).
     pub create_units: bool,
+}
+
+/// The cost type index of rows that name none.
+const UNTYPED: u32 = u32::MAX;
+
+/// One key's amounts per month of a year, with the line each month was first read on.
+#[derive(Clone, Debug, Default)]
+struct Months {
+    amounts: [Amount; 12],
+    /// Lines as `u32`: a file beyond four billion lines cannot be in memory anyway.
+    first_line: [u32; 12],
+    /// Bit `i`: month `i` has been read.
+    seen: u16,
+}
+
+/// Ids (unit or cost type) as small indexes, each with the place an accepted amount first named
+/// it, in the order of those first uses.
+#[derive(Debug, Default)]
+struct Ids {
+    index: FastMap<Id, u32>,
+    ids: Vec<Id>,
+    first_at: Vec<Option<Location>>,
+    used: Vec<u32>,
+    /// The id asked for last: rows come grouped by unit and account, so most look-ups are it.
+    last: Option<u32>,
+}
+
+impl Ids {
+    fn intern(&mut self, id: &str) -> u32 {
+        if let Some(i) = self.last.filter(|&i| self.ids[i as usize] == *id) {
+            return i;
+        }
+        let i = self.intern_new(id);
+        self.last = Some(i);
+        i
+    }
+
+    fn intern_new(&mut self, id: &str) -> u32 {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        let i = self.ids.len() as u32;
+        let id = Id::from(id);
+        self.index.insert(id.clone(), i);
+        self.ids.push(id);
+        self.first_at.push(None);
+        i
+    }
+
+    fn use_at(&mut self, id: &str, at: &impl Fn() -> Location) -> u32 {
+        let i = self.intern(id);
+        if self.first_at[i as usize].is_none() {
+            self.first_at[i as usize] = Some(at());
+            self.used.push(i);
+        }
+        i
+    }
+
+    /// The ids amounts named, in order, with where each was first named.
+    fn used(&self) -> impl Iterator<Item = (&str, &Location)> + '_ {
+        self.used.iter().map(|&i| {
+            let i = i as usize;
+            (
+                &*self.ids[i],
+                self.first_at[i].as_ref().expect("set on use"),
+            )
+        })
+    }
+
+    /// Each id's place in the ids sorted as strings, by index.
+    fn ranks(&self) -> Vec<u32> {
+        let mut sorted: Vec<u32> = (0..self.ids.len() as u32).collect();
+        sorted.sort_unstable_by_key(|&i| &*self.ids[i as usize]);
+        let mut rank = vec![0; sorted.len()];
+        for (r, &i) in sorted.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        rank
+    }
+
+    fn id(&self, i: u32) -> Option<&Id> {
+        self.ids.get(i as usize)
+    }
+}
+
+impl Gathered {
+    /// Adds one amount; a key read before is added to and warned about. `at` places the amount
+    /// in the input, for the report, and is only asked for when the report needs it.
+    pub fn add(&mut self, e: Entry<'_>, at: impl Fn() -> Location, report: &mut ImportReport) {
+        let unit = self.units.use_at(e.unit, &at);
+        let cost_type = match e.cost_type {
+            Some(id) => {
+                let i = self.cost_types.use_at(id, &at);
+                if self.about.len() <= i as usize {
+                    self.about.resize(i as usize + 1, (None, None));
+                }
+                i
+            }
+            None => UNTYPED,
+        };
+        let first = match e.when {
+            When::Month(m) => {
+                self.span = Some(self.span.map_or((m, m), |(a, b)| (a.min(m), b.max(m))));
+                let key = (unit, cost_type, e.measure, m.year());
+                let months = self.months.entry(key).or_default();
+                let (i, bit) = (m.index(), 1 << m.index());
+                months.amounts[i] += e.amount;
+                let first = (months.seen & bit != 0).then_some(months.first_line[i] as usize);
+                if first.is_none() {
+                    months.seen |= bit;
+                    months.first_line[i] = e.line as u32;
+                }
+                first
+            }
+            When::Year(y) => match self.annual.entry((unit, cost_type, y)) {
+                Slot::Occupied(mut slot) => {
+                    slot.get_mut().0 += e.amount;
+                    Some(slot.get().1)
+                }
+                Slot::Vacant(slot) => {
+                    slot.insert((e.amount, e.line));
+                    None
+                }
+            },
+        };
+        if let Some(line) = first {
+            report.warn(
+                "W_DUPLICATE_ROW",
+                at(),
+                format!(
+                    "{} for unit {:?}{} and {} appears again{}; the amounts are added",
+                    e.measure.name(),
+                    e.unit,
+                    e.cost_type
+                        .map(|c| format!(", cost type {c:?}"))
+                        .unwrap_or_default(),
+                    when_text(e.when),
+                    Some(line)
+                        .filter(|&l| l > 0)
+                        .map(|l| format!(" (first on line {l})"))
+                        .unwrap_or_default()
+                ),
+            );
+        }
+    }
+
+    /// Records a cost type's name and kind as the input gives them; the first given wins.
+    pub fn describe_cost_type(&mut self, id: &str, name: Option<&str>, kind: Option<Kind>) {
+        let i = self.cost_types.intern(id) as usize;
+        if self.about.len() <= i {
+            self.about.resize(i + 1, (None, None));
+        }
+        let about = &mut self.about[i];
+        if about.0.is_none() {
+            about.0 = name.map(str::to_string);
+        }
+        about.1 = about.1.or(kind);
+    }
 }
 
 /// Revenue or cost by account number prefix (class 3 revenue, 4-8 cost by default); `None` for
@@ -73,7 +240,7 @@ pub fn document(
     };
     doc.units = units(&g, existing, settings, report);
     doc.cost_types = cost_types(&g, existing, settings, report);
-    rows(g.entries, &mut doc, report);
+    rows(g, &mut doc, report);
     doc
 }
 
@@ -85,11 +252,10 @@ fn units(
     report: &mut ImportReport,
 ) -> Vec<Unit> {
     let known: HashSet<&str> = existing.units.iter().map(|u| u.id.as_str()).collect();
-    let mut seen = HashSet::new();
-    let missing: Vec<&Entry> = g
-        .entries
-        .iter()
-        .filter(|e| !known.contains(e.unit.as_str()) && seen.insert(e.unit.as_str()))
+    let missing: Vec<(&str, &Location)> = g
+        .units
+        .used()
+        .filter(|(id, _)| !known.contains(id))
         .collect();
     if let Some(p) = settings.parent.as_deref().filter(|p| !known.contains(p)) {
         report.error(
@@ -104,11 +270,11 @@ fn units(
         return Vec::new();
     }
     if !known.is_empty() && !g.create_units && settings.parent.is_none() {
-        for e in missing {
+        for (unit, at) in missing {
             report.error(
                 "E_UNKNOWN_UNIT",
-                e.at.clone(),
-                format!("unknown unit {:?}", e.unit),
+                at.clone(),
+                format!("unknown unit {unit:?}"),
                 "the id of a unit in the workspace (or the parent option, to add new units under it)",
             );
         }
@@ -144,14 +310,14 @@ fn units(
         }
         Some(anchor_id.clone())
     };
-    for e in missing.into_iter().filter(|e| e.unit != anchor_id) {
+    for (unit, _) in missing.into_iter().filter(|(unit, _)| *unit != anchor_id) {
         out.push(Unit {
-            id: e.unit.clone(),
+            id: unit.to_string(),
             name: g
                 .unit_names
-                .get(&e.unit)
+                .get(unit)
                 .cloned()
-                .unwrap_or_else(|| e.unit.clone()),
+                .unwrap_or_else(|| unit.to_string()),
             parent: anchor.clone(),
             level: None,
         });
@@ -182,20 +348,17 @@ fn cost_types(
     report: &mut ImportReport,
 ) -> Vec<CostType> {
     let known: HashSet<&str> = existing.cost_types.iter().map(|c| c.id.as_str()).collect();
-    let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for e in &g.entries {
-        let Some(id) = e.cost_type.as_deref() else {
-            continue;
-        };
-        if known.contains(id) || !seen.insert(id) {
+    for (id, at) in g.cost_types.used() {
+        if known.contains(id) {
             continue;
         }
-        let (name, kind) = g.cost_types.get(id).cloned().unwrap_or((None, None));
+        let i = g.cost_types.index[id] as usize;
+        let (name, kind) = g.about.get(i).cloned().unwrap_or((None, None));
         let kind = kind.or_else(|| account_kind(id, settings)).unwrap_or_else(|| {
             report.warn(
                 "W_KIND_ASSUMED",
-                e.at.clone(),
+                at.clone(),
                 format!("the cost type {id:?} is taken as a cost: neither a kind column nor its account number says"),
             );
             Kind::Cost
@@ -209,77 +372,42 @@ fn cost_types(
     out
 }
 
-/// Rows added up per unit, cost type, measure and period; a repeated key is a warning.
-fn rows(entries: Vec<Entry>, doc: &mut Document, report: &mut ImportReport) {
-    type Key = (String, Option<String>);
-    // Sized once, and each key hashed once: growing re-hashed every key's strings, and a look-up
-    // before the insert hashed them twice (measured: 10 % of a CSV import's instructions).
-    let mut first_line: HashMap<(Key, Measure, When), Option<usize>> =
-        HashMap::with_capacity(entries.len());
-    let mut budget_months: BTreeMap<(Key, i32), [Amount; 12]> = BTreeMap::new();
-    let mut budget_annual: BTreeMap<(Key, i32), Amount> = BTreeMap::new();
-    let mut outcome: BTreeMap<(Key, Month), Amount> = BTreeMap::new();
-    let mut forecast: BTreeMap<(Key, Month), Amount> = BTreeMap::new();
-    let mut span: Option<(Month, Month)> = None;
-    for e in entries {
-        let key = (e.unit, e.cost_type);
-        if let When::Month(m) = e.when {
-            span = Some(span.map_or((m, m), |(a, b)| (a.min(m), b.max(m))));
-        }
-        match first_line.entry((key.clone(), e.measure, e.when)) {
-            Slot::Occupied(line) => report.warn(
-                "W_DUPLICATE_ROW",
-                e.at.clone(),
-                format!(
-                    "{} for unit {:?}{} and {} appears again{}; the amounts are added",
-                    e.measure.name(),
-                    key.0,
-                    key.1
-                        .as_ref()
-                        .map(|c| format!(", cost type {c:?}"))
-                        .unwrap_or_default(),
-                    when_text(e.when),
-                    line.get()
-                        .map(|l| format!(" (first on line {l})"))
-                        .unwrap_or_default()
-                ),
-            ),
-            Slot::Vacant(slot) => {
-                slot.insert(e.at.line);
-            }
-        }
-        match (e.measure, e.when) {
-            (Measure::Budget, When::Month(m)) => {
-                budget_months
-                    .entry((key, m.year()))
-                    .or_insert([Amount::ZERO; 12])[m.index()] += e.amount
-            }
-            (Measure::Budget, When::Year(y)) => {
-                *budget_annual.entry((key, y)).or_insert(Amount::ZERO) += e.amount
-            }
-            (Measure::Outcome, When::Month(m)) => {
-                *outcome.entry((key, m)).or_insert(Amount::ZERO) += e.amount
-            }
-            (Measure::Forecast, When::Month(m)) => {
-                *forecast.entry((key, m)).or_insert(Amount::ZERO) += e.amount
-            }
-            // The readers only give budgets by year.
-            (Measure::Outcome | Measure::Forecast, When::Year(_)) => {}
-        }
-    }
-    for (((unit, cost_type), year), months) in budget_months {
+/// The gathered sums as schema 1 rows, ordered by unit, cost type (none first) and period.
+fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
+    // Ids sorted once, keys then by rank: comparing strings per key was most of the sort.
+    let unit_rank = g.units.ranks();
+    let type_rank = g.cost_types.ranks();
+    let rank = |u: u32, c: u32| {
+        let c = if c == UNTYPED {
+            0
+        } else {
+            type_rank[c as usize] + 1
+        };
+        (unit_rank[u as usize], c)
+    };
+    let mut keys: Vec<_> = g.months.keys().copied().collect();
+    keys.sort_unstable_by_key(|&(u, c, measure, year)| (measure, rank(u, c), year));
+    let mut annual: Vec<_> = g.annual.iter().collect();
+    annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
+    let ids = |u: u32, c: u32| {
+        let unit = g.units.id(u).expect("an interned unit").clone();
+        (unit, g.cost_types.id(c).cloned())
+    };
+    for &key in keys.iter().filter(|k| k.2 == Measure::Budget) {
+        let (unit, cost_type) = ids(key.0, key.1);
         doc.budget.push(BudgetRow {
             unit,
             cost_type,
-            year,
+            year: key.3,
             annual: None,
             method: None,
             weights: None,
             rounding: None,
-            months: Some(months.to_vec()),
+            months: Some(g.months[&key].amounts.to_vec()),
         });
     }
-    for (((unit, cost_type), year), annual) in budget_annual {
+    for (&(u, c, year), &(annual, _)) in annual {
+        let (unit, cost_type) = ids(u, c);
         doc.budget.push(BudgetRow {
             unit,
             cost_type,
@@ -291,24 +419,32 @@ fn rows(entries: Vec<Entry>, doc: &mut Document, report: &mut ImportReport) {
             months: None,
         });
     }
-    for (((unit, cost_type), month), amount) in outcome {
-        doc.outcome.push(OutcomeRow {
-            unit,
-            cost_type,
-            month,
-            amount,
-        });
+    for &key in &keys {
+        let sums = &g.months[&key];
+        let read = (0..12).filter(|i| sums.seen & (1 << i) != 0);
+        for i in read {
+            let month = Month::new(key.3, i as u32 + 1).expect("a month read from the input");
+            let (unit, cost_type) = ids(key.0, key.1);
+            let amount = sums.amounts[i];
+            match key.2 {
+                Measure::Budget => {}
+                Measure::Outcome => doc.outcome.push(OutcomeRow {
+                    unit,
+                    cost_type,
+                    month,
+                    amount,
+                }),
+                Measure::Forecast => doc.forecasts.push(ForecastRow {
+                    unit,
+                    cost_type,
+                    year: key.3,
+                    made: month,
+                    amount,
+                }),
+            }
+        }
     }
-    for (((unit, cost_type), made), amount) in forecast {
-        doc.forecasts.push(ForecastRow {
-            unit,
-            cost_type,
-            year: made.year(),
-            made,
-            amount,
-        });
-    }
-    if let Some((first, last)) = span {
+    if let Some((first, last)) = g.span {
         report.first_month = Some(first.to_string());
         report.last_month = Some(last.to_string());
     }

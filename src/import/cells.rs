@@ -47,7 +47,10 @@ pub fn amount(
         message: format!("the amount {text:?} is beyond ±10^15 kr"),
         expected: "an amount within ±1 000 000 000 000 000 kr",
     };
-    let value = parsed.checked_mul(scale.factor()).ok_or_else(range)?;
+    let value = match scale {
+        DisplayUnit::Kr => parsed,
+        _ => parsed.checked_mul(scale.factor()).ok_or_else(range)?,
+    };
     if value.decimal().abs() > Decimal::from(MAX_CELL) {
         return Err(range());
     }
@@ -58,16 +61,18 @@ pub fn amount(
 /// an English or German file may have meant fifteen hundred, so say so.
 fn ambiguity(text: &str, value: Amount) -> Option<String> {
     let digits = text.trim_start_matches(['-', '+', '−', '–', '(']);
-    let seps: Vec<(usize, char)> = digits
-        .char_indices()
-        .filter(|(_, c)| matches!(c, ',' | '.'))
-        .collect();
-    let [(at, sep)] = seps.as_slice() else {
+    // Bytes, not chars: both separators are ASCII, and this runs for every amount read.
+    let mut seps = digits
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b',' | b'.'));
+    let (Some((at, sep)), None) = (seps.next(), seps.next()) else {
         return None;
     };
+    let sep = char::from(sep);
     let after = &digits[at + 1..];
     let three = after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit());
-    let before = &digits[..*at];
+    let before = &digits[..at];
     let short = (1..=3).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_digit());
     (three && short).then(|| {
         format!(
@@ -91,6 +96,9 @@ pub const PERIOD_EXPECTED: &str =
 /// A period cell; `year` is the year of the row (a year column or the `year` option) for month
 /// numbers and names without a year.
 pub fn period(text: &str, year: Option<i32>) -> Result<When, CellError> {
+    if let Some(month) = plain_month(text) {
+        return Ok(When::Month(month));
+    }
     let t = columns::normalise(text);
     let fail = || CellError {
         code: "E_PARSE_MONTH",
@@ -146,6 +154,19 @@ pub fn period(text: &str, year: Option<i32>) -> Result<When, CellError> {
         },
         _ => Err(fail()),
     }
+}
+
+/// `2025-03`, the form of nearly every period cell, read without the general path's
+/// allocations; `None` for anything else, which that path then reads (or explains).
+fn plain_month(text: &str) -> Option<Month> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b[i].is_ascii_digit().then(|| u32::from(b[i] - b'0'));
+    if b.len() != 7 || b[4] != b'-' {
+        return None;
+    }
+    let year = (0..4).try_fold(0, |y, i| Some(y * 10 + digit(i)?))?;
+    let month = digit(5)? * 10 + digit(6)?;
+    Month::new(year as i32, month).ok()
 }
 
 #[cfg(test)]

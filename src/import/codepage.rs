@@ -7,6 +7,8 @@
 //! Detection, not guessing in the dark: a BOM or valid UTF-8 wins; otherwise the legacy code page
 //! of the format. Not here: splitting text into records.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 
 use super::report::{ImportReport, Location};
@@ -46,9 +48,9 @@ impl Encoding {
 
     /// Decodes bytes (after any BOM) in this encoding. Invalid UTF-8 shows as U+FFFD; [`detect`]
     /// rejects it before a whole file is decoded.
-    pub fn text(self, bytes: &[u8]) -> String {
+    pub fn text(self, bytes: &[u8]) -> Cow<'_, str> {
         match self {
-            Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+            Encoding::Utf8 => String::from_utf8_lossy(bytes),
             // 0xA0-0xFF are Latin-1, that is U+00A0-U+00FF.
             Encoding::Windows1252 => bytes
                 .iter()
@@ -56,14 +58,16 @@ impl Encoding {
                     0x80..=0x9f => CP1252_80_9F[usize::from(b - 0x80)],
                     _ => char::from(b),
                 })
-                .collect(),
+                .collect::<String>()
+                .into(),
             Encoding::Ibm437 => bytes
                 .iter()
                 .map(|&b| match b {
                     0..=0x7f => char::from(b),
                     _ => CP437_HIGH[usize::from(b - 0x80)],
                 })
-                .collect(),
+                .collect::<String>()
+                .into(),
         }
     }
 }
@@ -73,12 +77,12 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Decodes a file, recording the encoding in `report`. `legacy` is the format's code page when
 /// the bytes are not UTF-8 (Windows-1252 for CSV, IBM 437 for SIE); `given` overrides detection.
 /// Errors (UTF-16, invalid UTF-8 when UTF-8 was asked for) go into the report; `None` then.
-pub fn decode(
-    bytes: &[u8],
+pub fn decode<'a>(
+    bytes: &'a [u8],
     given: Option<Encoding>,
     legacy: Encoding,
     report: &mut ImportReport,
-) -> Option<String> {
+) -> Option<Cow<'a, str>> {
     let (encoding, body) = detect(bytes, given, legacy, report)?;
     // `detect` checked that UTF-8 is valid.
     Some(encoding.text(body))
@@ -106,14 +110,15 @@ pub fn detect<'a>(
     } else {
         bytes
     };
+    let utf8 = std::str::from_utf8(body);
     let encoding = match given {
         Some(e) => e,
-        None if has_bom || std::str::from_utf8(body).is_ok() => Encoding::Utf8,
+        None if has_bom || utf8.is_ok() => Encoding::Utf8,
         None => legacy_or_1252(body, legacy, report),
     };
     report.encoding = encoding.name();
     if encoding == Encoding::Utf8 {
-        if let Err(e) = std::str::from_utf8(body) {
+        if let Err(e) = utf8 {
             report.error(
                 "E_ENCODING",
                 Location::line(line_of(body, e.valid_up_to())),
@@ -221,7 +226,7 @@ mod tests {
         legacy: Encoding,
     ) -> (Option<String>, ImportReport) {
         let mut r = ImportReport::new("csv", None);
-        (decode(bytes, given, legacy, &mut r), r)
+        (decode(bytes, given, legacy, &mut r).map(Cow::into_owned), r)
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //!
 //! Not here: what the cells mean (see [`super::table`] and [`super::columns`]).
 
+use std::borrow::Cow;
+
 use super::assemble;
 use super::codepage::{self, Encoding};
 use super::json::Document;
 use super::report::ImportReport;
-use super::table::{self, Row};
+use super::table;
 use super::Settings;
 
 /// Reads CSV bytes into a document to add and the report on it.
@@ -32,46 +34,121 @@ pub fn read_text(
     report: &mut ImportReport,
 ) -> Document {
     report.delimiter = Some(char::from(delimiter).to_string());
-    let rows = split(text, delimiter);
-    let gathered = table::read(rows, settings, report);
+    let gathered = table::read(Rows::new(text, delimiter), settings, report);
     assemble::document(gathered, existing, settings, report)
 }
 
-/// Cells by row, each row with the line it starts on, split as the table reader asks for them
-/// (a region's year is a million rows; they are never all held at once). The reader is lenient,
-/// as the files are: rows may have fewer cells than the header, and a stray quote inside a cell
-/// is kept as text.
-fn split(text: &str, delimiter: u8) -> impl Iterator<Item = Row> + '_ {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut record = ::csv::StringRecord::new();
-    // Lines are counted here: the csv crate counts a CRLF's line feed into the next record.
-    let (mut counted_to, mut line) = (0, 1);
-    let bytes = text.as_bytes();
-    std::iter::from_fn(move || {
-        // The input is a valid `str` and in memory: reading cannot fail on UTF-8 or I/O.
-        if !matches!(reader.read_record(&mut record), Ok(true)) {
-            return None;
-        }
-        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        line += line_ends(&bytes[counted_to..start]);
-        counted_to = start;
-        Some((line, record.iter().map(str::to_string).collect()))
-    })
+/// The rows of a text, split into cells in place: a cell borrows the text unless quotes had to
+/// be taken out. A region's year is a million rows; one row's cells are held at a time, in a
+/// buffer the table reader reuses, so reading allocates nothing per row.
+///
+/// The split is lenient, as the files are: rows may have fewer cells than the header, a quote
+/// inside an unquoted cell is text, text after a closing quote is kept, a quote left open runs to
+/// the end, and empty lines are no rows. Lines end with CRLF, LF or a lone CR.
+pub struct Rows<'a> {
+    text: &'a str,
+    delimiter: u8,
+    at: usize,
+    /// The 1-based line `at` is on.
+    line: usize,
 }
 
-/// Line ends in `bytes`: CRLF, LF or a lone CR, each once.
-fn line_ends(bytes: &[u8]) -> usize {
-    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    (0..bytes.len())
-        .filter(|&i| bytes[i] == b'\n' || lone_cr(i))
-        .count()
+impl<'a> Rows<'a> {
+    pub fn new(text: &'a str, delimiter: u8) -> Rows<'a> {
+        Rows {
+            text,
+            delimiter,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// Puts the next row's cells into `cells` and returns the line it starts on; `None` at the end.
+    pub fn next_into(&mut self, cells: &mut Vec<Cow<'a, str>>) -> Option<usize> {
+        cells.clear();
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() && matches!(bytes[self.at], b'\r' | b'\n') {
+            self.line_end();
+        }
+        if self.at >= bytes.len() {
+            return None;
+        }
+        let line = self.line;
+        loop {
+            cells.push(self.cell());
+            match bytes.get(self.at) {
+                Some(&d) if d == self.delimiter => self.at += 1,
+                Some(_) => {
+                    self.line_end();
+                    return Some(line);
+                }
+                None => return Some(line),
+            }
+        }
+    }
+
+    /// One cell from `at`, leaving `at` on the delimiter or line end after it.
+    fn cell(&mut self) -> Cow<'a, str> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let delimiter = self.delimiter;
+        let ends = |b: u8| b == delimiter || b == b'\r' || b == b'\n';
+        if bytes.get(start) != Some(&b'"') {
+            let len = bytes[start..].iter().position(|&b| ends(b));
+            self.at = len.map_or(bytes.len(), |len| start + len);
+            return Cow::Borrowed(&self.text[start..self.at]);
+        }
+        // Quoted: `""` is a quote, and a line end inside belongs to the cell.
+        let mut owned = String::new();
+        let mut from = start + 1;
+        self.at = from;
+        loop {
+            match bytes[self.at..].iter().position(|&b| b == b'"') {
+                None => {
+                    self.count_lines(from, bytes.len());
+                    owned.push_str(&self.text[from..]);
+                    self.at = bytes.len();
+                    return Cow::Owned(owned);
+                }
+                Some(len) => {
+                    let quote = self.at + len;
+                    self.count_lines(from, quote);
+                    owned.push_str(&self.text[from..quote]);
+                    if bytes.get(quote + 1) == Some(&b'"') {
+                        owned.push('"');
+                        from = quote + 2;
+                        self.at = from;
+                        continue;
+                    }
+                    // Closed; whatever follows up to the cell's end is kept as it is.
+                    let after = quote + 1;
+                    let len = bytes[after..].iter().position(|&b| ends(b));
+                    self.at = len.map_or(bytes.len(), |len| after + len);
+                    owned.push_str(&self.text[after..self.at]);
+                    return Cow::Owned(owned);
+                }
+            }
+        }
+    }
+
+    /// Steps over the line end at `at` (CRLF counts once).
+    fn line_end(&mut self) {
+        let bytes = self.text.as_bytes();
+        if bytes[self.at] == b'\r' && bytes.get(self.at + 1) == Some(&b'\n') {
+            self.at += 1;
+        }
+        self.at += 1;
+        self.line += 1;
+    }
+
+    /// Counts the line ends inside a quoted cell's `text[from..to]`.
+    fn count_lines(&mut self, from: usize, to: usize) {
+        let bytes = &self.text.as_bytes()[from..to];
+        let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        self.line += (0..bytes.len())
+            .filter(|&i| bytes[i] == b'\n' || lone_cr(i))
+            .count();
+    }
 }
 
 /// The delimiter of the first non-empty line: the most frequent of `;`, tab and `,` outside
@@ -115,8 +192,43 @@ mod tests {
     }
 
     #[test]
+    fn cells_are_split_as_spreadsheets_quote_them() {
+        let (mut rows, mut cells) = (Rows::new("", b';'), Vec::new());
+        let mut split = |text: &'static str| -> Vec<Vec<String>> {
+            rows = Rows::new(text, b';');
+            std::iter::from_fn(|| {
+                rows.next_into(&mut cells)
+                    .map(|_| cells.iter().map(|c| c.to_string()).collect())
+            })
+            .collect()
+        };
+        assert_eq!(split("a;b;\r\n;c"), [vec!["a", "b", ""], vec!["", "c"]]);
+        assert_eq!(
+            split("\"Vård; omsorg\";\"sa \"\"hej\"\"\";x\"y"),
+            [vec!["Vård; omsorg", "sa \"hej\"", "x\"y"]]
+        );
+        assert_eq!(
+            split("\"a\"b;c"),
+            [vec!["ab", "c"]],
+            "text after a closing quote"
+        );
+        assert_eq!(
+            split("\"två\nrader\";c\nd"),
+            [vec!["två\nrader", "c"], vec!["d"]]
+        );
+        assert_eq!(
+            split("\"öppen;c\nd"),
+            [vec!["öppen;c\nd"]],
+            "an open quote runs to the end"
+        );
+    }
+
+    #[test]
     fn lines_are_counted_with_any_line_end() {
-        let lines = |text: &str| -> Vec<usize> { split(text, b';').map(|r| r.0).collect() };
+        let lines = |text: &str| -> Vec<usize> {
+            let (mut rows, mut cells) = (Rows::new(text, b';'), Vec::new());
+            std::iter::from_fn(|| rows.next_into(&mut cells)).collect()
+        };
         assert_eq!(lines("a;b\r\nc;d\r\n\r\ne;f\r\n"), [1, 2, 4]);
         assert_eq!(lines("a;b\nc;\"d\nd\"\ne;f"), [1, 2, 4]);
         assert_eq!(lines("\n\na;b\rc;d"), [3, 4]);

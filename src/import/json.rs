@@ -17,6 +17,7 @@ use crate::effects::entries::Entry;
 use crate::effects::measure::{Measure, Programme};
 use crate::error::{Error, Result};
 use crate::goals::Goal;
+use crate::id::Id;
 use crate::money::Amount;
 use crate::org::Unit;
 use crate::periodise::Rounding;
@@ -94,9 +95,9 @@ pub struct CostType {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetRow {
-    pub unit: String,
+    pub unit: Id,
     #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
-    pub cost_type: Option<String>,
+    pub cost_type: Option<Id>,
     pub year: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual: Option<Amount>,
@@ -116,9 +117,9 @@ pub struct BudgetRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeRow {
-    pub unit: String,
+    pub unit: Id,
     #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
-    pub cost_type: Option<String>,
+    pub cost_type: Option<Id>,
     pub month: Month,
     pub amount: Amount,
 }
@@ -127,9 +128,9 @@ pub struct OutcomeRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ForecastRow {
-    pub unit: String,
+    pub unit: Id,
     #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
-    pub cost_type: Option<String>,
+    pub cost_type: Option<Id>,
     pub year: i32,
     pub made: Month,
     pub amount: Amount,
@@ -139,9 +140,9 @@ pub struct ForecastRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OneOffRow {
-    pub unit: String,
+    pub unit: Id,
     #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
-    pub cost_type: Option<String>,
+    pub cost_type: Option<Id>,
     pub month: Month,
     pub amount: Amount,
     pub text: String,
@@ -152,9 +153,9 @@ pub struct OneOffRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VolumeRow {
-    pub unit: String,
+    pub unit: Id,
     #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
-    pub cost_type: Option<String>,
+    pub cost_type: Option<Id>,
     pub month: Month,
     /// What is counted: "vårddygn", "besök", "tågkm".
     pub measure: String,

@@ -524,7 +524,10 @@ fn record_into(
                 .periods
                 .entry((measure, year, month, account.trim().to_string()))
                 .or_default();
-            let objects: Vec<String> = objects.iter().map(|o| encoding.text(o)).collect();
+            let objects: Vec<String> = objects
+                .iter()
+                .map(|o| encoding.text(o).into_owned())
+                .collect();
             match objects.as_slice() {
                 [] => {
                     if rows.total.is_some() {
@@ -570,7 +573,10 @@ fn text_of(rec: &Record, encoding: Encoding) -> String {
         match f {
             Token::Text(t) => out.push_str(&encoding.text(t)),
             Token::List(items) => {
-                let items: Vec<String> = items.iter().map(|i| encoding.text(i)).collect();
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| encoding.text(i).into_owned())
+                    .collect();
                 out.push_str(&format!("{{{}}}", items.join(" ")));
             }
         }
@@ -647,12 +653,10 @@ fn gather(r: Read, settings: &Settings, report: &mut ImportReport) -> Gathered {
         .or(r.company_id.clone())
         .unwrap_or_else(|| "FTG".into());
     let company_name = r.company.clone().unwrap_or_else(|| company_id.clone());
-    let mut g = Gathered {
-        root: Some((company_id.clone(), company_name)),
-        create_units: true,
-        unit_names: r.object_names.clone(),
-        ..Gathered::default()
-    };
+    let mut g = Gathered::default();
+    g.root = Some((company_id.clone(), company_name));
+    g.create_units = true;
+    g.unit_names = r.object_names.clone();
     let mut skipped_balance = 0;
     for ((measure, _, month, account), rows) in r.periods {
         let kind =
@@ -661,20 +665,19 @@ fn gather(r: Read, settings: &Settings, report: &mut ImportReport) -> Gathered {
             skipped_balance += 1;
             continue;
         };
-        g.cost_types.entry(account.clone()).or_insert((
-            r.accounts.get(&account).cloned().filter(|n| !n.is_empty()),
-            Some(kind),
-        ));
+        let name = r.accounts.get(&account).filter(|n| !n.is_empty());
+        g.describe_cost_type(&account, name.map(String::as_str), Some(kind));
         let mut entry = |unit: &str, ledger: Amount, line: usize| {
-            g.entries.push(Entry {
-                unit: unit.to_string(),
-                cost_type: Some(account.clone()),
+            let e = Entry {
+                unit,
+                cost_type: Some(&account),
                 measure,
                 when: When::Month(month),
                 // Ledger sign (debit +) to result sign (revenue +, cost −).
                 amount: -ledger,
-                at: Location::line(line),
-            });
+                line,
+            };
+            g.add(e, || Location::line(line), report);
         };
         let mut on_objects = Amount::ZERO;
         for (object, amount, line) in &rows.objects {
@@ -786,8 +789,8 @@ mod tests {
             .iter()
             .map(|r| {
                 (
-                    r.unit.clone(),
-                    r.cost_type.clone().unwrap(),
+                    r.unit.to_string(),
+                    r.cost_type.as_deref().unwrap().to_string(),
                     r.amount.to_canonical(),
                 )
             })

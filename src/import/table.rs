@@ -6,38 +6,43 @@
 //! or wide (month columns `jan` … `dec` or `2025-01` …, holding the `measure` option). Not here:
 //! decoding and splitting (see [`super::csv`]), or turning rows into a document ([`super::assemble`]).
 
+use std::borrow::Cow;
+
+use crate::money::Amount;
+
 use super::assemble::{account_kind, Entry, Gathered};
 use super::cells::{self, When};
 use super::columns::{self, Column, Field, Measure};
+use super::csv::Rows;
 use super::json::Kind;
 use super::report::{ColumnUse, ImportReport, Location};
 use super::{Settings, Sign};
 
-/// A row of cells with its 1-based line in the input.
-pub type Row = (usize, Vec<String>);
-
-/// Reads the rows (the first non-empty one is the header) into entries.
-pub fn read(
-    rows: impl IntoIterator<Item = Row>,
-    settings: &Settings,
-    report: &mut ImportReport,
-) -> Gathered {
+/// Reads the rows (the first non-empty one is the header) into the amounts they hold.
+pub fn read(mut rows: Rows<'_>, settings: &Settings, report: &mut ImportReport) -> Gathered {
     let mut g = Gathered::default();
-    let mut rows = rows.into_iter().skip_while(|(_, cells)| is_blank(cells));
-    let Some((header_line, header)) = rows.next() else {
-        report.error(
-            "E_EMPTY",
-            Location::line(1),
-            "there is nothing to import: no header and no rows",
-            "a header row (e.g. Enhet;Konto;Period;Utfall) and data rows",
-        );
-        return g;
+    let mut cells = Vec::new();
+    let header_line = loop {
+        match rows.next_into(&mut cells) {
+            Some(line) if !is_blank(&cells) => break line,
+            Some(_) => {}
+            None => {
+                report.error(
+                    "E_EMPTY",
+                    Location::line(1),
+                    "there is nothing to import: no header and no rows",
+                    "a header row (e.g. Enhet;Konto;Period;Utfall) and data rows",
+                );
+                return g;
+            }
+        }
     };
-    let Some(layout) = Layout::of(header_line, &header, settings, report) else {
+    let Some(layout) = Layout::of(header_line, &cells, settings, report) else {
         return g;
     };
     let mut data_rows = 0;
-    for (line, cells) in rows {
+    let mut found = Vec::new();
+    while let Some(line) = rows.next_into(&mut cells) {
         report.rows.read += 1;
         data_rows += 1;
         if is_blank(&cells) {
@@ -45,15 +50,14 @@ pub fn read(
             continue;
         }
         let errors_before = report.errors.len();
-        let before = g.entries.len();
-        layout.row(line, &cells, settings, &mut g, report);
+        found.clear();
+        layout.row(line, &cells, settings, &mut found, &mut g, report);
         if report.errors.len() > errors_before {
             report.rows.rejected += 1;
-            g.entries.truncate(before);
-        } else if g.entries.len() > before {
-            report.rows.accepted += 1;
-        } else {
+        } else if found.is_empty() {
             report.rows.skipped += 1;
+        } else {
+            report.rows.accepted += 1;
         }
     }
     if data_rows == 0 {
@@ -67,8 +71,16 @@ pub fn read(
     g
 }
 
-fn is_blank(cells: &[String]) -> bool {
+fn is_blank(cells: &[Cow<str>]) -> bool {
     cells.iter().all(|c| c.trim().is_empty())
+}
+
+/// An amount of a row read, by column, before the row is known to be free of faults.
+struct Found {
+    column: usize,
+    measure: Measure,
+    when: When,
+    amount: Amount,
 }
 
 /// The header understood: where each field is.
@@ -77,12 +89,31 @@ struct Layout {
     columns: Vec<Option<Column>>,
     headers: Vec<String>,
     unit: usize,
+    /// The column of each field read from one cell (see [`single`]), found once from the header.
+    single: [Option<usize>; SINGLE],
+}
+
+/// The fields a row reads from one cell each, as indexes into [`Layout::single`].
+const SINGLE: usize = 8;
+
+fn single(field: Field) -> Option<usize> {
+    Some(match field {
+        Field::Unit => 0,
+        Field::UnitName => 1,
+        Field::CostType => 2,
+        Field::CostTypeName => 3,
+        Field::Kind => 4,
+        Field::Period => 5,
+        Field::Year => 6,
+        Field::MeasureName => 7,
+        Field::Amount(_) | Field::AnyAmount | Field::MonthColumn(..) => return None,
+    })
 }
 
 impl Layout {
     fn of(
         line: usize,
-        header: &[String],
+        header: &[Cow<str>],
         settings: &Settings,
         report: &mut ImportReport,
     ) -> Option<Layout> {
@@ -187,7 +218,14 @@ impl Layout {
         } else if settings.sign == Sign::Ledger {
             report.sign = "ledger";
         }
+        let mut single_at = [None; SINGLE];
+        for (i, c) in columns.iter().enumerate().rev() {
+            if let Some(slot) = c.and_then(|c| single(c.field)) {
+                single_at[slot] = Some(i);
+            }
+        }
         ok.then(|| Layout {
+            single: single_at,
             columns,
             headers: header.iter().map(|h| h.trim().to_string()).collect(),
             unit,
@@ -195,31 +233,33 @@ impl Layout {
     }
 
     /// The cell of `field` in `cells`, trimmed, with its 0-based column.
-    fn cell<'a>(&self, cells: &'a [String], field: Field) -> Option<(usize, &'a str)> {
-        let i = self
-            .columns
-            .iter()
-            .position(|c| c.is_some_and(|c| c.field == field))?;
+    fn cell<'a>(&self, cells: &'a [Cow<str>], field: Field) -> Option<(usize, &'a str)> {
+        let i = self.single[single(field)?]?;
         cells
             .get(i)
             .map(|c| (i, c.trim()))
             .filter(|(_, c)| !c.is_empty())
     }
 
-    /// Reads one data row into `g`; faults go into `report`.
+    /// Reads one data row's amounts into `found` and, when the row has no fault, into `g`;
+    /// faults go into `report`.
     fn row(
         &self,
         line: usize,
-        cells: &[String],
+        cells: &[Cow<str>],
         settings: &Settings,
+        found: &mut Vec<Found>,
         g: &mut Gathered,
         report: &mut ImportReport,
     ) {
+        let errors_before = report.errors.len();
         let at = |i: usize| {
             let header = self.headers.get(i).map_or(String::new(), |h| h.clone());
             Location::line(line).cell(i + 1, header)
         };
-        if let Some(i) = cells.iter().position(|c| c.contains(['\n', '\r'])) {
+        // Only a quoted cell can hold a line break, and only a quoted cell is owned.
+        let broken = |c: &Cow<str>| matches!(c, Cow::Owned(c) if c.contains(['\n', '\r']));
+        if let Some(i) = cells.iter().position(broken) {
             report.error(
                 "E_CSV_QUOTE",
                 at(i),
@@ -257,13 +297,11 @@ impl Layout {
             return;
         };
         if let Some((_, name)) = self.cell(cells, Field::UnitName) {
-            g.unit_names
-                .entry(unit.to_string())
-                .or_insert_with(|| name.to_string());
+            if !g.unit_names.contains_key(unit) {
+                g.unit_names.insert(unit.to_string(), name.to_string());
+            }
         }
-        let cost_type = self
-            .cell(cells, Field::CostType)
-            .map(|(_, c)| c.to_string());
+        let cost_type = self.cell(cells, Field::CostType).map(|(_, c)| c);
         let kind = match self.cell(cells, Field::Kind) {
             Some((i, text)) => match kind(text) {
                 Some(k) => Some(k),
@@ -279,14 +317,9 @@ impl Layout {
             },
             None => None,
         };
-        if let Some(ct) = &cost_type {
-            let entry = g.cost_types.entry(ct.clone()).or_insert((None, None));
-            if let Some((_, name)) = self.cell(cells, Field::CostTypeName) {
-                entry.0.get_or_insert_with(|| name.to_string());
-            }
-            if kind.is_some() {
-                entry.1 = entry.1.or(kind);
-            }
+        let type_name = self.cell(cells, Field::CostTypeName).map(|(_, name)| name);
+        if let Some(ct) = cost_type.filter(|_| type_name.is_some() || kind.is_some()) {
+            g.describe_cost_type(ct, type_name, kind);
         }
         let year = match self.cell(cells, Field::Year) {
             Some((i, text)) => match text
@@ -330,8 +363,7 @@ impl Layout {
             None => settings.measure,
         };
         // Magnitudes take their sign from the row's kind, or its account number.
-        let row_kind =
-            kind.or_else(|| cost_type.as_deref().and_then(|c| account_kind(c, settings)));
+        let row_kind = kind.or_else(|| cost_type.and_then(|c| account_kind(c, settings)));
         if settings.sign == Sign::Magnitude && row_kind.is_none() {
             report.error(
                 "E_SIGN_KIND",
@@ -341,7 +373,6 @@ impl Layout {
             );
             return;
         }
-        let mut found = Vec::new();
         for (i, column) in self.columns.iter().enumerate() {
             let Some(column) = column else { continue };
             let (measure, when) = match column.field {
@@ -418,16 +449,27 @@ impl Layout {
                 Sign::Magnitude if row_kind == Some(Kind::Revenue) => value,
                 Sign::Ledger | Sign::Magnitude => -value,
             };
-            found.push(Entry {
-                unit: unit.to_string(),
-                cost_type: cost_type.clone(),
+            found.push(Found {
+                column: i,
                 measure,
                 when,
                 amount: value,
-                at: at(i),
             });
         }
-        g.entries.extend(found);
+        if report.errors.len() > errors_before {
+            return;
+        }
+        for f in found.iter() {
+            let entry = Entry {
+                unit,
+                cost_type,
+                measure: f.measure,
+                when: f.when,
+                amount: f.amount,
+                line,
+            };
+            g.add(entry, || at(f.column), report);
+        }
     }
 }
 
