@@ -1,6 +1,6 @@
 //! CSV files as finance systems and Excel write them: `;`, `,` or tab between cells (sniffed from
 //! the header line, or given), quotes around cells that need them, UTF-8 with or without BOM or
-//! Windows-1252. Cells are split by the `csv` crate; the table is read by [`super::table`].
+//! Windows-1252. Cells are split here, in place ([`Rows`]); the table is read by [`super::table`].
 //!
 //! Not here: what the cells mean (see [`super::table`] and [`super::columns`]).
 
