@@ -393,6 +393,16 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         let unit = g.units.id(u).expect("an interned unit").clone();
         (unit, g.cost_types.id(c).cloned())
     };
+    // Each list sized once: growing by doubling held the old and the new list at once, and
+    // a region's year is 700,000 outcome rows.
+    let count = |measure: Measure| -> usize {
+        let of = keys.iter().filter(|k| k.2 == measure);
+        of.map(|k| g.months[k].seen.count_ones() as usize).sum()
+    };
+    let budget_rows = keys.iter().filter(|k| k.2 == Measure::Budget).count();
+    doc.budget.reserve_exact(budget_rows + g.annual.len());
+    doc.outcome.reserve_exact(count(Measure::Outcome));
+    doc.forecasts.reserve_exact(count(Measure::Forecast));
     for &key in keys.iter().filter(|k| k.2 == Measure::Budget) {
         let (unit, cost_type) = ids(key.0, key.1);
         doc.budget.push(BudgetRow {
