@@ -6,6 +6,7 @@
 pub mod bridge;
 pub mod budget;
 pub mod calendar;
+pub mod canonical;
 pub mod deviation;
 pub mod effects;
 pub mod error;

@@ -175,7 +175,16 @@ export interface DeviationOptions {
   thresholds?: ThresholdSet;
   /** The level checked for escalation; "committee" when absent. */
   escalationLevel?: Level;
+  /** The groups of figures the rows carry, for a view that shows a few (a region's report is
+   * then written and read in a fraction of the time); every group when absent. The unit header
+   * (unit, name, parent, level, depth, children) and, with byCostType, costTypes are always
+   * there. A group left out is absent from every row and cost-type row, though DeviationRow
+   * declares it. */
+  fields?: DeviationRowGroup[];
 }
+/** A group of figures in a DeviationRow (and, for the spans, in a CostTypeFigures). */
+export type DeviationRowGroup = "threshold" | "period" | "tertial" | "ytd" | "fullYear" | "projections"
+  | "escalation" | "volumes";
 /** within; favourable (material and positive); watch (negative, passes one threshold);
  * material (negative, passes both). */
 export type Status = "within" | "favourable" | "watch" | "material";
@@ -754,7 +763,9 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        report(options, |o: &DeviationOptions| self.inner.deviation(o))
+        report(options, |o: &DeviationOptions| {
+            Ok(self.inner.deviation(o)?.select(o.fields.as_deref()))
+        })
     }
 
     /// The result bridge (resultatbrygga) of a unit, budget result to forecast result.
