@@ -4,10 +4,11 @@
 // would. A re-render is timed from the select's change to the end of the style and layout it
 // causes (balans-ready, then the table's box read); the median is the figure. Not a test.
 //
-//   node benches/widget.mjs [--size 10000] [--runs 9] [--profile]
+//   node benches/widget.mjs [--size 10000] [--runs 9] [--profile] [--against ../other-checkout]
 //
 // --profile adds where a re-render's time goes: the script up to balans-ready (the rest is style
 // and layout), the wasm report call (with its JSON.parse), JSON.parse alone, and a CPU profile (Chromium's CDP Profiler) summed by function, self time.
+// --against times the same re-renders in another checkout (its pkg/ built) in turns with this one.
 // Needs `make build` (pkg/) and the bench input (`node benches/generate.mjs --sizes N`).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -46,10 +47,29 @@ export async function firstRender(server, browser, runs) {
 /**
  * Re-renders for another month: the demo page, its widget given a Workspace holding the bench
  * region and `file` (from `dir`), then `runs` months picked in the widget's month select.
- * Pages open with the service worker blocked: it would answer the input requests itself.
- * Returns `{ times, rows, parts? , profile? }`.
+ * Returns `{ times, rows, parts?, profile? }`.
  */
 export async function rerender(server, browser, { dir, file, runs, profile = false }) {
+  const page = await openRegion(server, browser, { dir, file, profile });
+  let cdp = null;
+  if (profile) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  const result = await switchMonths(page, runs);
+  if (cdp) {
+    const { profile: cpu } = await cdp.send('Profiler.stop');
+    result.profile = selfTimes(cpu);
+  }
+  await page.close();
+  return result;
+}
+
+/** The demo page with the bench region in its widget. Pages open with the service worker
+ * blocked: it would answer the input requests itself. */
+async function openRegion(server, browser, { dir, file, profile = false }) {
   const page = await browser.newPage({ serviceWorkers: 'block' });
   await page.route('**/bench-input/**', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').at(-1);
@@ -83,14 +103,12 @@ export async function rerender(server, browser, { dir, file, runs, profile = fal
     widget.workspace = ws;
     await shown;
   }, { file, profile });
-  let cdp = null;
-  if (profile) {
-    cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-  }
-  const result = await page.evaluate(async ({ runs }) => {
+  return page;
+}
+
+/** Picks `runs` other months in the widget's month select, one after another, as a user would. */
+function switchMonths(page, runs) {
+  return page.evaluate(async ({ runs }) => {
     const widget = document.querySelector('balans-widget');
     const select = widget.shadowRoot.querySelector('select#as-of');
     const parts = window.__parts;
@@ -98,9 +116,9 @@ export async function rerender(server, browser, { dir, file, runs, profile = fal
     const times = [];
     const script = []; // from the change to balans-ready: report, DOM
     for (let i = 0; i < runs; i++) {
-      // Another month than the one shown, as a user picks it: January, February, … (then again).
+      // Another month than the one shown: January, February, … (then again).
       const options = [...select.options].map((o) => o.value).filter((v) => v !== select.value);
-      const month = options[i % options.length];
+      const month = options[(window.__next = (window.__next ?? -1) + 1) % options.length];
       await new Promise((ok) => setTimeout(ok, 50)); // an idle moment between clicks
       const shown = new Promise((ok) => widget.addEventListener('balans-ready', () => ok(performance.now()), { once: true }));
       const t0 = performance.now();
@@ -117,12 +135,21 @@ export async function rerender(server, browser, { dir, file, runs, profile = fal
       parts: parts && { script, report: [...parts.report], parse: [...parts.parse] },
     };
   }, { runs });
-  if (cdp) {
-    const { profile: cpu } = await cdp.send('Profiler.stop');
-    result.profile = selfTimes(cpu);
+}
+
+/** The same re-renders in this checkout and in `other` (another checkout with its pkg/ built),
+ * taken in turns, so that a machine busy with other work weighs on both alike. */
+async function compare(server, browser, { dir, file, runs, other }) {
+  const { serve: serveOther } = await import(join(resolve(other), 'pkg-tests', 'serve.mjs'));
+  const otherServer = await serveOther({ port: 0, csp: CSP });
+  const pages = [await openRegion(server, browser, { dir, file }), await openRegion(otherServer, browser, { dir, file })];
+  const times = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const k of i % 2 ? [1, 0] : [0, 1]) times[k].push(...(await switchMonths(pages[k], 1)).times);
   }
-  await page.close();
-  return result;
+  for (const page of pages) await page.close();
+  await otherServer.close();
+  return times;
 }
 
 /** A CPU profile's self time per function (name and place), in ms, largest first. */
@@ -144,6 +171,7 @@ async function main() {
   const size = Number(opt('--size', '10000'));
   const runs = Number(opt('--runs', '9'));
   const profile = args.includes('--profile');
+  const other = opt('--against', null);
   const dir = join(repo, 'target', 'bench');
   const csvApi = readFileSync(join(repo, 'pkg', 'balans.js'), 'utf8').includes('importCsv');
   const file = csvApi ? `rows-${size}.csv` : `rows-${size}.json`;
@@ -152,6 +180,11 @@ async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   const ms = (xs) => `median ${median(xs).toFixed(1)} ms (${xs.map((x) => x.toFixed(1)).join(', ')})`;
   try {
+    if (other) {
+      const [here, there] = await compare(server, browser, { dir, file, runs, other });
+      console.log(`re-render for another month (${size} rows), in turns:\n  this checkout: ${ms(here)}\n  ${other}: ${ms(there)}`);
+      return;
+    }
     console.log(`first render of the demo: ${ms(await firstRender(server, browser, Math.min(runs, 5)))}`);
     const r = await rerender(server, browser, { dir, file, runs, profile });
     console.log(`re-render for another month (${size} rows, ${r.rows} rows open): ${ms(r.times)}`);

@@ -11,76 +11,51 @@ use rust_decimal::Decimal;
 /// Sign, leading zero, point and 29 digits fit with room to spare.
 const CAPACITY: usize = 40;
 
-/// The canonical text of one decimal; `as_str` reads it.
-pub struct Canonical {
-    buf: [u8; CAPACITY],
-    len: usize,
-}
-
-impl Canonical {
-    pub fn as_str(&self) -> &str {
-        // Only ASCII digits, '-' and '.' are ever written.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
-    }
-
-    fn push(&mut self, bytes: &[u8]) {
-        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
-        self.len += bytes.len();
-    }
-}
-
-/// Writes `d` as its shortest exact decimal text: what `d.normalize().to_string()` gives.
-pub fn canonical(d: Decimal) -> Canonical {
-    // The mantissa's digits, the last one at the end of `digits`.
-    let mut digits = [b'0'; CAPACITY];
+/// Calls `f` with the shortest exact decimal text of `d`: what `d.normalize().to_string()`
+/// gives. The text lives on the stack for the call (handing a buffer back by value costs more
+/// than writing it: the bytes just written are read back as a block).
+pub fn with_canonical<R>(d: Decimal, f: impl FnOnce(&str) -> R) -> R {
+    // Digits are written from the end of `buf` backwards; `buf[first..last]` is the text.
+    let mut buf = [b'0'; CAPACITY];
     let mut first = CAPACITY;
     let mut magnitude = d.mantissa().unsigned_abs();
     while magnitude > u64::MAX as u128 {
         first -= 1;
-        digits[first] = b'0' + (magnitude % 10) as u8;
+        buf[first] = b'0' + (magnitude % 10) as u8;
         magnitude /= 10;
     }
     // Most amounts fit in 64 bits, where division by ten is one instruction, not a library call.
     let mut small = magnitude as u64;
     while small > 0 {
         first -= 1;
-        digits[first] = b'0' + (small % 10) as u8;
+        buf[first] = b'0' + (small % 10) as u8;
         small /= 10;
     }
     // Trailing zeros of the fraction are not part of the canonical form.
     let mut last = CAPACITY;
     let mut scale = d.scale() as usize;
-    while scale > 0 && last > first && digits[last - 1] == b'0' {
+    while scale > 0 && last > first && buf[last - 1] == b'0' {
         last -= 1;
         scale -= 1;
     }
-    let mut out = Canonical {
-        buf: [0; CAPACITY],
-        len: 0,
-    };
     if last == first {
-        out.push(b"0"); // zero, whatever its sign and scale
-        return out;
+        return f("0"); // zero, whatever its sign and scale
+    }
+    if scale > 0 {
+        // 0.05: zeros up to the first digit and an integer zero (the buffer is all '0' there).
+        first = first.min(last - scale - 1);
+        // The integer digits move one place left, making room for the point.
+        let point = last - scale;
+        buf.copy_within(first..point, first - 1);
+        first -= 1;
+        buf[point - 1] = b'.';
     }
     if d.is_sign_negative() {
-        out.push(b"-");
+        first -= 1;
+        buf[first] = b'-';
     }
-    let count = last - first;
-    if count <= scale {
-        // 0.05: a zero, the point, and zeros up to the first digit.
-        out.push(b"0.");
-        for _ in count..scale {
-            out.push(b"0");
-        }
-        out.push(&digits[first..last]);
-    } else {
-        out.push(&digits[first..last - scale]);
-        if scale > 0 {
-            out.push(b".");
-            out.push(&digits[last - scale..last]);
-        }
-    }
-    out
+    // Only ASCII digits, '-' and '.' are written.
+    f(std::str::from_utf8(&buf[first..last]).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -90,7 +65,7 @@ mod tests {
     use std::str::FromStr;
 
     fn text_of(d: Decimal) -> String {
-        canonical(d).as_str().to_string()
+        with_canonical(d, str::to_owned)
     }
 
     fn text(s: &str) -> String {

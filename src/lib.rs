@@ -15,6 +15,7 @@ pub mod goals;
 pub mod grants;
 pub mod hash;
 pub mod import;
+pub mod json_text;
 pub mod money;
 pub mod org;
 pub mod periodise;

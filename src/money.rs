@@ -13,7 +13,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::canonical::canonical;
+use crate::canonical::with_canonical;
 use crate::error::{Error, Result};
 
 /// The most decimals a `Decimal` holds.
@@ -100,7 +100,7 @@ impl Amount {
 
     /// Canonical machine form across the JS boundary: `-157333333.33`, `1200`, `0.5`; never `-0`.
     pub fn to_canonical(self) -> String {
-        canonical(self.0).as_str().to_owned()
+        with_canonical(self.0, str::to_owned)
     }
 
     /// Scales the amount (shares, indexation); `None` on overflow.
@@ -286,7 +286,7 @@ impl<'a> Sum<&'a Amount> for Amount {
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(canonical(self.0).as_str())
+        with_canonical(self.0, |text| f.pad(text))
     }
 }
 
@@ -301,7 +301,7 @@ impl Serialize for Amount {
     /// The canonical text, written straight into the output (no `String` per amount: a report
     /// over a region's tree holds a hundred thousand amounts).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(canonical(self.0).as_str())
+        with_canonical(self.0, |text| serializer.serialize_str(text))
     }
 }
 

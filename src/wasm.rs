@@ -628,7 +628,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
             reason: e.to_string(),
         })
     })?;
-    JSON::parse(&text).map_err(|e| js_error(Error::Json { reason: message(e) }))
+    parse_json(&text)
+}
+
+/// JSON text written here, read by the engine's `JSON.parse`.
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text).map_err(|e| js_error(Error::Json { reason: message(e) }))
 }
 
 /// The shape of every report method: read the options, run the engine, hand the report back.
@@ -763,9 +768,14 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        report(options, |o: &DeviationOptions| {
-            Ok(self.inner.deviation(o)?.select(o.fields.as_deref()))
-        })
+        // Written by hand (deviation::fields): the one report a view asks for on every change.
+        let options: DeviationOptions = self::options(options).map_err(js_error)?;
+        let text = self
+            .inner
+            .deviation(&options)
+            .and_then(|r| r.to_json(options.fields.as_deref()))
+            .map_err(js_error)?;
+        parse_json(&text)
     }
 
     /// The result bridge (resultatbrygga) of a unit, budget result to forecast result.

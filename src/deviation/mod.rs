@@ -30,7 +30,7 @@ use crate::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
 
 pub use escalation::Escalation;
-pub use fields::{RowGroup, Selected};
+pub use fields::RowGroup;
 pub use materiality::{Status, Threshold, ThresholdSet, Thresholds};
 pub use projection::Projections;
 pub use volume_price::VolumeSplit;
