@@ -148,8 +148,13 @@ async function compare(server, browser, { dir, file, runs, other }) {
     for (const k of i % 2 ? [1, 0] : [0, 1]) times[k].push(...(await switchMonths(pages[k], 1)).times);
   }
   for (const page of pages) await page.close();
+  const first = [[], []];
+  const servers = [server, otherServer];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    for (const k of i % 2 ? [1, 0] : [0, 1]) first[k].push(...(await firstRender(servers[k], browser, 1)));
+  }
   await otherServer.close();
-  return times;
+  return { rerender: times, first };
 }
 
 /** A CPU profile's self time per function (name and place), in ms, largest first. */
@@ -181,8 +186,9 @@ async function main() {
   const ms = (xs) => `median ${median(xs).toFixed(1)} ms (${xs.map((x) => x.toFixed(1)).join(', ')})`;
   try {
     if (other) {
-      const [here, there] = await compare(server, browser, { dir, file, runs, other });
+      const { rerender: [here, there], first } = await compare(server, browser, { dir, file, runs, other });
       console.log(`re-render for another month (${size} rows), in turns:\n  this checkout: ${ms(here)}\n  ${other}: ${ms(there)}`);
+      console.log(`first render of the demo, in turns:\n  this checkout: ${ms(first[0])}\n  ${other}: ${ms(first[1])}`);
       return;
     }
     console.log(`first render of the demo: ${ms(await firstRender(server, browser, Math.min(runs, 5)))}`);
