@@ -2,7 +2,7 @@
 //! zeros), written into a buffer on the stack: the form amounts and percentages cross the JS
 //! boundary in. A deviation report over a region's tree writes a hundred thousand of them, and
 //! `Decimal`'s own `normalize` and `Display` (96-bit division per digit, a formatter per value)
-//! were most of writing the report (README, "Performance").
+//! were a third of writing the report (README, "Performance").
 //!
 //! Not for display: sv-SE formatting with units and rounding is `money::Amount::format`.
 
