@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '../pkg-tests/node_modules/playwright-core/index.mjs';
 import { serve } from '../pkg-tests/serve.mjs';
 import { wasmLeg } from './wasm-leg.mjs';
+import { CSP, FLAGS, firstRender, median, rerender } from './widget.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = join(repo, 'target', 'bench');
@@ -26,16 +27,8 @@ const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) +
 const sizes = opt('--sizes', '10000,100000,1000000').split(',').map(Number);
 const runs = Number(opt('--runs', '5'));
 const AS_OF = '2025-08';
-const FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+/** Re-renders for another month timed at least (their median is the figure). */
+const RERENDERS = 11;
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
 
@@ -117,55 +110,16 @@ async function browserLegs(server, browser) {
   return results;
 }
 
-/** Widget timings in Chromium: first render of the demo page, and re-render for another month
- * with the largest bench region (2,049 units) in the widget. */
+/** Widget timings in Chromium (benches/widget.mjs): first render of the demo page, and re-render
+ * for another month, picked in the widget's month select, with the largest bench region (2,049
+ * units) in the widget; at least RERENDERS of them, as one is over in a few tens of ms. */
 async function widgetTimings(server, browser) {
-  const firstRender = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await browser.newPage({ serviceWorkers: 'block' });
-    await page.addInitScript(() => {
-      document.addEventListener('balans-ready', () => { window.__firstReady ??= performance.now(); });
-    });
-    await page.goto(server.url);
-    await page.locator('balans-widget tr[data-unit="R"]').waitFor();
-    firstRender.push(await page.evaluate(() => window.__firstReady));
-    await page.close();
-  }
-  const page = await browser.newPage({ serviceWorkers: 'block' });
   const n = Math.max(...sizes);
   const file = csvApi ? `rows-${n}.csv` : `rows-${n}.json`;
-  await page.route('**/bench-input/**', (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').at(-1);
-    route.fulfill({ body: readFileSync(join(out, name)), contentType: 'application/octet-stream' });
-  });
-  await page.goto(server.url);
-  await page.locator('balans-widget tr[data-unit="R"]').waitFor();
-  const rerender = await page.evaluate(async ({ file, runs }) => {
-    const mod = await import('/pkg/balans.js');
-    const bytes = new Uint8Array(await (await fetch(`/bench-input/${file}`)).arrayBuffer());
-    const ws = new mod.Workspace();
-    ws.importJson(await (await fetch('/bench-input/region.json')).text());
-    if (file.endsWith('.csv')) ws.importCsv(bytes, { file });
-    else ws.importJson(new TextDecoder().decode(bytes));
-    const widget = document.querySelector('balans-widget');
-    const ready = () => new Promise((ok) => widget.addEventListener('balans-ready', ok, { once: true }));
-    let shown = ready();
-    widget.workspace = ws;
-    await shown;
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const month = `2025-0${(i % 7) + 1}`;
-      shown = ready();
-      const t0 = performance.now();
-      widget.setAttribute('as-of', month);
-      await shown;
-      widget.shadowRoot.querySelector('table')?.getBoundingClientRect(); // style and layout too
-      times.push(performance.now() - t0);
-    }
-    return { times, rows: widget.shadowRoot.querySelectorAll('tbody tr:not([hidden])').length };
-  }, { file, runs });
-  await page.close();
-  return { firstRender, rerender };
+  return {
+    firstRender: await firstRender(server, browser, runs),
+    rerender: await rerender(server, browser, { dir: out, file, runs: Math.max(runs, RERENDERS) }),
+  };
 }
 
 function shippedSize() {

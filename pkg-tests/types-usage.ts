@@ -23,6 +23,7 @@ import init, {
   type AccuracyReport,
   type CostTypeFigures,
   type Status,
+  type DeviationRowGroup,
 } from '../pkg/balans.js';
 
 export async function usage(doc: WorkspaceDocument): Promise<string> {
@@ -34,6 +35,8 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
   const first: DeviationRow = report.rows[0];
   const forecast: string | null = first.fullYear.forecast;
   const percent: string | null = first.ytd.percent;
+  const groups: DeviationRowGroup[] = ['period', 'ytd', 'fullYear', 'escalation'];
+  const shown: string = ws.deviation({ asOf: '2025-08', fields: groups }).rows[0].unit;
   const back: WorkspaceDocument = ws.toJSON();
   const parts: string[] = periodise('-236000000', { year: 2025, method: 'workdays' }).months;
   ws.free();
@@ -43,7 +46,7 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
     const code: string = (err as BalansError).code;
     return code;
   }
-  return [rows, forecast, percent, back.schema, parts.length, version(), formatAmount(1)].join();
+  return [rows, forecast, percent, shown, back.schema, parts.length, version(), formatAmount(1)].join();
 }
 
 export function refused(ws: Workspace): void {
@@ -53,6 +56,8 @@ export function refused(ws: Workspace): void {
   periodise('1', { year: 2025, method: 'quarterly' });
   // @ts-expect-error amounts in reports are strings, not numbers
   const n: number = ws.deviation({ asOf: '2025-01' }).rows[0].ytd.budget;
+  // @ts-expect-error a row's groups are threshold, period, tertial, ytd, fullYear, projections, escalation, volumes
+  ws.deviation({ asOf: '2025-01', fields: ['budget'] });
   // @ts-expect-error schema 2 is not this package's document
   ws.importJson({ schema: 2 });
   // @ts-expect-error display units are kr, tkr and mnkr

@@ -6,6 +6,7 @@
 pub mod bridge;
 pub mod budget;
 pub mod calendar;
+pub mod canonical;
 pub mod deviation;
 pub mod effects;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod grants;
 pub mod hash;
 pub mod id;
 pub mod import;
+pub mod json_text;
 pub mod money;
 pub mod org;
 pub mod periodise;

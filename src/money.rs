@@ -13,6 +13,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::canonical::with_canonical;
 use crate::error::{Error, Result};
 
 /// The most decimals a `Decimal` holds.
@@ -99,7 +100,7 @@ impl Amount {
 
     /// Canonical machine form across the JS boundary: `-157333333.33`, `1200`, `0.5`; never `-0`.
     pub fn to_canonical(self) -> String {
-        self.0.normalize().to_string()
+        with_canonical(self.0, str::to_owned)
     }
 
     /// Scales the amount (shares, indexation); `None` on overflow.
@@ -285,7 +286,7 @@ impl<'a> Sum<&'a Amount> for Amount {
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.to_canonical())
+        with_canonical(self.0, |text| f.pad(text))
     }
 }
 
@@ -300,7 +301,7 @@ impl Serialize for Amount {
     /// The canonical text, written straight into the output (no `String` per amount: a report
     /// over a region's tree holds a hundred thousand amounts).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0.normalize())
+        with_canonical(self.0, |text| serializer.serialize_str(text))
     }
 }
 

@@ -31,7 +31,7 @@ impl Percent {
 
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&Amount::new(self.0).to_canonical())
+        crate::canonical::with_canonical(self.0, |text| s.serialize_str(text))
     }
 }
 

@@ -175,7 +175,16 @@ export interface DeviationOptions {
   thresholds?: ThresholdSet;
   /** The level checked for escalation; "committee" when absent. */
   escalationLevel?: Level;
+  /** The groups of figures the rows carry, for a view that shows a few (a region's report is
+   * then written and read in a fraction of the time); every group when absent. The unit header
+   * (unit, name, parent, level, depth, children) and, with byCostType, costTypes are always
+   * there. A group left out is absent from every row and cost-type row, though DeviationRow
+   * declares it. */
+  fields?: DeviationRowGroup[];
 }
+/** A group of figures in a DeviationRow (and, for the spans, in a CostTypeFigures). */
+export type DeviationRowGroup = "threshold" | "period" | "tertial" | "ytd" | "fullYear" | "projections"
+  | "escalation" | "volumes";
 /** within; favourable (material and positive); watch (negative, passes one threshold);
  * material (negative, passes both). */
 export type Status = "within" | "favourable" | "watch" | "material";
@@ -619,7 +628,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
             reason: e.to_string(),
         })
     })?;
-    JSON::parse(&text).map_err(|e| js_error(Error::Json { reason: message(e) }))
+    parse_json(&text)
+}
+
+/// JSON text written here, read by the engine's `JSON.parse`.
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text).map_err(|e| js_error(Error::Json { reason: message(e) }))
 }
 
 /// The shape of every report method: read the options, run the engine, hand the report back.
@@ -754,7 +768,14 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        report(options, |o: &DeviationOptions| self.inner.deviation(o))
+        // Written by hand (deviation::fields): the one report a view asks for on every change.
+        let options: DeviationOptions = self::options(options).map_err(js_error)?;
+        let text = self
+            .inner
+            .deviation(&options)
+            .and_then(|r| r.to_json(options.fields.as_deref()))
+            .map_err(js_error)?;
+        parse_json(&text)
     }
 
     /// The result bridge (resultatbrygga) of a unit, budget result to forecast result.

@@ -165,6 +165,53 @@ function cellValue(row, group, key) {
   if (key === 'due') return row.escalation?.due ?? null;
   return row[group]?.[key] ?? null;
 }
+/** The attribute that carries a cell's value, by the column's kind (for scripts and tests). */
+const DATA_ATTRIBUTES = {
+  amount: 'data-amount', deviation: 'data-amount', percent: 'data-percent', status: 'data-status', month: 'data-month',
+};
+const PERCENT_FORMAT = { unit: 'kr', decimals: 1, suffix: false };
+
+/** What a cell shows of a row's figures for a column: its classes, its value (for the data
+ * attribute, null when missing) and its text (null when missing). */
+function cellView(row, [group, key, kind], year, format, t) {
+  const value = cellValue(row, group, key);
+  const attribute = DATA_ATTRIBUTES[kind];
+  if (value == null) return { cls: kind === 'month' ? 'month' : 'num', attribute, value, text: null };
+  switch (kind) {
+    case 'amount':
+      return { cls: 'num', attribute, value, text: formatAmount(value, format) };
+    case 'deviation': {
+      const { text, tone } = signed(formatAmount(value, format));
+      return { cls: `num ${tone}`, attribute, value, text };
+    }
+    case 'status':
+      return { cls: 'month state', attribute, value, text: t.statuses[value] };
+    case 'percent': {
+      const { text, tone } = signed(formatAmount(value, PERCENT_FORMAT));
+      return { cls: `num ${tone}`, attribute, value, text: `${text}${NBSP}%` };
+    }
+    default: {
+      const [y, m] = parseMonth(value) ?? [year, -1];
+      const label = m < 0 ? value : y === year ? t.monthsShort[m] : `${t.monthsShort[m]} ${y}`;
+      return { cls: 'month', attribute, value, text: label };
+    }
+  }
+}
+
+/** Makes a cell show `view`, changing only what differs from what it shows. */
+function paintCell(td, { cls, attribute, value, text }, t) {
+  if (td.className !== cls) td.className = cls;
+  if (value == null) td.removeAttribute(attribute);
+  else if (td.getAttribute(attribute) !== value) td.setAttribute(attribute, value);
+  const only = td.childNodes.length === 1 ? td.firstChild : null;
+  if (text == null) {
+    if (!td.firstElementChild) td.replaceChildren(...missing(t));
+  } else if (only?.nodeType === Node.TEXT_NODE) {
+    if (only.data !== text) only.data = text;
+  } else {
+    td.replaceChildren(text);
+  }
+}
 const STATUSES = ['within', 'favourable', 'watch', 'material'];
 const DECIMALS = ['0', '1', '2', '3'];
 /** Characters that make a spreadsheet read a text cell as a formula (CSV injection). */
@@ -205,6 +252,22 @@ function h(tag, attrs = {}, ...children) {
   }
   node.append(...children);
   return node;
+}
+
+/** Shows or hides a row; a row already so is left alone: setting `hidden` again still costs a
+ * style pass (3–7 ms over the bench region's 2,049 rows, measured in Chromium). */
+function show(tr, visible) {
+  if (tr.hidden === visible) tr.hidden = !visible;
+}
+
+/** Whether a new report's row has the same unit, name, children and cost types as the row an
+ * entry of the table shows, so that the entry can show it (#updateTable). */
+function sameRows(entry, row) {
+  if (!entry || entry.row.name !== row.name || entry.row.parent !== row.parent) return false;
+  const [a, b] = [entry.row.children, row.children];
+  if (a.length !== b.length || a.some((id, i) => id !== b[i])) return false;
+  const types = row.costTypes ?? [];
+  return entry.extra.length === types.length && entry.extra.every((x, i) => x.figures.costType === types[i].costType);
 }
 
 /** "–" for a missing figure, with a word for screen readers so the dash is not read as minus. */
@@ -339,7 +402,8 @@ export class BalansWidget extends HTMLElement {
   #active = null; // the Workspace reports come from
   #defaultAsOf = null;
   #report = null;
-  #rows = new Map(); // unit id → { row, depth, tr, button, focus }, in report (pre-)order
+  #options = null; // the deviation options of the report shown, without `fields`
+  #rows = new Map(); // unit id → { row, depth, tr, header, button, focus, extra, shown }, in order shown
   #expanded = new Map(); // unit id → boolean; survives re-renders for another month
   #stale = true; // the source changed and must be loaded before the next render
   #queued = false;
@@ -351,6 +415,9 @@ export class BalansWidget extends HTMLElement {
   #filter = ''; // a status, or '' for all rows
   #sort = null; // { field, direction } or null for the tree's own order
   #body = null; // the table body, whose rows #applyOrder arranges
+  #order = null; // the entries in the order the body has them, null before they are put in
+  #table = null; // { node, key, caption } of the table shown, kept for another month (#updateTable)
+  #cells = null; // { year, format, t }: what the cells of the report shown are made with
   #chartOpen = false; // the forecast chart is built only when asked for
   #byCostType = false; // each unit followed by its figures per cost type (kostnadsslag)
 
@@ -409,6 +476,12 @@ export class BalansWidget extends HTMLElement {
     return columnsFor(this.span === 'tertial' ? 'tertial' : 'period');
   }
 
+  /** The report's groups the table shows (its columns and the status filter's), and the
+   * thresholds applied: only these cross from the package (README, Performance). */
+  #fields() {
+    return [...new Set(this.#columns().map(([group, key]) => (key === 'due' ? 'escalation' : group))), 'threshold'];
+  }
+
   /** Where balans_bg.wasm is; the package loads once per page, so the first widget decides. @type {string} */
   get wasmUrl() { return this.getAttribute('wasm-url') ?? ''; }
   set wasmUrl(value) { this.#reflect('wasm-url', value); }
@@ -430,7 +503,9 @@ export class BalansWidget extends HTMLElement {
     this.#schedule(true);
   }
 
-  /** The last report rendered, as the package returned it; null when none is shown. */
+  /** The last report rendered, as the package returned it; null when none is shown. Its rows
+   * carry the groups the table shows (period or tertial, ytd, fullYear, escalation) and
+   * threshold; `toJson()` or `activeWorkspace.deviation()` give every group. */
   get report() { return this.#report; }
 
   /** The table as shown (visible rows in their order, every column) as CSV for Excel in
@@ -464,10 +539,13 @@ export class BalansWidget extends HTMLElement {
     return `\ufeff${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
   }
 
-  /** The report as shown (visible rows in their order) as JSON text, amounts as decimal strings. */
+  /** The report of the table shown as JSON text, amounts as decimal strings: the visible rows in
+   * their order, each with every group of figures (`report` has only those the table shows). */
   toJson() {
     if (!this.#report) return 'null';
-    return JSON.stringify({ ...this.#report, rows: this.#shownEntries().map((e) => e.row) }, null, 2);
+    const whole = this.#active.deviation(this.#options);
+    const rows = new Map(whole.rows.map((row) => [row.unit, row]));
+    return JSON.stringify({ ...whole, rows: this.#shownEntries().map((e) => rows.get(e.row.unit)) }, null, 2);
   }
 
   // ── For companions on the page (the import panel, import-panel.js) ──────────────────────
@@ -652,9 +730,10 @@ export class BalansWidget extends HTMLElement {
       const options = this.unit ? { asOf, unit: this.unit } : { asOf };
       if (this.#threshold) options.thresholds = { default: this.#threshold };
       if (this.#byCostType) options.byCostType = true;
-      report = this.#active.deviation(options);
+      report = this.#active.deviation({ ...options, fields: this.#fields() });
+      this.#options = options;
       // The unit select lists the whole tree, also when a subtree is shown.
-      this.#units ??= (this.unit ? this.#active.deviation({ asOf }) : report).rows
+      this.#units ??= (this.unit ? this.#active.deviation({ asOf, fields: [] }) : report).rows
         .map(({ unit, name, depth }) => ({ id: unit, name, depth }));
     } catch (err) {
       // A page may hand over a Workspace it has not filled yet: that is emptiness, not a fault.
@@ -664,7 +743,7 @@ export class BalansWidget extends HTMLElement {
     }
     this.#report = report;
     this.#renderToolbar(report, t);
-    this.#ui.region.replaceChildren(this.#buildTable(report, t));
+    if (!this.#updateTable(report, t)) this.#ui.region.replaceChildren(this.#buildTable(report, t));
     this.#ui.region.hidden = false;
     this.#renderChart(report, t);
     this.#ui.status.textContent = report.rows.length ? '' : t.noRows;
@@ -834,22 +913,60 @@ export class BalansWidget extends HTMLElement {
   }
 
   #buildTable(report, t) {
-    const format = { unit: this.displayUnit, decimals: this.decimals, suffix: false };
+    this.#cells = { year: report.year, format: this.#format(), t };
     this.#rows.clear();
     const body = h('tbody', {});
-    for (const row of report.rows) {
-      const entry = this.#buildRow(row, report.year, format, t);
-      if (report.rows.length <= EAGER_ROWS) entry.fill();
-      this.#rows.set(row.unit, entry);
-    }
+    for (const row of report.rows) this.#rows.set(row.unit, this.#buildRow(row, t));
     this.#body = body;
+    this.#order = null;
     this.#applyOrder();
-    return h('table', { part: 'table' },
-      this.#buildCaption(report, t),
+    const caption = this.#buildCaption(report, t);
+    const node = h('table', { part: 'table' },
+      caption,
       h('colgroup', {}),
       ...groupsOf(this.#columns()).map(([, span]) => h('colgroup', { span, class: 'group' })),
       this.#buildHead(t),
       body);
+    this.#table = { node, key: this.#tableKey(t), caption };
+    return node;
+  }
+
+  /** What the table's rows and headings are made for, besides the figures. */
+  #tableKey(t) {
+    return `${t === STRINGS.en ? 'en' : 'sv'} ${this.span} ${this.#byCostType}`;
+  }
+
+  #format() {
+    return { unit: this.displayUnit, decimals: this.decimals, suffix: false };
+  }
+
+  /**
+   * Another month (or display unit, decimals, threshold) over the same rows: the table stays, its
+   * caption and column group headings are made again, and so are the cells of the rows shown;
+   * rows not shown get theirs when next shown. Rebuilding the table of a region's tree cost more
+   * than the report itself (README, Performance). Returns false when the rows differ (another
+   * subtree, units imported since, other cost types, another language or span) or the table is
+   * not shown: then a new one is built.
+   */
+  #updateTable(report, t) {
+    const table = this.#table;
+    if (!table || table.node.parentNode !== this.#ui.region || table.key !== this.#tableKey(t)) return false;
+    if (report.rows.length !== this.#rows.size || !report.rows.every((row) => sameRows(this.#rows.get(row.unit), row))) return false;
+    this.#cells = { year: report.year, format: this.#format(), t };
+    for (const row of report.rows) {
+      const entry = this.#rows.get(row.unit);
+      entry.row = row;
+      entry.extra.forEach((x, i) => { x.figures = row.costTypes[i]; });
+    }
+    const caption = this.#buildCaption(report, t);
+    table.caption.replaceWith(caption);
+    table.caption = caption;
+    for (const th of table.node.querySelectorAll('thead th[data-group]')) {
+      const label = this.#groupLabel(th.dataset.group, t);
+      if (th.textContent !== label) th.textContent = label;
+    }
+    this.#applyOrder();
+    return true;
   }
 
   /** The full-year forecasts made so far this year for the report's root unit, as the forecast
@@ -952,7 +1069,7 @@ export class BalansWidget extends HTMLElement {
       h('tr', {},
         head({ scope: 'col', rowspan: '2', class: 'corner' }, 'name', t.columns.unit),
         ...groupsOf(this.#columns()).map(([group, span]) =>
-          h('th', { scope: 'colgroup', colspan: String(span) }, this.#groupLabel(group, t)))),
+          h('th', { scope: 'colgroup', colspan: String(span), 'data-group': group }, this.#groupLabel(group, t)))),
       h('tr', {},
         ...this.#columns().map(([group, key, kind]) =>
           head({ scope: 'col', class: kind === 'month' || kind === 'status' ? 'month' : 'num' }, `${group}.${key}`, t.columns[key]))));
@@ -975,7 +1092,7 @@ export class BalansWidget extends HTMLElement {
     return thead;
   }
 
-  #buildRow(row, year, format, t) {
+  #buildRow(row, t) {
     const { depth } = row; // 0 for the report's root, also when it is a subtree
     const tr = h('tr', { part: 'row', 'data-unit': row.unit, 'data-depth': String(depth) });
     const header = h('th', { scope: 'row', 'data-depth': String(Math.min(depth, 6)) });
@@ -996,43 +1113,37 @@ export class BalansWidget extends HTMLElement {
       const name = figures.name ?? t.noCostType;
       const label = h('th', { scope: 'row', 'data-depth': String(Math.min(depth + 1, 6)) }, h('span', { class: 'name' }, name));
       const line = h('tr', { part: 'row', class: 'cost-type', 'data-cost-type-of': row.unit, 'data-cost-type': figures.costType ?? '' }, label);
-      return { figures, name, tr: line };
+      return { figures, name, tr: line, label };
     });
-    // The cells: made now or when the row is first shown (see EAGER_ROWS, #applyVisibility).
-    const fill = () => {
-      const cells = (figures) => this.#columns().map((column) => this.#buildCell(figures, column, year, format, t));
-      tr.append(...cells(row));
-      for (const x of extra) x.tr.append(...cells(x.figures));
-      entry.fill = null;
-    };
-    const entry = { row, depth, tr, button, focus: button ?? header, extra, fill };
+    // The cells are made by #fill, when the row is shown (see EAGER_ROWS, #applyVisibility);
+    // `shown` is the row whose figures they show, null while there are none.
+    const entry = { row, depth, tr, header, button, focus: button ?? header, extra, shown: null };
     if (button) button.setAttribute('aria-expanded', String(this.#isExpanded(entry)));
     return entry;
   }
 
-  #buildCell(row, [group, key, kind], year, format, t) {
-    const value = cellValue(row, group, key);
-    const field = `${group}.${key}`;
-    if (value == null) return h('td', { class: kind === 'month' ? 'month' : 'num', 'data-field': field }, ...missing(t));
-    switch (kind) {
-      case 'amount':
-        return h('td', { class: 'num', 'data-field': field, 'data-amount': value }, formatAmount(value, format));
-      case 'deviation': {
-        const { text, tone } = signed(formatAmount(value, format));
-        return h('td', { class: `num ${tone}`, 'data-field': field, 'data-amount': value }, text);
+  /** Gives a row (and its cost-type rows) the cells of the report shown: new cells for a row
+   * without any, else the cells it has, changed where they differ. A changed text costs a
+   * fraction of a new cell's style and layout (README, Performance). */
+  #fill(entry) {
+    const { year, format, t } = this.#cells;
+    const columns = this.#columns();
+    const fill = (tr, figures) => {
+      if (tr.cells.length === 1) {
+        tr.append(...columns.map(([group, key]) => h('td', { 'data-field': `${group}.${key}` })));
       }
-      case 'status':
-        return h('td', { class: 'month state', 'data-field': field, 'data-status': value }, t.statuses[value]);
-      case 'percent': {
-        const { text, tone } = signed(formatAmount(value, { unit: 'kr', decimals: 1, suffix: false }));
-        return h('td', { class: `num ${tone}`, 'data-field': field, 'data-percent': value }, `${text}${NBSP}%`);
-      }
-      default: {
-        const [y, m] = parseMonth(value) ?? [year, -1];
-        const label = m < 0 ? value : y === year ? t.monthsShort[m] : `${t.monthsShort[m]} ${y}`;
-        return h('td', { class: 'month', 'data-field': field, 'data-month': value }, label);
-      }
-    }
+      columns.forEach((column, i) => paintCell(tr.cells[i + 1], cellView(figures, column, year, format, t), t));
+    };
+    fill(entry.tr, entry.row);
+    for (const x of entry.extra) fill(x.tr, x.figures);
+    entry.shown = entry.row;
+  }
+
+  /** Takes away a hidden row's cells that show an earlier report; it gets new ones when shown. */
+  #empty(entry) {
+    entry.tr.replaceChildren(entry.header);
+    for (const x of entry.extra) x.tr.replaceChildren(x.label);
+    entry.shown = null;
   }
 
   // ── Tree ─────────────────────────────────────────────────────────────────────────────────
@@ -1046,9 +1157,14 @@ export class BalansWidget extends HTMLElement {
    * rows above them for context. */
   #applyVisibility() {
     this.#applyRowVisibility();
+    const eager = this.#rows.size <= EAGER_ROWS;
     for (const entry of this.#rows.values()) {
-      if (!entry.tr.hidden) entry.fill?.();
-      for (const x of entry.extra) x.tr.hidden = entry.tr.hidden;
+      const { hidden } = entry.tr;
+      if (entry.shown !== entry.row) {
+        if (!hidden || eager) this.#fill(entry);
+        else if (entry.shown) this.#empty(entry);
+      }
+      for (const x of entry.extra) if (x.tr.hidden !== hidden) x.tr.hidden = hidden;
     }
   }
 
@@ -1060,14 +1176,14 @@ export class BalansWidget extends HTMLElement {
         if (row.ytd.status !== this.#filter && row.fullYear.status !== this.#filter) continue;
         for (let id = row.unit; this.#rows.has(id) && !shown.has(id); id = this.#rows.get(id).row.parent) shown.add(id);
       }
-      for (const { row, tr } of this.#rows.values()) tr.hidden = !shown.has(row.unit);
+      for (const { row, tr } of this.#rows.values()) show(tr, shown.has(row.unit));
       return;
     }
     const open = new Map();
     for (const entry of this.#rows.values()) {
       const { row, tr } = entry;
       const visible = !this.#rows.has(row.parent) || open.get(row.parent);
-      tr.hidden = !visible;
+      show(tr, visible);
       open.set(row.unit, visible && this.#isExpanded(entry));
     }
   }
@@ -1092,7 +1208,11 @@ export class BalansWidget extends HTMLElement {
     };
     visit(entries.filter((e) => !this.#rows.has(e.row.parent)));
     this.#rows = new Map(ordered.map((e) => [e.row.unit, e]));
-    this.#body?.replaceChildren(...ordered.flatMap((e) => [e.tr, ...e.extra.map((x) => x.tr)]));
+    // Moving two thousand rows costs a style pass over all of them: only when the order changed.
+    if (!this.#order || ordered.some((e, i) => e !== this.#order[i])) {
+      this.#body?.replaceChildren(...ordered.flatMap((e) => [e.tr, ...e.extra.map((x) => x.tr)]));
+    }
+    this.#order = ordered;
     this.#applyVisibility();
   }
 

@@ -11,6 +11,7 @@
 
 pub mod accuracy;
 pub mod escalation;
+pub mod fields;
 pub mod materiality;
 pub mod projection;
 pub mod volume_price;
@@ -29,6 +30,7 @@ use crate::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
 
 pub use escalation::Escalation;
+pub use fields::RowGroup;
 pub use materiality::{Status, Threshold, ThresholdSet, Thresholds};
 pub use projection::Projections;
 pub use volume_price::VolumeSplit;
@@ -51,6 +53,9 @@ pub struct DeviationOptions {
     /// The tree level whose units are checked for escalation; `committee` when absent.
     #[serde(default)]
     pub escalation_level: Option<Level>,
+    /// The groups of figures the written rows carry ([`fields`]); every group when absent.
+    #[serde(default)]
+    pub fields: Option<Vec<RowGroup>>,
 }
 
 /// Budget against outcome for a month, a tertial or the year to date.
