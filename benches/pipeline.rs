@@ -124,7 +124,7 @@ fn digest(report: &DeviationReport) -> String {
     let mut out = String::new();
     for row in &report.rows {
         let figures = [&row.period, &row.tertial, &row.ytd];
-        let mut cells = vec![row.unit.clone()];
+        let mut cells = vec![row.head.unit.clone()];
         for f in figures {
             cells.extend([f.budget, f.outcome, f.deviation].map(|a| a.to_string()));
         }
