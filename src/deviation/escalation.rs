@@ -59,7 +59,7 @@ pub(crate) fn first_seen(
         .subtree(start)
         .filter(|&pos| tree.unit(pos).level == Some(level))
         .collect();
-    let mut found = ByPosition::new();
+    let mut found = ByPosition::default();
     if watched.is_empty() {
         return found;
     }

@@ -15,13 +15,13 @@ pub mod materiality;
 pub mod projection;
 pub mod volume_price;
 
-use std::collections::HashMap;
 use std::ops::AddAssign;
 
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 use crate::import::json::Kind;
 use crate::money::Amount;
 use crate::org::{Level, UnitHeader};
@@ -394,7 +394,7 @@ impl DeviationReport {
 }
 
 /// Looks rows up by position for the modules that add to a row.
-pub(crate) type ByPosition<T> = HashMap<usize, T>;
+pub(crate) type ByPosition<T> = FastMap<usize, T>;
 
 #[cfg(test)]
 mod tests {
