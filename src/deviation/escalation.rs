@@ -3,8 +3,6 @@
 //! the month the risk was first seen. This finds that month for the units at a chosen level; it
 //! does not judge measures: the workspace joins effect tracking through [`Escalation::cover`].
 
-use std::ops::AddAssign;
-
 use serde::Serialize;
 
 use crate::calendar::Month;
@@ -13,6 +11,7 @@ use crate::org::Level;
 use crate::ratio::Percent;
 use crate::workspace::Dataset;
 
+use super::outlook::{outlooks, year_budgets, Outlook};
 use super::{ByPosition, Status, Thresholds};
 
 /// Months from the first sighting to the action programme's due date.
@@ -73,9 +72,7 @@ pub(crate) fn first_seen(
     let Some(first) = data.first_forecast(as_of.year()) else {
         return found;
     };
-    let year_budgets: Vec<Amount> = (0..tree.len())
-        .map(|pos| data.budget(pos, as_of.year()).iter().sum())
-        .collect();
+    let year_budgets = year_budgets(data, as_of.year());
     let months = Month::months_of(as_of.year());
     for month in &months[first.index().min(as_of.index())..=as_of.index()] {
         let outlooks = outlooks(data, &year_budgets, *month);
@@ -101,43 +98,6 @@ pub(crate) fn first_seen(
         }
     }
     found
-}
-
-/// The part of a unit's [`super::Totals`] that escalation looks at, for every month since the first
-/// forecast: the year's budget and the latest forecast, without the month, tertial and
-/// year-to-date sums a full roll-up adds up as well.
-#[derive(Clone, Copy, Debug, Default)]
-struct Outlook {
-    year_budget: Amount,
-    /// Latest forecast, or the year's budget for a unit that has none.
-    forecast: Amount,
-    forecast_month: Option<Month>,
-}
-
-impl AddAssign<&Outlook> for Outlook {
-    fn add_assign(&mut self, other: &Outlook) {
-        self.year_budget += other.year_budget;
-        self.forecast += other.forecast;
-        self.forecast_month = self.forecast_month.max(other.forecast_month);
-    }
-}
-
-/// Every unit's outlook as of `month`, rolled up the tree (by position), as [`super::rolled`] sums
-/// `Totals` for all rows; `year_budgets` are the units' own, by position.
-fn outlooks(data: &Dataset, year_budgets: &[Amount], month: Month) -> Vec<Outlook> {
-    let own: Vec<Outlook> = year_budgets
-        .iter()
-        .enumerate()
-        .map(|(pos, &year_budget)| {
-            let forecast = data.latest_forecast(pos, month.year(), month);
-            Outlook {
-                year_budget,
-                forecast: forecast.map_or(year_budget, |(_, amount)| amount),
-                forecast_month: forecast.map(|(made, _)| made),
-            }
-        })
-        .collect();
-    data.tree.roll_up(&own)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 pub mod accuracy;
 pub mod escalation;
 pub mod materiality;
+mod outlook;
 pub mod projection;
 pub mod volume_price;
 
