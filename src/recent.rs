@@ -2,7 +2,7 @@
 //! consecutive rows mostly name the same unit or cost type (a ledger export lists a unit's
 //! accounts and months together): comparing with the previous id is cheaper than hashing it.
 //!
-//! Not a cache of several ids and not shared between passes: one per list being read.
+//! Not a cache of several ids, and kept only for one pass over rows (a local, never stored).
 
 use std::convert::Infallible;
 
