@@ -729,7 +729,8 @@ struct Replaced {
 }
 
 /// Appends `doc`'s units and rows to `into`; its name and thresholds, where given, replace
-/// those of `into`. [`restore`] undoes it.
+/// those of `into`. [`restore`] undoes it: a list added to [`Document`] belongs in both, and in
+/// [`ImportSummary`].
 fn append(into: &mut Document, doc: Document) -> Replaced {
     extend(&mut into.units, doc.units);
     extend(&mut into.cost_types, doc.cost_types);
