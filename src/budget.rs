@@ -15,9 +15,9 @@ use crate::periodise::{self, Method, MethodKind, Periodised, Rounding};
 /// Twelve monthly amounts, January first.
 pub type Months = [Amount; 12];
 
-/// A budget row's twelve months: as given, or its annual amount periodised. `prior` is the
-/// unit's outcome the year before, for `prior-year`.
-pub fn monthly_budget(row: &BudgetRow, prior: Option<Months>) -> Result<Months> {
+/// A budget row's twelve months: as given, or its annual amount periodised. `prior` gives the
+/// unit's outcome the year before, for `prior-year` (asked only then: most rows are linear).
+pub fn monthly_budget(row: &BudgetRow, prior: impl FnOnce() -> Option<Months>) -> Result<Months> {
     check_year(row.year).map_err(|e| e.at("year"))?;
     match (&row.months, row.annual) {
         (Some(months), None) => {
@@ -45,7 +45,11 @@ pub fn monthly_budget(row: &BudgetRow, prior: Option<Months>) -> Result<Months> 
 
 /// Builds a periodisation [`Method`] from its name (`linear` when absent) and the data it
 /// needs. Shared by budget rows and the free `periodise` function so both accept the same.
-fn method(name: Option<&str>, weights: Option<&[Weight]>, prior: Option<Months>) -> Result<Method> {
+fn method(
+    name: Option<&str>,
+    weights: Option<&[Weight]>,
+    prior: impl FnOnce() -> Option<Months>,
+) -> Result<Method> {
     let kind = MethodKind::parse(name.unwrap_or("linear")).map_err(|e| e.at("method"))?;
     if kind != MethodKind::Profile && weights.is_some() {
         return Err(Error::Schema {
@@ -57,7 +61,7 @@ fn method(name: Option<&str>, weights: Option<&[Weight]>, prior: Option<Months>)
         MethodKind::Linear => Method::Linear,
         MethodKind::Days => Method::Days,
         MethodKind::Workdays => Method::Workdays,
-        MethodKind::PriorYear => Method::PriorYear(prior),
+        MethodKind::PriorYear => Method::PriorYear(prior()),
         MethodKind::Profile => {
             let weights = weights.ok_or_else(|| {
                 Error::Schema {
@@ -112,7 +116,11 @@ pub fn periodise_with(amount: Amount, options: &PeriodiseOptions) -> Result<Peri
             Error::Schema { reason }.at("priorYear")
         })?),
     };
-    let method = method(options.method.as_deref(), options.weights.as_deref(), prior)?;
+    let method = method(
+        options.method.as_deref(),
+        options.weights.as_deref(),
+        || prior,
+    )?;
     periodise::periodise(
         amount,
         options.year,

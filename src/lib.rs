@@ -21,6 +21,7 @@ pub mod money;
 pub mod org;
 pub mod periodise;
 pub mod ratio;
+mod recent;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]

@@ -62,6 +62,9 @@ impl Amount {
     ///   or `mkr`; tkr and mnkr scale to kronor (`1,5 mnkr` = 1 500 000).
     /// - ASCII digits only; no exponents, NaN or infinity; at most 28 significant digits.
     pub fn parse(text: &str) -> Result<Amount> {
+        if let Some(plain) = parse_plain(text) {
+            return Ok(Amount(plain));
+        }
         parse_amount(text).map(Amount).map_err(|reason| {
             let text = text.to_string();
             Error::ParseAmount { text, reason }
@@ -120,6 +123,84 @@ pub fn round_half_away(d: Decimal, dp: u32) -> Decimal {
 fn shift_down(d: Decimal, k: u32) -> Decimal {
     let d = d.trunc_with_scale(d.scale().min(MAX_SCALE - k));
     Decimal::from_i128_with_scale(d.mantissa(), d.scale() + k)
+}
+
+/// The most digits [`parse_plain`] reads: 10^18 − 1 fits in an `i64`.
+const PLAIN_MAX_DIGITS: u32 = 18;
+
+/// The form nearly every ledger cell has, read straight into an integer mantissa and scale
+/// (a ledger export has a million of them): an optional leading `-`, `−`, `–` or `+`, digits
+/// either ungrouped or grouped in threes by single spaces of [`GROUP_SPACES`], then optionally
+/// one `,` or `.` and decimals; at most 18 digits, no unit. `None` for anything else, which
+/// [`parse_amount`] then reads or explains: this accepts only what that reads to the same value
+/// and scale (a property test checks both on generated text).
+fn parse_plain(text: &str) -> Option<Decimal> {
+    // Other whitespace at either end (U+00A0 …) is left in place, and so declined below.
+    let s = text.as_bytes().trim_ascii();
+    let (negative, s) = match s {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        // U+2212 and U+2013 in UTF-8
+        [0xe2, 0x88, 0x92, rest @ ..] | [0xe2, 0x80, 0x93, rest @ ..] => (true, rest),
+        _ => (false, s),
+    };
+    // Wrapping arithmetic: a mantissa of more than 18 digits is declined at the end, unused.
+    let (mut mantissa, mut digits) = (0_u64, 0_u32);
+    let mut add_digit = |d: u8| {
+        mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d));
+        digits += 1;
+    };
+    // The integer part; `group` counts the digits since the last thousands separator.
+    let (mut i, mut group, mut grouped) = (0, 0, false);
+    while let Some(&b) = s.get(i) {
+        if b.is_ascii_digit() {
+            add_digit(b - b'0');
+            group += 1;
+            i += 1;
+            continue;
+        }
+        let space = match s[i..] {
+            [b' ', ..] => 1,
+            [0xc2, 0xa0, ..] => 2,
+            [0xe2, 0x80, 0xaf | 0x89, ..] => 3,
+            _ => break,
+        };
+        if group == 0 || group > 3 || (grouped && group != 3) {
+            return None;
+        }
+        (group, grouped) = (0, true);
+        i += space;
+    }
+    if group == 0 || (grouped && group != 3) {
+        return None;
+    }
+    let mut scale = 0;
+    match &s[i..] {
+        [] => {}
+        [b',' | b'.', decimals @ ..] if !decimals.is_empty() => {
+            for &b in decimals {
+                if !b.is_ascii_digit() {
+                    return None;
+                }
+                add_digit(b - b'0');
+            }
+            scale = decimals.len() as u32;
+        }
+        _ => return None,
+    }
+    if digits > PLAIN_MAX_DIGITS {
+        return None;
+    }
+    // Trailing zeros of the decimals do not count, as in `parse_unsigned`: "1 234,50" is 1234.5.
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    let magnitude = mantissa as i64; // below 10^18
+    Some(Decimal::new(
+        if negative { -magnitude } else { magnitude },
+        scale,
+    ))
 }
 
 /// The whole of [`Amount::parse`]; the error is the reason, for a person.
@@ -577,6 +658,41 @@ mod tests {
             .prop_map(|(m, dp)| Amount(Decimal::from_i128_with_scale(m, dp)))
     }
 
+    /// Amounts as a ledger writes them: a sign or none, digits ungrouped or grouped by any
+    /// accepted space, perhaps decimals after `,` or `.`, perhaps surrounding whitespace.
+    fn plain_amounts() -> impl Strategy<Value = String> {
+        let ungrouped = "[0-9]{1,22}".prop_map(|d| vec![d]);
+        let grouped = ("[0-9]{1,3}", prop::collection::vec("[0-9]{3}", 1..=6))
+            .prop_map(|(first, rest)| [vec![first], rest].concat());
+        (
+            "(|-|\\+|\u{2212}|\u{2013})",
+            prop_oneof![ungrouped, grouped],
+            prop::sample::select(GROUP_SPACES.to_vec()),
+            "(|[,.][0-9]{1,6})",
+            "[ \\t\u{a0}\u{2009}]?",
+        )
+            .prop_map(|(sign, groups, space, decimals, pad)| {
+                let int = groups.join(&space.to_string());
+                format!("{pad}{sign}{int}{decimals}{pad}")
+            })
+    }
+
+    /// One character that may make an amount unreadable, or read differently.
+    const AMOUNT_NOISE: &str = "[-+\u{2212}\u{2013}0-9 ,.\u{a0}\u{202f}\u{2009}()ekrtmn]";
+
+    /// [`Amount::parse`] gives exactly what the general parser gives: the same value with the
+    /// same scale and sign bit, or the same reason.
+    fn same_as_general(text: &str) -> Result<(), TestCaseError> {
+        let general = parse_amount(text).map(|d| d.serialize());
+        let got = match Amount::parse(text) {
+            Ok(amount) => Ok(amount.decimal().serialize()),
+            Err(Error::ParseAmount { text: t, reason }) if t == text => Err(reason),
+            Err(other) => return Err(TestCaseError::fail(format!("{text:?}: {other:?}"))),
+        };
+        prop_assert_eq!(got, general, "{:?}", text);
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
 
@@ -600,6 +716,35 @@ mod tests {
             prop_assert!(text != "-0" && !text.contains('e'), "{}", text);
             prop_assert_eq!(Amount::parse(&text).unwrap(), x);
             prop_assert_eq!(serde_json::from_str::<Amount>(&serde_json::to_string(&x).unwrap()).unwrap(), x);
+        }
+
+        /// Plainly written amounts take the fast path whenever they have at most 18 digits, and
+        /// read to the same value, scale and sign as the general parser.
+        #[test]
+        fn plain_amounts_take_the_fast_path(text in plain_amounts()) {
+            let digits = text.bytes().filter(u8::is_ascii_digit).count();
+            let ascii_ends = text.trim_ascii() == text.trim();
+            prop_assert_eq!(parse_plain(&text).is_some(), digits <= 18 && ascii_ends, "{:?}", text);
+            same_as_general(&text)?;
+        }
+
+        /// Near misses and noise: the fast path either declines or agrees, so every result and
+        /// every error reason is the general parser's.
+        #[test]
+        fn any_text_reads_as_the_general_parser_reads_it(
+            text in prop_oneof![
+                plain_amounts().prop_flat_map(|t| {
+                    let len = t.chars().count();
+                    (Just(t), 0..=len, AMOUNT_NOISE.prop_map(String::from))
+                })
+                .prop_map(|(t, at, insert)| {
+                    let i = t.char_indices().nth(at).map_or(t.len(), |(i, _)| i);
+                    format!("{}{insert}{}", &t[..i], &t[i..])
+                }),
+                "[-+\u{2212}\u{2013}0-9 ,.\u{a0}\u{202f}\u{2009}()ekrtmn]{0,24}",
+            ]
+        ) {
+            same_as_general(&text)?;
         }
 
         #[test]

@@ -5,11 +5,10 @@
 //! then indexes units by position, so engines sum plain vectors instead of looking up strings.
 //! It knows nothing of amounts beyond adding them up.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 
 /// The level of a unit in the tree, used for display and, later, for per-level thresholds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,7 +59,7 @@ pub struct UnitHeader {
 #[derive(Clone, Debug)]
 pub struct Tree {
     units: Vec<Unit>,
-    index: HashMap<String, usize>,
+    index: FastMap<String, usize>,
     parent: Vec<Option<usize>>,
     children: Vec<Vec<usize>>,
     depth: Vec<usize>,
@@ -72,7 +71,8 @@ impl Tree {
     /// Validates `units` and builds the tree. Errors name the unit at fault: a duplicate id, an
     /// unknown parent, no root or several, or a cycle.
     pub fn new(units: Vec<Unit>) -> Result<Tree> {
-        let mut index = HashMap::with_capacity(units.len());
+        let mut index = FastMap::default();
+        index.reserve(units.len());
         for (i, unit) in units.iter().enumerate() {
             if unit.id.trim().is_empty() {
                 return Err(Error::Schema {

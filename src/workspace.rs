@@ -4,8 +4,7 @@
 //! view for another month or unit never re-reads the input. An import that fails validation
 //! leaves the workspace exactly as it was.
 
-use crate::id::Id;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -14,14 +13,16 @@ use crate::budget::{monthly_budget, Months};
 use crate::calendar::Month;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::volume_price::VolumeSplit;
-use crate::deviation::{self, DeviationOptions, DeviationReport};
+use crate::deviation::{self, DeviationOptions, DeviationReport, ThresholdSet};
 use crate::effects::{self, entries, entries::Entry, EffectsOptions, EffectsReport};
 use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
+use crate::hash::{FastMap, FastSet};
 use crate::import::json::{CostType, Document, Kind, VolumeRow, SCHEMA_VERSION};
 use crate::money::Amount;
 use crate::org::Tree;
+use crate::recent::Recent;
 
 /// What one import added.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -64,18 +65,18 @@ impl ImportSummary {
 #[derive(Clone, Debug)]
 pub struct Dataset {
     pub tree: Tree,
-    budget: HashMap<(usize, i32), Months>,
-    outcome: HashMap<(usize, i32), Months>,
-    forecasts: HashMap<(usize, i32), BTreeMap<Month, Amount>>,
+    budget: FastMap<(usize, i32), Months>,
+    outcome: FastMap<(usize, i32), Months>,
+    forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>>,
     /// The cost types (kostnadsslag), in input order; [`Slice::CostType`] indexes them.
     pub cost_types: Vec<CostType>,
     typed: Typed,
-    one_offs: HashMap<(usize, i32), Months>,
+    one_offs: FastMap<(usize, i32), Months>,
     /// Volume rows by unit position, for the volume and price split.
     pub volumes: Vec<(usize, VolumeRow)>,
     /// Gross cost (bruttokostnad) per unit position and year, budget and outcome, summed once
     /// here so a report does not visit every cost type of every unit.
-    gross: HashMap<(usize, i32), GrossCost>,
+    gross: FastMap<(usize, i32), GrossCost>,
 }
 
 /// The year's budget and outcome of a unit's own rows whose cost type is of kind `cost`; `None`
@@ -89,10 +90,10 @@ struct GrossCost {
 /// The rows that name a cost type, indexed by unit position, year and cost type position.
 #[derive(Clone, Debug, Default)]
 struct Typed {
-    budget: HashMap<(usize, i32, usize), Months>,
-    outcome: HashMap<(usize, i32, usize), Months>,
-    forecasts: HashMap<(usize, i32, usize), BTreeMap<Month, Amount>>,
-    one_offs: HashMap<(usize, i32, usize), Months>,
+    budget: FastMap<(usize, i32, usize), Months>,
+    outcome: FastMap<(usize, i32, usize), Months>,
+    forecasts: FastMap<(usize, i32, usize), BTreeMap<Month, Amount>>,
+    one_offs: FastMap<(usize, i32, usize), Months>,
 }
 
 /// Which rows a figure covers: all of them, those of one cost type, or those without one.
@@ -205,7 +206,7 @@ impl Dataset {
     fn months_in(
         &self,
         all: Months,
-        typed: &HashMap<(usize, i32, usize), Months>,
+        typed: &FastMap<(usize, i32, usize), Months>,
         pos: usize,
         year: i32,
         slice: Slice,
@@ -232,30 +233,36 @@ impl Dataset {
     }
 
     /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
-    fn build(doc: &Document) -> Result<Dataset> {
+    fn build<'d>(doc: &'d Document) -> Result<Dataset> {
         let tree = Tree::new(doc.units.clone())?;
         check_cost_types(doc)?;
-        let cost_type: HashMap<&str, usize> = doc
+        let cost_type: FastMap<&str, usize> = doc
             .cost_types
             .iter()
             .enumerate()
             .map(|(i, ct)| (ct.id.as_str(), i))
             .collect();
-        let ct = |id: &Option<Id>| id.as_deref().map(|id| cost_type[id]);
-        let mut typed = Typed::default();
-        let unit = |list: &str, i: usize, id: &str| {
-            tree.position(id)
+        // One lookup per run of rows naming the same unit or cost type; check_cost_types has
+        // made sure every cost type is known.
+        let mut recent_cost_type = Recent::new();
+        let mut ct =
+            |id: Option<&'d str>| id.map(|id| recent_cost_type.get(id, |id| cost_type[id]));
+        let mut recent_unit = Recent::new();
+        let mut unit = |list: &str, i: usize, id: &'d str| {
+            recent_unit
+                .try_get(id, |id| tree.position(id))
                 .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
         };
+        let mut typed = Typed::default();
 
-        let mut outcome: HashMap<(usize, i32), Months> = HashMap::new();
+        let mut outcome: FastMap<(usize, i32), Months> = FastMap::default();
         for (i, row) in doc.outcome.iter().enumerate() {
             let pos = unit("outcome", i, &row.unit)?;
             let months = outcome
                 .entry((pos, row.month.year()))
                 .or_insert([Amount::ZERO; 12]);
             months[row.month.index()] += row.amount;
-            if let Some(c) = ct(&row.cost_type) {
+            if let Some(c) = ct(row.cost_type.as_deref()) {
                 let months = typed
                     .outcome
                     .entry((pos, row.month.year(), c))
@@ -264,12 +271,12 @@ impl Dataset {
             }
         }
 
-        let mut one_offs: HashMap<(usize, i32), Months> = HashMap::new();
+        let mut one_offs: FastMap<(usize, i32), Months> = FastMap::default();
         for (i, row) in doc.one_offs.iter().enumerate() {
             let pos = unit("oneOffs", i, &row.unit)?;
             let key = (pos, row.month.year());
             one_offs.entry(key).or_insert([Amount::ZERO; 12])[row.month.index()] += row.amount;
-            if let Some(c) = ct(&row.cost_type) {
+            if let Some(c) = ct(row.cost_type.as_deref()) {
                 let months = typed
                     .one_offs
                     .entry((pos, row.month.year(), c))
@@ -290,7 +297,7 @@ impl Dataset {
             volumes.push((pos, row.clone()));
         }
 
-        let mut forecasts: HashMap<(usize, i32), BTreeMap<Month, Amount>> = HashMap::new();
+        let mut forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>> = FastMap::default();
         for (i, row) in doc.forecasts.iter().enumerate() {
             let pos = unit("forecasts", i, &row.unit)?;
             if row.made.year() != row.year {
@@ -302,7 +309,7 @@ impl Dataset {
                 .or_default()
                 .entry(row.made)
                 .or_insert(Amount::ZERO) += row.amount;
-            if let Some(c) = ct(&row.cost_type) {
+            if let Some(c) = ct(row.cost_type.as_deref()) {
                 *typed
                     .forecasts
                     .entry((pos, row.year, c))
@@ -312,16 +319,16 @@ impl Dataset {
             }
         }
 
-        let mut budget: HashMap<(usize, i32), Months> = HashMap::new();
+        let mut budget: FastMap<(usize, i32), Months> = FastMap::default();
         for (i, row) in doc.budget.iter().enumerate() {
             let pos = unit("budget", i, &row.unit)?;
-            let prior = outcome.get(&(pos, row.year - 1)).copied();
+            let prior = || outcome.get(&(pos, row.year - 1)).copied();
             let spread = monthly_budget(row, prior).map_err(|e| e.at(format!("budget[{i}]")))?;
             let months = budget.entry((pos, row.year)).or_insert([Amount::ZERO; 12]);
             for (sum, part) in months.iter_mut().zip(spread) {
                 *sum += part;
             }
-            if let Some(c) = ct(&row.cost_type) {
+            if let Some(c) = ct(row.cost_type.as_deref()) {
                 let months = typed
                     .budget
                     .entry((pos, row.year, c))
@@ -347,8 +354,8 @@ impl Dataset {
 }
 
 /// Gross cost per unit position and year from the rows that name a cost type of kind `cost`.
-fn gross_costs(typed: &Typed, cost_types: &[CostType]) -> HashMap<(usize, i32), GrossCost> {
-    let mut gross: HashMap<(usize, i32), GrossCost> = HashMap::new();
+fn gross_costs(typed: &Typed, cost_types: &[CostType]) -> FastMap<(usize, i32), GrossCost> {
+    let mut gross: FastMap<(usize, i32), GrossCost> = FastMap::default();
     let sides = [(&typed.budget, false), (&typed.outcome, true)];
     for (map, outcome) in sides {
         for (&(pos, year, c), months) in map {
@@ -369,24 +376,42 @@ fn gross_costs(typed: &Typed, cost_types: &[CostType]) -> HashMap<(usize, i32), 
 
 /// Cost type ids are unique, and every row's cost type is one of them.
 fn check_cost_types(doc: &Document) -> Result<()> {
-    let mut known = HashSet::with_capacity(doc.cost_types.len());
+    let mut known = FastSet::default();
+    known.reserve(doc.cost_types.len());
     for (i, ct) in doc.cost_types.iter().enumerate() {
         if !known.insert(ct.id.as_str()) {
             let err = Error::DuplicateCostType { id: ct.id.clone() };
             return Err(err.at(format!("costTypes[{i}].id")));
         }
     }
-    let budget = named("budget", doc.budget.iter().map(|r| &r.cost_type));
-    let outcome = named("outcome", doc.outcome.iter().map(|r| &r.cost_type));
-    let forecasts = named("forecasts", doc.forecasts.iter().map(|r| &r.cost_type));
-    let one_offs = named("oneOffs", doc.one_offs.iter().map(|r| &r.cost_type));
-    let volumes = named("volumes", doc.volumes.iter().map(|r| &r.cost_type));
+    let budget = named("budget", doc.budget.iter().map(|r| r.cost_type.as_deref()));
+    let outcome = named(
+        "outcome",
+        doc.outcome.iter().map(|r| r.cost_type.as_deref()),
+    );
+    let forecasts = named(
+        "forecasts",
+        doc.forecasts.iter().map(|r| r.cost_type.as_deref()),
+    );
+    let one_offs = named(
+        "oneOffs",
+        doc.one_offs.iter().map(|r| r.cost_type.as_deref()),
+    );
+    let volumes = named(
+        "volumes",
+        doc.volumes.iter().map(|r| r.cost_type.as_deref()),
+    );
     let all = budget.chain(outcome).chain(forecasts).chain(one_offs);
+    let mut recent = Recent::new();
     for (list, i, cost_type) in all.chain(volumes) {
-        if let Some(id) = cost_type.filter(|id| !known.contains(id)) {
-            let err = Error::UnknownCostType { id: id.to_string() };
-            return Err(err.at("costType").at(format!("{list}[{i}]")));
-        }
+        let Some(id) = cost_type else { continue };
+        recent.try_get(id, |id| match known.contains(id) {
+            true => Ok(()),
+            false => {
+                let err = Error::UnknownCostType { id: id.to_string() };
+                Err(err.at("costType").at(format!("{list}[{i}]")))
+            }
+        })?;
     }
     Ok(())
 }
@@ -394,10 +419,9 @@ fn check_cost_types(doc: &Document) -> Result<()> {
 /// Each row's cost type with the list and index it is found at.
 fn named<'a>(
     list: &'static str,
-    rows: impl Iterator<Item = &'a Option<Id>>,
+    rows: impl Iterator<Item = Option<&'a str>>,
 ) -> impl Iterator<Item = (&'static str, usize, Option<&'a str>)> {
-    rows.enumerate()
-        .map(move |(i, ct)| (list, i, ct.as_deref()))
+    rows.enumerate().map(move |(i, ct)| (list, i, ct))
 }
 
 /// Imported data and its index. Starts empty.
@@ -426,24 +450,29 @@ impl Workspace {
 
     /// Adds `doc`'s units and rows to the workspace (a new name replaces the old). On error the
     /// workspace is unchanged, and the error's field points into `doc`, not the combined data.
+    ///
+    /// The rows are appended in place and cut off again on error, so an import next to a
+    /// million rows already imported does not copy them.
     pub fn import(&mut self, doc: Document) -> Result<ImportSummary> {
         let base = ImportSummary::of(&self.doc);
         let added = ImportSummary::of(&doc);
-        let mut combined = self.doc.clone();
-        combined.name = doc.name.or(combined.name);
-        combined.units.extend(doc.units);
-        combined.cost_types.extend(doc.cost_types);
-        combined.budget.extend(doc.budget);
-        combined.outcome.extend(doc.outcome);
-        combined.forecasts.extend(doc.forecasts);
-        combined.measures.extend(doc.measures);
-        combined.programmes.extend(doc.programmes);
-        combined.effect_entries.extend(doc.effect_entries);
-        combined.one_offs.extend(doc.one_offs);
-        combined.volumes.extend(doc.volumes);
-        combined.thresholds = doc.thresholds.or(combined.thresholds);
-        combined.goals.extend(doc.goals);
-        combined.grants.extend(doc.grants);
+        let replaced = append(&mut self.doc, doc);
+        match self.index(&base) {
+            Ok(data) => {
+                self.data = data;
+                Ok(added)
+            }
+            Err(err) => {
+                restore(&mut self.doc, &base, replaced);
+                Err(err)
+            }
+        }
+    }
+
+    /// Checks the whole document, which holds rows beyond `base` not yet accepted, and indexes
+    /// it; `None` when it has no units and no rows.
+    fn index(&self, base: &ImportSummary) -> Result<Option<Dataset>> {
+        let combined = &self.doc;
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
             && combined.forecasts.is_empty()
@@ -462,24 +491,22 @@ impl Workspace {
                 .at("units"));
             }
             (false, _) => {
-                let data = Dataset::build(&combined).map_err(|e| rebase(e, &base))?;
+                let data = Dataset::build(combined).map_err(|e| rebase(e, base))?;
                 grants::register::check(&combined.grants, &data.tree)
-                    .map_err(|e| rebase(e, &base))?;
+                    .map_err(|e| rebase(e, base))?;
                 Some(data)
             }
         };
         if let Some(data) = &data {
             effects::check(&combined.measures, &combined.programmes, &data.tree)
                 .and_then(|()| entries::check(&combined.measures, &combined.effect_entries))
-                .map_err(|e| rebase(e, &base))?;
+                .map_err(|e| rebase(e, base))?;
         }
         if let Some(t) = &combined.thresholds {
             t.check().map_err(|e| e.at("thresholds"))?;
         }
-        goals::check(&combined.goals, data.as_ref()).map_err(|e| rebase(e, &base))?;
-        self.doc = combined;
-        self.data = data;
-        Ok(added)
+        goals::check(&combined.goals, data.as_ref()).map_err(|e| rebase(e, base))?;
+        Ok(data)
     }
 
     /// Everything imported so far, as one schema 1 document.
@@ -695,6 +722,66 @@ impl Workspace {
     }
 }
 
+/// What [`append`] replaced: the document's name and thresholds before, where `doc` gave new ones.
+struct Replaced {
+    name: Option<Option<String>>,
+    thresholds: Option<Option<ThresholdSet>>,
+}
+
+/// Appends `doc`'s units and rows to `into`; its name and thresholds, where given, replace
+/// those of `into`. [`restore`] undoes it: a list added to [`Document`] belongs in both, and in
+/// [`ImportSummary`].
+fn append(into: &mut Document, doc: Document) -> Replaced {
+    extend(&mut into.units, doc.units);
+    extend(&mut into.cost_types, doc.cost_types);
+    extend(&mut into.budget, doc.budget);
+    extend(&mut into.outcome, doc.outcome);
+    extend(&mut into.forecasts, doc.forecasts);
+    extend(&mut into.measures, doc.measures);
+    extend(&mut into.programmes, doc.programmes);
+    extend(&mut into.effect_entries, doc.effect_entries);
+    extend(&mut into.one_offs, doc.one_offs);
+    extend(&mut into.volumes, doc.volumes);
+    extend(&mut into.goals, doc.goals);
+    extend(&mut into.grants, doc.grants);
+    Replaced {
+        name: doc.name.map(|name| into.name.replace(name)),
+        thresholds: doc.thresholds.map(|t| into.thresholds.replace(t)),
+    }
+}
+
+/// Appends `rows` to `list`; into an empty list by taking `rows` whole, without a copy.
+fn extend<T>(list: &mut Vec<T>, rows: Vec<T>) {
+    if list.is_empty() {
+        *list = rows;
+    } else {
+        list.extend(rows);
+    }
+}
+
+/// Undoes [`append`]: cuts every list back to its length in `base` and puts back what was
+/// replaced.
+fn restore(doc: &mut Document, base: &ImportSummary, replaced: Replaced) {
+    doc.units.truncate(base.units);
+    doc.cost_types.truncate(base.cost_types);
+    doc.budget.truncate(base.budget_rows);
+    doc.outcome.truncate(base.outcome_rows);
+    doc.forecasts.truncate(base.forecast_rows);
+    doc.measures.truncate(base.measures);
+    doc.programmes.truncate(base.programmes);
+    doc.effect_entries.truncate(base.effect_entries);
+    doc.one_offs.truncate(base.one_off_rows);
+    doc.volumes.truncate(base.volume_rows);
+    doc.goals.truncate(base.goals);
+    doc.grants.truncate(base.grants);
+    if let Some(name) = replaced.name {
+        doc.name = name;
+    }
+    if let Some(thresholds) = replaced.thresholds {
+        doc.thresholds = thresholds;
+    }
+}
+
 /// Shifts the list index in an error's field by what the workspace held before the import, so
 /// `budget[7]` in the combined data reads `budget[2]` of the document the caller gave.
 fn rebase(err: Error, base: &ImportSummary) -> Error {
@@ -826,6 +913,29 @@ mod tests {
             ("E_UNKNOWN_UNIT", Some("outcome[1].unit"))
         );
         assert_eq!(ws.document(), &before);
+    }
+
+    /// Every list, the name and the thresholds are back as they were after an import that
+    /// failed once all of them had been appended to.
+    #[test]
+    fn a_failed_import_restores_every_list_name_and_threshold() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/demo/region-2025.json");
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut ws = Workspace::new();
+        ws.import(doc(v.clone())).unwrap();
+        let before = ws.document().clone();
+        let mut again = v;
+        again["name"] = json!("Another region");
+        again["thresholds"] = json!({ "committee": { "absolute": "1", "percent": "1" } });
+        let e = ws.import(doc(again)).unwrap_err();
+        assert_eq!(e.code(), "E_DUPLICATE_UNIT");
+        assert_eq!(ws.document(), &before);
+        assert!(ImportSummary::of(&before).goals > 0 && before.thresholds.is_some());
+        let report = ws.deviation(&DeviationOptions {
+            as_of: "2025-08".into(),
+            ..DeviationOptions::default()
+        });
+        assert!(report.is_ok());
     }
 
     #[test]

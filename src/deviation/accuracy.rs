@@ -13,6 +13,7 @@ use crate::org::UnitHeader;
 use crate::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
 
+use super::outlook::{outlooks, year_budgets, Outlook};
 use super::rolled;
 
 /// Which year and subtree to judge.
@@ -123,11 +124,13 @@ pub fn report(
         Some(id) => tree.position(id).map_err(|e| e.at("unit"))?,
         None => tree.root(),
     };
-    let by_month: Vec<_> = months
+    // The whole year once; for each month only the forecasts (a full roll-up is a report's work).
+    let year_end = &rolled(data, months[11], Slice::All);
+    let year_budgets = year_budgets(data, options.year);
+    let by_month: Vec<Vec<Outlook>> = months
         .iter()
-        .map(|&m| rolled(data, m, Slice::All))
+        .map(|&m| outlooks(data, &year_budgets, m))
         .collect();
-    let year_end = &by_month[11];
     let gross: Vec<Option<Amount>> = {
         let own: Vec<GrossCost> = (0..tree.len())
             .map(|pos| GrossCost(data.gross_cost(pos, options.year, true)))

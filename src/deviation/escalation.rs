@@ -9,9 +9,10 @@ use crate::calendar::Month;
 use crate::money::Amount;
 use crate::org::Level;
 use crate::ratio::Percent;
-use crate::workspace::{Dataset, Slice};
+use crate::workspace::Dataset;
 
-use super::{rolled, ByPosition, Status, Thresholds, Totals};
+use super::outlook::{outlooks, year_budgets, Outlook};
+use super::{ByPosition, Status, Thresholds};
 
 /// Months from the first sighting to the action programme's due date.
 const PROGRAMME_MONTHS: usize = 3;
@@ -57,13 +58,13 @@ pub(crate) fn first_seen(
         .subtree(start)
         .filter(|&pos| tree.unit(pos).level == Some(level))
         .collect();
-    let mut found = ByPosition::new();
+    let mut found = ByPosition::default();
     if watched.is_empty() {
         return found;
     }
     let threshold = thresholds.for_level(Some(level));
-    let material = |pos: usize, totals: &[Totals]| {
-        let t = &totals[pos];
+    let material = |pos: usize, outlooks: &[Outlook]| {
+        let t = &outlooks[pos];
         t.forecast_month.is_some()
             && threshold.status(t.forecast - t.year_budget, t.year_budget) == Status::Material
     };
@@ -71,11 +72,12 @@ pub(crate) fn first_seen(
     let Some(first) = data.first_forecast(as_of.year()) else {
         return found;
     };
+    let year_budgets = year_budgets(data, as_of.year());
     let months = Month::months_of(as_of.year());
     for month in &months[first.index().min(as_of.index())..=as_of.index()] {
-        let totals = rolled(data, *month, Slice::All);
+        let outlooks = outlooks(data, &year_budgets, *month);
         for &pos in &watched {
-            if !found.contains_key(&pos) && material(pos, &totals) {
+            if !found.contains_key(&pos) && material(pos, &outlooks) {
                 let due = (0..PROGRAMME_MONTHS).fold(*month, |m, _| m.next());
                 found.insert(
                     pos,
@@ -91,9 +93,73 @@ pub(crate) fn first_seen(
         }
         if *month == as_of {
             for (pos, e) in found.iter_mut() {
-                e.material_now = material(*pos, &totals);
+                e.material_now = material(*pos, &outlooks);
             }
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deviation::{rolled, Totals};
+    use crate::import::json;
+    use crate::workspace::{Slice, Workspace};
+
+    /// The first month each unit at `level` was material, found from the full roll-up of every
+    /// month: what [`first_seen`] finds with its lighter one.
+    fn by_full_roll_up(data: &Dataset, as_of: Month, level: Level) -> Vec<(usize, Month, bool)> {
+        let threshold = Thresholds::new(None, None).for_level(Some(level));
+        let material = |t: &Totals| {
+            t.forecast_month.is_some()
+                && threshold.status(t.forecast - t.year_budget, t.year_budget) == Status::Material
+        };
+        let months = &Month::months_of(as_of.year())[..=as_of.index()];
+        let totals: Vec<Vec<Totals>> = months
+            .iter()
+            .map(|m| rolled(data, *m, Slice::All))
+            .collect();
+        let mut found = Vec::new();
+        for pos in (0..data.tree.len()).filter(|&p| data.tree.unit(p).level == Some(level)) {
+            if let Some(i) = totals.iter().position(|t| material(&t[pos])) {
+                found.push((pos, months[i], material(&totals[as_of.index()][pos])));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn first_sightings_are_those_of_the_full_roll_up_in_every_month_and_level() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/demo/region-2025.json");
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut ws = Workspace::new();
+        ws.import(json::read(|| &v).unwrap()).unwrap();
+        let data = ws.data().unwrap();
+        let mut escalated = 0;
+        for level in [Level::Committee, Level::Administration, Level::Department] {
+            for as_of in Month::months_of(2025) {
+                let found = first_seen(
+                    data,
+                    as_of,
+                    data.tree.root(),
+                    level,
+                    &Thresholds::new(None, None),
+                );
+                let mut got: Vec<(usize, Month, bool)> = found
+                    .iter()
+                    .map(|(pos, e)| (*pos, e.first_seen, e.material_now))
+                    .collect();
+                got.sort();
+                assert_eq!(
+                    got,
+                    by_full_roll_up(data, as_of, level),
+                    "{level:?} {as_of}"
+                );
+                escalated += got.len();
+            }
+        }
+        assert!(escalated > 0, "the demo escalates some unit");
+    }
 }

@@ -13,16 +13,18 @@ pub mod accuracy;
 pub mod escalation;
 pub mod fields;
 pub mod materiality;
+mod outlook;
 pub mod projection;
 pub mod volume_price;
 
-use std::collections::HashMap;
 use std::ops::AddAssign;
 
 use serde::{Deserialize, Serialize};
 
+use crate::budget::Months;
 use crate::calendar::Month;
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 use crate::import::json::Kind;
 use crate::money::Amount;
 use crate::org::{Level, UnitHeader};
@@ -196,13 +198,31 @@ pub(crate) struct Span {
 }
 
 impl Span {
-    fn of(budget: &[Amount], outcome: &[Amount], one_offs: &[Amount]) -> Span {
+    /// The months `from..=to` of running sums (see [`running`]).
+    fn of(budget: &Months, outcome: &Months, one_offs: &Months, from: usize, to: usize) -> Span {
+        let months = |running: &Months| match from.checked_sub(1).map(|before| running[before]) {
+            Some(before) if !before.is_zero() => running[to] - before,
+            _ => running[to],
+        };
         Span {
-            budget: budget.iter().sum(),
-            outcome: outcome.iter().sum(),
-            one_offs: one_offs.iter().sum(),
+            budget: months(budget),
+            outcome: months(outcome),
+            one_offs: months(one_offs),
         }
     }
+}
+
+/// Running sums: January through each month. Every span and the year are then one subtraction
+/// at most, instead of adding up the same months again for each; months without an amount
+/// (one-offs mostly, outcome after the report's month) are not added at all.
+fn running(months: &Months) -> Months {
+    let mut sum = Amount::ZERO;
+    months.map(|amount| {
+        if !amount.is_zero() {
+            sum += amount;
+        }
+        sum
+    })
 }
 
 impl AddAssign<&Span> for Span {
@@ -262,17 +282,24 @@ pub(crate) fn rolled(data: &Dataset, as_of: Month, slice: Slice) -> Vec<Totals> 
     let t0 = as_of.tertial().first().index();
     let own: Vec<Totals> = (0..data.tree.len())
         .map(|pos| {
-            let budget = data.budget_in(pos, year, slice);
-            let outcome = data.outcome_in(pos, year, slice);
-            let one_offs = data.one_offs_in(pos, year, slice);
-            let year_budget = budget.iter().sum();
+            let months = [
+                data.budget_in(pos, year, slice),
+                data.outcome_in(pos, year, slice),
+                data.one_offs_in(pos, year, slice),
+            ];
+            let [budget, outcome, one_offs] = months.each_ref().map(running);
+            let year_budget = budget[11];
             let forecast = data.forecast_in(pos, year, as_of, slice);
             Totals {
-                period: Span::of(&budget[m..=m], &outcome[m..=m], &one_offs[m..=m]),
-                tertial: Span::of(&budget[t0..=m], &outcome[t0..=m], &one_offs[t0..=m]),
-                ytd: Span::of(&budget[..=m], &outcome[..=m], &one_offs[..=m]),
+                period: Span {
+                    budget: months[0][m],
+                    outcome: months[1][m],
+                    one_offs: months[2][m],
+                },
+                tertial: Span::of(&budget, &outcome, &one_offs, t0, m),
+                ytd: Span::of(&budget, &outcome, &one_offs, 0, m),
                 year_budget,
-                year_one_offs: one_offs.iter().sum(),
+                year_one_offs: one_offs[11],
                 forecast: forecast.map_or(year_budget, |(_, amount)| amount),
                 forecast_month: forecast.map(|(made, _)| made),
                 gross_cost: match slice {
@@ -399,12 +426,30 @@ impl DeviationReport {
 }
 
 /// Looks rows up by position for the modules that add to a row.
-pub(crate) type ByPosition<T> = HashMap<usize, T>;
+pub(crate) type ByPosition<T> = FastMap<usize, T>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::import::json;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    proptest! {
+        /// A span from running sums is the sum of its months, zeros and all.
+        #[test]
+        fn spans_from_running_sums_add_up_their_months(
+            cents in prop::array::uniform12(prop_oneof![Just(0_i64), -10_i64.pow(12)..10_i64.pow(12)]),
+            (from, to) in (0..12_usize).prop_flat_map(|to| (0..=to, Just(to))),
+        ) {
+            let months = cents.map(|c| Amount::new(Decimal::new(c, 2)));
+            let r = running(&months);
+            let span = Span::of(&r, &r, &r, from, to);
+            let direct: Amount = months[from..=to].iter().sum();
+            prop_assert_eq!((span.budget, span.outcome, span.one_offs), (direct, direct, direct));
+            prop_assert_eq!(r[11], months.iter().sum::<Amount>());
+        }
+    }
     use crate::workspace::Workspace;
     use serde_json::{json, Value};
 

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::calendar::Month;
+use crate::hash::FastSet;
 use crate::import::json::Weight;
 use crate::money::{round_half_away, Amount};
 use crate::workspace::{Dataset, Slice};
@@ -52,7 +53,10 @@ pub fn split(
 
 /// The splits of every unit in the subtree of `start` with volumes, as of `as_of`.
 pub(crate) fn splits(data: &Dataset, as_of: Month, start: usize) -> ByPosition<Vec<VolumeSplit>> {
-    let inside: std::collections::HashSet<usize> = data.tree.subtree(start).collect();
+    if data.volumes.is_empty() {
+        return ByPosition::default();
+    }
+    let inside: FastSet<usize> = data.tree.subtree(start).collect();
     // (position, cost type position, measure) → (budget volume, actual volume), ytd.
     let mut sums: BTreeMap<(usize, Option<usize>, &str), (Decimal, Decimal)> = BTreeMap::new();
     for (pos, row) in &data.volumes {
@@ -70,7 +74,7 @@ pub(crate) fn splits(data: &Dataset, as_of: Month, start: usize) -> ByPosition<V
         sum.1 += row.actual.0;
     }
     let mut totals: BTreeMap<Option<usize>, Vec<super::Totals>> = BTreeMap::new();
-    let mut out = ByPosition::new();
+    let mut out = ByPosition::default();
     for ((pos, c, measure), (bv, av)) in sums {
         let slice = c.map_or(Slice::All, Slice::CostType);
         let t = totals
