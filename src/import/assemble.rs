@@ -66,6 +66,17 @@ struct Months {
     seen: u16,
 }
 
+impl Months {
+    /// The months of `year` read, with their sums.
+    fn read(&self, year: i32) -> impl Iterator<Item = (Month, Amount)> + '_ {
+        let read = (0..12).filter(move |i| self.seen & (1 << i) != 0);
+        read.map(move |i| {
+            let month = Month::new(year, i as u32 + 1).expect("a month of the year");
+            (month, self.amounts[i])
+        })
+    }
+}
+
 /// Ids (unit or cost type) as small indexes, each with the place an accepted amount first named
 /// it, in the order of those first uses.
 #[derive(Debug, Default)]
@@ -385,8 +396,9 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         };
         (unit_rank[u as usize], c)
     };
-    let mut keys: Vec<_> = g.months.keys().copied().collect();
-    keys.sort_unstable_by_key(|&(u, c, measure, year)| (measure, rank(u, c), year));
+    let mut sums: Vec<_> = g.months.iter().collect();
+    sums.sort_unstable_by_key(|(&(u, c, measure, year), _)| (measure, rank(u, c), year));
+    let of = |measure: Measure| sums.iter().filter(move |(key, _)| key.2 == measure);
     let mut annual: Vec<_> = g.annual.iter().collect();
     annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
     let ids = |u: u32, c: u32| {
@@ -396,24 +408,23 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     // Each list sized once: growing by doubling held the old and the new list at once, and
     // a region's year is 700,000 outcome rows.
     let count = |measure: Measure| -> usize {
-        let of = keys.iter().filter(|k| k.2 == measure);
-        of.map(|k| g.months[k].seen.count_ones() as usize).sum()
+        of(measure).map(|(_, m)| m.seen.count_ones() as usize).sum()
     };
-    let budget_rows = keys.iter().filter(|k| k.2 == Measure::Budget).count();
-    doc.budget.reserve_exact(budget_rows + g.annual.len());
+    doc.budget
+        .reserve_exact(of(Measure::Budget).count() + annual.len());
     doc.outcome.reserve_exact(count(Measure::Outcome));
     doc.forecasts.reserve_exact(count(Measure::Forecast));
-    for &key in keys.iter().filter(|k| k.2 == Measure::Budget) {
-        let (unit, cost_type) = ids(key.0, key.1);
+    for (&(u, c, _, year), months) in of(Measure::Budget) {
+        let (unit, cost_type) = ids(u, c);
         doc.budget.push(BudgetRow {
             unit,
             cost_type,
-            year: key.3,
+            year,
             annual: None,
             method: None,
             weights: None,
             rounding: None,
-            months: Some(g.months[&key].amounts.to_vec()),
+            months: Some(months.amounts.to_vec()),
         });
     }
     for (&(u, c, year), &(annual, _)) in annual {
@@ -429,29 +440,27 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             months: None,
         });
     }
-    for &key in &keys {
-        let sums = &g.months[&key];
-        let read = (0..12).filter(|i| sums.seen & (1 << i) != 0);
-        for i in read {
-            let month = Month::new(key.3, i as u32 + 1).expect("a month read from the input");
-            let (unit, cost_type) = ids(key.0, key.1);
-            let amount = sums.amounts[i];
-            match key.2 {
-                Measure::Budget => {}
-                Measure::Outcome => doc.outcome.push(OutcomeRow {
-                    unit,
-                    cost_type,
-                    month,
-                    amount,
-                }),
-                Measure::Forecast => doc.forecasts.push(ForecastRow {
-                    unit,
-                    cost_type,
-                    year: key.3,
-                    made: month,
-                    amount,
-                }),
-            }
+    for &(&(u, c, _, year), months) in of(Measure::Outcome) {
+        let (unit, cost_type) = ids(u, c);
+        for (month, amount) in months.read(year) {
+            doc.outcome.push(OutcomeRow {
+                unit: unit.clone(),
+                cost_type: cost_type.clone(),
+                month,
+                amount,
+            });
+        }
+    }
+    for &(&(u, c, _, year), months) in of(Measure::Forecast) {
+        let (unit, cost_type) = ids(u, c);
+        for (made, amount) in months.read(year) {
+            doc.forecasts.push(ForecastRow {
+                unit: unit.clone(),
+                cost_type: cost_type.clone(),
+                year,
+                made,
+                amount,
+            });
         }
     }
     if let Some((first, last)) = g.span {

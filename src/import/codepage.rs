@@ -83,9 +83,9 @@ pub fn decode<'a>(
     legacy: Encoding,
     report: &mut ImportReport,
 ) -> Option<Cow<'a, str>> {
-    let (encoding, body) = detect(bytes, given, legacy, report)?;
-    // `detect` checked that UTF-8 is valid.
-    Some(encoding.text(body))
+    let (encoding, body, utf8) = examine(bytes, given, legacy, report)?;
+    // UTF-8 was checked once, there: a region's year is 45 MB, and checking is a pass over it.
+    Some(utf8.map_or_else(|| encoding.text(body), Cow::Borrowed))
 }
 
 /// The encoding of a file and its bytes after any BOM; checks as [`decode`] does.
@@ -95,6 +95,16 @@ pub fn detect<'a>(
     legacy: Encoding,
     report: &mut ImportReport,
 ) -> Option<(Encoding, &'a [u8])> {
+    examine(bytes, given, legacy, report).map(|(encoding, body, _)| (encoding, body))
+}
+
+/// [`detect`], with the text itself when the file is read as UTF-8.
+fn examine<'a>(
+    bytes: &'a [u8],
+    given: Option<Encoding>,
+    legacy: Encoding,
+    report: &mut ImportReport,
+) -> Option<(Encoding, &'a [u8], Option<&'a str>)> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         report.error(
             "E_ENCODING",
@@ -138,7 +148,8 @@ pub fn detect<'a>(
             ),
         );
     }
-    Some((encoding, body))
+    let text = utf8.ok().filter(|_| encoding == Encoding::Utf8);
+    Some((encoding, body, text))
 }
 
 /// SIE's own code page unless the file's letters say Windows-1252 (a documented fallback: some
