@@ -18,7 +18,7 @@ use balans::deviation::{DeviationOptions, DeviationReport};
 use balans::import::codepage::{self, Encoding};
 use balans::import::json::{self, Document};
 use balans::import::report::ImportReport;
-use balans::import::{csv, ImportOptions};
+use balans::import::{assemble, csv, ImportOptions};
 use balans::workspace::Workspace;
 
 /// The report month of the bench (the generator books outcome through it).
@@ -110,7 +110,8 @@ fn read_csv(bytes: &[u8], existing: &Document) -> (f64, f64, Document) {
         .expect("decodable input");
     let decode = ms(t);
     let t = Instant::now();
-    let doc = csv::read_text(&text, b';', &settings, existing, &mut report);
+    let gathered = csv::read_text(&text, b';', &settings, &mut report);
+    let doc = assemble::document(gathered, existing, &settings, &mut report);
     assert!(!report.is_rejected(), "the CSV imports: {report:?}");
     (decode, ms(t), doc)
 }

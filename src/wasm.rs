@@ -720,10 +720,10 @@ impl Workspace {
     #[wasm_bindgen(js_name = importCsv, unchecked_return_type = "ImportReport")]
     pub fn import_csv(
         &mut self,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.import_file(import::Format::Csv, bytes, options)
+        self.import_file(import::Format::Csv, bytes.into(), options)
     }
 
     /// Adds a range copied from Excel (tab-separated text); returns the import report.
@@ -733,17 +733,17 @@ impl Workspace {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.import_file(import::Format::Paste, text.as_bytes(), options)
+        self.import_file(import::Format::Paste, text.as_bytes().into(), options)
     }
 
     /// Adds a SIE 4 file (bytes); returns the import report.
     #[wasm_bindgen(js_name = importSie, unchecked_return_type = "ImportReport")]
     pub fn import_sie(
         &mut self,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.import_file(import::Format::Sie, bytes, options)
+        self.import_file(import::Format::Sie, bytes.into(), options)
     }
 
     /// Everything imported so far, as one schema 1 document (so `JSON.stringify(ws)` saves it).
@@ -917,7 +917,7 @@ impl Workspace {
     fn import_file(
         &mut self,
         format: import::Format,
-        input: &[u8],
+        input: std::borrow::Cow<'_, [u8]>,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = import_options(options).map_err(js_error)?;
@@ -969,7 +969,8 @@ pub fn read_import(
     } else {
         document(context).map_err(|e| js_error(e.at("context")))?
     };
-    let (document, report) = import::read(format, &bytes, &options, &existing).map_err(js_error)?;
+    let (document, report) =
+        import::read(format, bytes.into(), &options, &existing).map_err(js_error)?;
     to_js(&ReadImportJs { report, document })
 }
 

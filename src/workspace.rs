@@ -254,6 +254,10 @@ impl Dataset {
                 .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
         };
         let mut typed = Typed::default();
+        // Sized once for what a ledger holds (each unit and cost type with a budget row has
+        // outcome too): growing a map of 100,000 keys held the old and the new table at once.
+        typed.budget.reserve(doc.budget.len());
+        typed.outcome.reserve(doc.budget.len());
 
         let mut outcome: FastMap<(usize, i32), Months> = FastMap::default();
         for (i, row) in doc.outcome.iter().enumerate() {

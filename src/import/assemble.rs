@@ -40,7 +40,9 @@ pub struct Gathered {
     cost_types: Ids,
     /// Names and kinds seen, by cost type index (first one given wins).
     about: Vec<(Option<String>, Option<Kind>)>,
-    months: FastMap<(u32, u32, Measure, i32), Months>,
+    /// Where each key's months are in `sums`.
+    months: FastMap<(u32, u32, Measure, i32), u32>,
+    sums: Sums,
     /// Budgets by year (the readers give no other measure by year).
     annual: FastMap<(u32, u32, i32), (Amount, usize)>,
     span: Option<(Month, Month)>,
@@ -64,6 +66,37 @@ struct Months {
     first_line: [u32; 12],
     /// Bit `i`: month `i` has been read.
     seen: u16,
+}
+
+/// Every key's months, in blocks that never move: one list of a million rows' sums would be
+/// copied whole each time it grew, and held twice while it was.
+#[derive(Debug, Default)]
+struct Sums {
+    blocks: Vec<Vec<Months>>,
+}
+
+/// Months per block: 256 KB.
+const BLOCK: usize = 1024;
+
+impl Sums {
+    /// A new, empty slot.
+    fn add(&mut self) -> u32 {
+        if self.blocks.last().map_or(true, |b| b.len() == BLOCK) {
+            self.blocks.push(Vec::with_capacity(BLOCK));
+        }
+        let full = (self.blocks.len() - 1) * BLOCK;
+        let block = self.blocks.last_mut().expect("a block was added");
+        block.push(Months::default());
+        (full + block.len() - 1) as u32
+    }
+
+    fn get(&self, slot: u32) -> &Months {
+        &self.blocks[slot as usize / BLOCK][slot as usize % BLOCK]
+    }
+
+    fn get_mut(&mut self, slot: u32) -> &mut Months {
+        &mut self.blocks[slot as usize / BLOCK][slot as usize % BLOCK]
+    }
 }
 
 impl Months {
@@ -166,7 +199,9 @@ impl Gathered {
             When::Month(m) => {
                 self.span = Some(self.span.map_or((m, m), |(a, b)| (a.min(m), b.max(m))));
                 let key = (unit, cost_type, e.measure, m.year());
-                let months = self.months.entry(key).or_default();
+                let sums = &mut self.sums;
+                let slot = *self.months.entry(key).or_insert_with(|| sums.add());
+                let months = self.sums.get_mut(slot);
                 let (i, bit) = (m.index(), 1 << m.index());
                 months.amounts[i] += e.amount;
                 let first = (months.seen & bit != 0).then_some(months.first_line[i] as usize);
@@ -396,7 +431,11 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         };
         (unit_rank[u as usize], c)
     };
-    let mut sums: Vec<_> = g.months.iter().collect();
+    let mut sums: Vec<_> = g
+        .months
+        .iter()
+        .map(|(key, &slot)| (key, g.sums.get(slot)))
+        .collect();
     sums.sort_unstable_by_key(|(&(u, c, measure, year), _)| (measure, rank(u, c), year));
     let of = |measure: Measure| sums.iter().filter(move |(key, _)| key.2 == measure);
     let mut annual: Vec<_> = g.annual.iter().collect();

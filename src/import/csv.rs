@@ -6,23 +6,23 @@
 
 use std::borrow::Cow;
 
-use super::assemble;
+use super::assemble::Gathered;
 use super::codepage::{self, Encoding};
-use super::json::Document;
 use super::report::ImportReport;
 use super::table;
 use super::Settings;
 
-/// Reads CSV bytes into a document to add and the report on it.
-pub fn read(bytes: &[u8], settings: &Settings, existing: &Document) -> (Document, ImportReport) {
+/// Reads CSV bytes into their amounts and the report on them; no amounts where the bytes could
+/// not be decoded.
+pub fn read(bytes: &[u8], settings: &Settings) -> (Option<Gathered>, ImportReport) {
     let mut report = ImportReport::new("csv", settings.file.clone());
     let Some(text) = codepage::decode(bytes, settings.encoding, Encoding::Windows1252, &mut report)
     else {
-        return (Document::default(), report);
+        return (None, report);
     };
     let delimiter = settings.delimiter.unwrap_or_else(|| sniff(&text));
-    let doc = read_text(&text, delimiter, settings, existing, &mut report);
-    (doc, report)
+    let gathered = read_text(&text, delimiter, settings, &mut report);
+    (Some(gathered), report)
 }
 
 /// Reads decoded text with a known delimiter (shared with [`super::paste`]).
@@ -30,12 +30,10 @@ pub fn read_text(
     text: &str,
     delimiter: u8,
     settings: &Settings,
-    existing: &Document,
     report: &mut ImportReport,
-) -> Document {
+) -> Gathered {
     report.delimiter = Some(char::from(delimiter).to_string());
-    let gathered = table::read(Rows::new(text, delimiter), settings, report);
-    assemble::document(gathered, existing, settings, report)
+    table::read(Rows::new(text, delimiter), settings, report)
 }
 
 /// The rows of a text, split into cells in place: a cell borrows the text unless quotes had to
@@ -173,6 +171,7 @@ fn sniff(text: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::json::Document;
     use crate::import::ImportOptions;
 
     fn settings(json: serde_json::Value) -> Settings {
@@ -237,8 +236,9 @@ mod tests {
     #[test]
     fn a_windows_1252_semicolon_file_with_decimal_commas() {
         let bytes = b"Kostnadsst\xe4lle;Konto;M\xe5nad;Utfall\r\nK1;4010;2025-01;-1 234,50\r\nK1;3010;2025-01;\"2 000,00\"\r\n";
-        let (doc, report) = read(
-            bytes,
+        let (doc, report) = crate::import::read_with(
+            crate::import::Format::Csv,
+            bytes[..].into(),
             &settings(serde_json::json!({})),
             &Document::default(),
         );

@@ -4,22 +4,21 @@
 //!
 //! Not here: anything but the split; the table is read as a CSV file's is.
 
+use super::assemble::Gathered;
 use super::csv;
-use super::json::Document;
 use super::report::ImportReport;
 use super::Settings;
 
-/// Reads pasted text into a document to add and the report on it.
-pub fn read(text: &str, settings: &Settings, existing: &Document) -> (Document, ImportReport) {
+/// Reads pasted text into its amounts and the report on them.
+pub fn read(text: &str, settings: &Settings) -> (Option<Gathered>, ImportReport) {
     let mut report = ImportReport::new("paste", settings.file.clone());
     let delimiter = settings.delimiter.unwrap_or(b'\t');
-    let doc = csv::read_text(text, delimiter, settings, existing, &mut report);
-    (doc, report)
+    let gathered = csv::read_text(text, delimiter, settings, &mut report);
+    (Some(gathered), report)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::import::ImportOptions;
 
     #[test]
@@ -30,7 +29,12 @@ mod tests {
             measure: Some("budget".into()),
             ..ImportOptions::default()
         };
-        let (doc, report) = read(text, &opts.settings().unwrap(), &Document::default());
+        let (doc, report) = crate::import::read_with(
+            crate::import::Format::Paste,
+            text.as_bytes().into(),
+            &opts.settings().unwrap(),
+            &crate::import::json::Document::default(),
+        );
         assert!(report.errors.is_empty(), "{:?}", report.errors);
         assert_eq!(report.delimiter.as_deref(), Some("\t"));
         let months: Vec<String> = doc.budget[0]

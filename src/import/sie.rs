@@ -29,11 +29,11 @@ use rust_decimal::Decimal;
 use crate::calendar::Month;
 use crate::money::Amount;
 
-use super::assemble::{self, account_kind, Entry, Gathered};
+use super::assemble::{account_kind, Entry, Gathered};
 use super::cells::When;
 use super::codepage::{self, Encoding};
 use super::columns::Measure;
-use super::json::{Document, Kind};
+use super::json::Kind;
 use super::report::{ImportReport, Location};
 use super::Settings;
 
@@ -188,14 +188,15 @@ struct Read {
     balances: BTreeMap<(i32, String), Balance>,
 }
 
-/// Reads SIE bytes into a document to add and the report on it.
-pub fn read(bytes: &[u8], settings: &Settings, existing: &Document) -> (Document, ImportReport) {
+/// Reads SIE bytes into their amounts and the report on them; no amounts where the file could
+/// not be decoded or holds no records.
+pub fn read(bytes: &[u8], settings: &Settings) -> (Option<Gathered>, ImportReport) {
     let mut report = ImportReport::new("sie", settings.file.clone());
     report.sign = "ledger";
     let Some((encoding, body)) =
         codepage::detect(bytes, settings.encoding, Encoding::Ibm437, &mut report)
     else {
-        return (Document::default(), report);
+        return (None, report);
     };
     let mut r = Read::default();
     let records = records(body, encoding, &mut r, settings, &mut report);
@@ -206,7 +207,7 @@ pub fn read(bytes: &[u8], settings: &Settings, existing: &Document) -> (Document
             "there are no SIE records in the file",
             "a SIE 4 file: lines starting with #FLAGGA, #SIETYP, #RAR, #KONTO, #PSALDO …",
         );
-        return (Document::default(), report);
+        return (None, report);
     }
     if !r.has_omfattn && matches!(r.sie_type, Some(2 | 3)) {
         report.warn(
@@ -224,8 +225,7 @@ pub fn read(bytes: &[u8], settings: &Settings, existing: &Document) -> (Document
     }
     check_balances(&r, &mut report);
     let gathered = gather(r, settings, &mut report);
-    let doc = assemble::document(gathered, existing, settings, &mut report);
-    (doc, report)
+    (Some(gathered), report)
 }
 
 /// Reads every line; returns how many records there were.
@@ -704,11 +704,13 @@ fn gather(r: Read, settings: &Settings, report: &mut ImportReport) -> Gathered {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::json::Document;
     use crate::import::ImportOptions;
 
     fn sie(bytes: &[u8]) -> (Document, ImportReport) {
-        read(
-            bytes,
+        crate::import::read_with(
+            crate::import::Format::Sie,
+            bytes.into(),
             &ImportOptions::default().settings().unwrap(),
             &Document::default(),
         )
