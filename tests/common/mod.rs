@@ -278,7 +278,7 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
     // Windows-1252 bytes, semicolons, decimal commas.
     let csv = b"Kostnadsst\xe4lle;M\xe5nad;Utfall\r\nSJ;2025-08;-1 000,50\r\n";
     let report = ws
-        .import_csv(csv, options(r#"{ "file": "utfall.csv" }"#))
+        .import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))
         .unwrap();
     assert_eq!(text(&report, &["encoding"]), "windows-1252");
     assert_eq!(get(&report, &["rows", "accepted"]).as_f64(), Some(1.0));
@@ -292,7 +292,7 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
     assert_eq!(text(&report, &["format"]), "paste");
     let bad = b"Enhet;Period;Utfall\nSJ;2025-08;tolv\n";
     let thrown = ws
-        .import_csv(bad, options(r#"{ "file": "fel.csv" }"#))
+        .import_csv(bad.to_vec(), options(r#"{ "file": "fel.csv" }"#))
         .unwrap_err();
     assert_error(thrown.clone(), "E_PARSE_AMOUNT", Some("Utfall"));
     assert_eq!(get(&thrown, &["line"]).as_f64(), Some(2.0));
@@ -303,7 +303,7 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
     assert_eq!(outcome.length(), 3);
     let sie = b"#SIETYP 3\n#RAR 0 20250101 20251231\n#OMFATTN 20250131\n#PSALDO 0 202501 3010 {} -500.00\n";
     let report = ws
-        .import_sie(sie, options(r#"{ "root": "BOLAG" }"#))
+        .import_sie(sie.to_vec(), options(r#"{ "root": "BOLAG" }"#))
         .unwrap();
     assert_eq!(get(&report, &["added", "units"]).as_f64(), Some(1.0));
     let read = balans::wasm::read_import(
