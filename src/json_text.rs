@@ -51,12 +51,14 @@ impl JsonText {
         self.out.push(b']');
     }
 
-    /// An object key: one of our own camelCase names, which need no escaping.
-    pub fn key(&mut self, name: &'static str) {
+    /// An object key: one of our own camelCase names, which need no escaping. Returns the writer,
+    /// so a key and its value read as one line: `w.key("budget").amount(f.budget)`.
+    pub fn key(&mut self, name: &'static str) -> &mut JsonText {
         self.separate();
         self.out.push(b'"');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"\":");
+        self
     }
 
     /// An amount as its canonical decimal string, `"-157333333.33"`.

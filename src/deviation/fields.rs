@@ -39,20 +39,13 @@ impl DeviationReport {
         let has = |group| fields.map_or(true, |f| f.contains(&group));
         let mut w = JsonText::with_capacity(self.rows.len() * ROW_BYTES);
         w.begin_object();
-        w.key("name");
-        w.value(&self.name)?;
-        w.key("asOf");
-        w.value(&self.as_of)?;
-        w.key("year");
-        w.value(&self.year)?;
-        w.key("tertialFrom");
-        w.value(&self.tertial_from)?;
-        w.key("escalationLevel");
-        w.value(&self.escalation_level)?;
-        w.key("root");
-        w.value(&self.root)?;
-        w.key("rows");
-        w.begin_array();
+        w.key("name").value(&self.name)?;
+        w.key("asOf").value(&self.as_of)?;
+        w.key("year").value(&self.year)?;
+        w.key("tertialFrom").value(&self.tertial_from)?;
+        w.key("escalationLevel").value(&self.escalation_level)?;
+        w.key("root").value(&self.root)?;
+        w.key("rows").begin_array();
         for row in &self.rows {
             write_row(&mut w, row, &has)?;
         }
@@ -69,21 +62,14 @@ fn write_row(
 ) -> Result<(), Error> {
     w.begin_object();
     let head = &row.head;
-    w.key("unit");
-    w.value(&head.unit)?;
-    w.key("name");
-    w.value(&head.name)?;
-    w.key("parent");
-    w.value(&head.parent)?;
-    w.key("level");
-    w.value(&head.level)?;
-    w.key("depth");
-    w.value(&head.depth)?;
-    w.key("children");
-    w.value(&head.children)?;
+    w.key("unit").value(&head.unit)?;
+    w.key("name").value(&head.name)?;
+    w.key("parent").value(&head.parent)?;
+    w.key("level").value(&head.level)?;
+    w.key("depth").value(&head.depth)?;
+    w.key("children").value(&head.children)?;
     if has(RowGroup::Threshold) {
-        w.key("threshold");
-        w.value(&row.threshold)?;
+        w.key("threshold").value(&row.threshold)?;
     }
     write_spans(
         w,
@@ -92,20 +78,16 @@ fn write_row(
         has,
     )?;
     if has(RowGroup::Projections) {
-        w.key("projections");
-        w.value(&row.projections)?;
+        w.key("projections").value(&row.projections)?;
     }
     if has(RowGroup::Escalation) {
-        w.key("escalation");
-        w.value(&row.escalation)?;
+        w.key("escalation").value(&row.escalation)?;
     }
     if has(RowGroup::Volumes) {
-        w.key("volumes");
-        w.value(&row.volumes)?;
+        w.key("volumes").value(&row.volumes)?;
     }
     if let Some(types) = &row.cost_types {
-        w.key("costTypes");
-        w.begin_array();
+        w.key("costTypes").begin_array();
         for t in types {
             write_cost_type(w, t, has)?;
         }
@@ -121,12 +103,9 @@ fn write_cost_type(
     has: &impl Fn(RowGroup) -> bool,
 ) -> Result<(), Error> {
     w.begin_object();
-    w.key("costType");
-    w.value(&row.cost_type)?;
-    w.key("name");
-    w.value(&row.name)?;
-    w.key("kind");
-    w.value(&row.kind)?;
+    w.key("costType").value(&row.cost_type)?;
+    w.key("name").value(&row.name)?;
+    w.key("kind").value(&row.kind)?;
     write_spans(
         w,
         [&row.period, &row.tertial, &row.ytd],
@@ -161,24 +140,15 @@ fn write_spans(
         w.key("fullYear");
         let f = full_year;
         w.begin_object();
-        w.key("budget");
-        w.amount(f.budget);
-        w.key("forecast");
-        w.opt_amount(f.forecast);
-        w.key("forecastMonth");
-        w.value(&f.forecast_month)?;
-        w.key("deviation");
-        w.opt_amount(f.deviation);
-        w.key("percent");
-        w.opt_percent(f.percent);
-        w.key("oneOffs");
-        w.amount(f.one_offs);
-        w.key("underlying");
-        w.opt_amount(f.underlying);
-        w.key("status");
-        w.value(&f.status)?;
-        w.key("grossCost");
-        w.opt_amount(f.gross_cost);
+        w.key("budget").amount(f.budget);
+        w.key("forecast").opt_amount(f.forecast);
+        w.key("forecastMonth").value(&f.forecast_month)?;
+        w.key("deviation").opt_amount(f.deviation);
+        w.key("percent").opt_percent(f.percent);
+        w.key("oneOffs").amount(f.one_offs);
+        w.key("underlying").opt_amount(f.underlying);
+        w.key("status").value(&f.status)?;
+        w.key("grossCost").opt_amount(f.gross_cost);
         w.end_object();
     }
     Ok(())
@@ -186,20 +156,13 @@ fn write_spans(
 
 fn write_figures(w: &mut JsonText, f: &Figures) -> Result<(), Error> {
     w.begin_object();
-    w.key("budget");
-    w.amount(f.budget);
-    w.key("outcome");
-    w.amount(f.outcome);
-    w.key("deviation");
-    w.amount(f.deviation);
-    w.key("percent");
-    w.opt_percent(f.percent);
-    w.key("oneOffs");
-    w.amount(f.one_offs);
-    w.key("underlying");
-    w.amount(f.underlying);
-    w.key("status");
-    w.value(&f.status)?;
+    w.key("budget").amount(f.budget);
+    w.key("outcome").amount(f.outcome);
+    w.key("deviation").amount(f.deviation);
+    w.key("percent").opt_percent(f.percent);
+    w.key("oneOffs").amount(f.one_offs);
+    w.key("underlying").amount(f.underlying);
+    w.key("status").value(&f.status)?;
     w.end_object();
     Ok(())
 }
