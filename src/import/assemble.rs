@@ -75,7 +75,7 @@ struct Sums {
     blocks: Vec<Vec<Months>>,
 }
 
-/// Months per block: 256 KB.
+/// Months per block: about 250 KB.
 const BLOCK: usize = 1024;
 
 impl Sums {
