@@ -17,7 +17,7 @@ use std::time::Instant;
 use balans::deviation::{DeviationOptions, DeviationReport};
 use balans::import::codepage::{self, Encoding};
 use balans::import::json::{self, Document};
-use balans::import::report::ImportReport;
+use balans::error::report::ImportReport;
 use balans::import::{assemble, csv, ImportOptions};
 use balans::workspace::Workspace;
 

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
-use crate::money::Amount;
+use crate::num::money::Amount;
 
 /// What a bridge is for.
 #[derive(Clone, Debug, Default, Deserialize)]

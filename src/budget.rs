@@ -8,8 +8,9 @@ use serde::Deserialize;
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::import::json::{BudgetRow, Weight};
-use crate::money::Amount;
+use crate::model::BudgetRow;
+use crate::num::weight::Weight;
+use crate::num::money::Amount;
 use crate::periodise::{self, Method, MethodKind, Periodised, Rounding};
 
 /// Twelve monthly amounts, January first.

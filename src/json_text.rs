@@ -9,10 +9,10 @@
 
 use serde::Serialize;
 
-use crate::canonical::with_canonical;
+use crate::num::canonical::with_canonical;
 use crate::error::Error;
-use crate::money::Amount;
-use crate::ratio::Percent;
+use crate::num::money::Amount;
+use crate::num::ratio::Percent;
 
 /// JSON text being written; `finish` hands it over.
 pub struct JsonText {

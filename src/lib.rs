@@ -6,7 +6,6 @@
 pub mod bridge;
 pub mod budget;
 pub mod calendar;
-pub mod canonical;
 pub mod deviation;
 pub mod effects;
 pub mod error;
@@ -17,10 +16,10 @@ pub mod hash;
 pub mod id;
 pub mod import;
 pub mod json_text;
-pub mod money;
+pub mod model;
+pub mod num;
 pub mod org;
 pub mod periodise;
-pub mod ratio;
 mod recent;
 pub mod workspace;
 

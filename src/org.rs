@@ -5,40 +5,11 @@
 //! then indexes units by position, so engines sum plain vectors instead of looking up strings.
 //! It knows nothing of amounts beyond adding them up.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
-
-/// The level of a unit in the tree, used for display and, later, for per-level thresholds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// The whole region (region).
-    Region,
-    /// Committee (nämnd).
-    Committee,
-    /// Administration (förvaltning).
-    Administration,
-    /// Area (verksamhetsområde).
-    Area,
-    /// Department (verksamhet, klinik).
-    Department,
-    /// Unit (enhet, kostnadsställe).
-    Unit,
-}
-
-/// One unit as the caller describes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Unit {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub parent: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub level: Option<Level>,
-}
+use crate::model::{Level, Unit};
 
 /// Who a report row is about and where it sits in the report's tree; the same first fields in
 /// every engine's per-unit rows (flattened into them in JSON).
@@ -280,7 +251,7 @@ fn cycle_from(start: usize, parent: &[Option<usize>], units: &[Unit]) -> Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::money::Amount;
+    use crate::num::money::Amount;
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 

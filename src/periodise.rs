@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::money::Amount;
+use crate::num::money::Amount;
 
 /// How an annual budget is spread over the months (periodiseringsmetod).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -334,7 +334,7 @@ fn periodise_error(reason: impl Into<String>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::money::round_half_away;
+    use crate::num::money::round_half_away;
     use proptest::prelude::*;
 
     fn dec(text: &str) -> Decimal {

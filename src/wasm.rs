@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::frame::Share;
 use crate::goals::GoalsOptions;
 use crate::import::{self, json};
-use crate::money::{Amount, DisplayUnit};
+use crate::num::money::{Amount, DisplayUnit};
 use crate::workspace;
 
 #[wasm_bindgen(typescript_custom_section)]

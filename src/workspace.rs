@@ -6,41 +6,24 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 
 use crate::bridge::{self, BridgeOptions, BridgeReport, Parts};
 use crate::budget::{monthly_budget, Months};
 use crate::calendar::Month;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::volume_price::VolumeSplit;
-use crate::deviation::{self, DeviationOptions, DeviationReport, ThresholdSet};
-use crate::effects::{self, entries, entries::Entry, EffectsOptions, EffectsReport};
+use crate::deviation::{self, DeviationOptions, DeviationReport};
+use crate::error::report::ImportSummary;
+use crate::effects::{self, entries, EffectsOptions, EffectsReport};
+use crate::model::EffectEntry;
 use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::hash::{FastMap, FastSet};
-use crate::import::json::{CostType, Document, Kind, VolumeRow, SCHEMA_VERSION};
-use crate::money::Amount;
+use crate::model::{CostType, Document, Kind, ThresholdSet, VolumeRow, SCHEMA_VERSION};
+use crate::num::money::Amount;
 use crate::org::Tree;
 use crate::recent::Recent;
-
-/// What one import added.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportSummary {
-    pub units: usize,
-    pub cost_types: usize,
-    pub budget_rows: usize,
-    pub outcome_rows: usize,
-    pub forecast_rows: usize,
-    pub measures: usize,
-    pub programmes: usize,
-    pub effect_entries: usize,
-    pub one_off_rows: usize,
-    pub volume_rows: usize,
-    pub goals: usize,
-    pub grants: usize,
-}
 
 impl ImportSummary {
     fn of(doc: &Document) -> ImportSummary {
@@ -593,7 +576,7 @@ impl Workspace {
         measure: &str,
         month: Month,
         amount: Amount,
-    ) -> Result<Entry> {
+    ) -> Result<EffectEntry> {
         let doc = &mut self.doc;
         entries::record_realised(
             &mut doc.measures,
@@ -611,7 +594,7 @@ impl Workspace {
         year: i32,
         made: Month,
         amount: Amount,
-    ) -> Result<Entry> {
+    ) -> Result<EffectEntry> {
         let doc = &mut self.doc;
         entries::record_forecast(
             &mut doc.measures,
@@ -624,7 +607,7 @@ impl Workspace {
     }
 
     /// Undoes the last entry, if any, and returns it.
-    pub fn undo_entry(&mut self) -> Result<Option<Entry>> {
+    pub fn undo_entry(&mut self) -> Result<Option<EffectEntry>> {
         let doc = &mut self.doc;
         entries::undo(&mut doc.measures, &mut doc.effect_entries)
     }

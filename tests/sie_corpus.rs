@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use balans::import::{import_sie, report::ImportReport, ImportOptions};
+use balans::error::report::ImportReport;
+use balans::import::{import_sie, ImportOptions};
 use balans::workspace::Workspace;
 
 /// The corpus beside the repository (CI clones with `shared/` next to it).

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::money::{round_half_away, Amount};
+use crate::num::money::{round_half_away, Amount};
 use crate::org::UnitHeader;
-use crate::ratio::Percent;
+use crate::num::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
 
 use super::outlook::{outlooks, year_budgets, Outlook};

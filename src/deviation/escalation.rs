@@ -6,9 +6,9 @@
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::money::Amount;
-use crate::org::Level;
-use crate::ratio::Percent;
+use crate::num::money::Amount;
+use crate::model::Level;
+use crate::num::ratio::Percent;
 use crate::workspace::Dataset;
 
 use super::outlook::{outlooks, year_budgets, Outlook};

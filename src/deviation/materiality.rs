@@ -6,43 +6,12 @@
 //! deviations, and it does not decide what to do about them (see `escalation`).
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::import::json::Weight;
-use crate::money::Amount;
-use crate::org::Level;
-
-/// One pair of thresholds: a deviation passes them when `|deviation| > absolute` and
-/// `|deviation| / |budget| > percent / 100`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Threshold {
-    /// Kronor, e.g. "5000000" or "5 mnkr".
-    pub absolute: Amount,
-    /// Percent of the budget's magnitude, e.g. 2 or "1.5".
-    pub percent: Weight,
-}
-
-/// Thresholds per tree level; `default` covers every level not named and units without a level.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ThresholdSet {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<Threshold>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub committee: Option<Threshold>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub administration: Option<Threshold>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub area: Option<Threshold>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<Threshold>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Threshold>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default: Option<Threshold>,
-}
+use crate::num::weight::Weight;
+use crate::num::money::Amount;
+use crate::model::{Level, Threshold, ThresholdSet};
 
 impl ThresholdSet {
     /// The thresholds built in, where neither options nor the document give any: larger units

@@ -25,15 +25,15 @@ use crate::budget::Months;
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
-use crate::import::json::Kind;
-use crate::money::Amount;
-use crate::org::{Level, UnitHeader};
-use crate::ratio::Percent;
+use crate::model::{Kind, Level, Threshold, ThresholdSet};
+use crate::num::money::Amount;
+use crate::org::UnitHeader;
+use crate::num::ratio::Percent;
 use crate::workspace::{Dataset, Slice};
 
 pub use escalation::Escalation;
 pub use fields::RowGroup;
-pub use materiality::{Status, Threshold, ThresholdSet, Thresholds};
+pub use materiality::{Status, Thresholds};
 pub use projection::Projections;
 pub use volume_price::VolumeSplit;
 

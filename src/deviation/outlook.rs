@@ -8,7 +8,7 @@
 use std::ops::AddAssign;
 
 use crate::calendar::Month;
-use crate::money::Amount;
+use crate::num::money::Amount;
 use crate::workspace::Dataset;
 
 /// A unit's year's budget and latest forecast, of its own rows or (rolled up) its subtree's;

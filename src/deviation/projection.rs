@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
-use crate::money::{round_half_away, Amount};
+use crate::num::money::{round_half_away, Amount};
 
-use super::{Threshold, Totals};
+use super::Totals;
+use crate::model::Threshold;
 
 /// Projections of the full-year result from the year to date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -54,7 +55,7 @@ fn run_rate(outcome: Amount, budget: Amount, year: Amount) -> Option<Amount> {
 mod tests {
     use super::super::Span;
     use super::*;
-    use crate::import::json::Weight;
+    use crate::num::weight::Weight;
     use rust_decimal::Decimal;
 
     fn kr(n: i64) -> Amount {

@@ -6,12 +6,12 @@ use serde_json::{json, Value};
 
 use super::accuracy::{AccuracyOptions, Tendency};
 use super::*;
-use crate::import::json;
+use crate::num::weight::Weight;
 use crate::workspace::Workspace;
 
 fn workspace(v: Value) -> Workspace {
     let mut ws = Workspace::new();
-    ws.import(json::read(|| &v).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &v).unwrap()).unwrap();
     ws
 }
 
@@ -213,7 +213,7 @@ fn a_committee_escalates_from_the_first_month_its_forecast_was_material() {
         thresholds: Some(ThresholdSet {
             unit: Some(Threshold {
                 absolute: mnkr("10"),
-                percent: json::Weight(rust_decimal::Decimal::ONE),
+                percent: Weight(rust_decimal::Decimal::ONE),
             }),
             ..ThresholdSet::default()
         }),
@@ -229,7 +229,7 @@ fn thresholds_from_options_override_the_documents_and_give_statuses() {
     let mut ws = health_care();
     // Stored: 50 mnkr for committees, so April's −40 is only a watch.
     ws.import(
-        json::read(|| {
+        crate::import::json::read(|| {
             json!({ "schema": 1, "thresholds": { "committee": { "absolute": "50 mnkr", "percent": 1 } } })
         })
         .unwrap(),
@@ -245,7 +245,7 @@ fn thresholds_from_options_override_the_documents_and_give_statuses() {
         thresholds: Some(ThresholdSet {
             default: Some(Threshold {
                 absolute: mnkr("1"),
-                percent: json::Weight(rust_decimal::Decimal::ONE),
+                percent: Weight(rust_decimal::Decimal::ONE),
             }),
             ..ThresholdSet::default()
         }),
@@ -274,7 +274,7 @@ fn thresholds_from_options_override_the_documents_and_give_statuses() {
         thresholds: Some(ThresholdSet {
             unit: Some(Threshold {
                 absolute: mnkr("-1"),
-                percent: json::Weight(rust_decimal::Decimal::ONE),
+                percent: Weight(rust_decimal::Decimal::ONE),
             }),
             ..ThresholdSet::default()
         }),

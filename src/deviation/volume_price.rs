@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::calendar::Month;
 use crate::hash::FastSet;
-use crate::import::json::Weight;
-use crate::money::{round_half_away, Amount};
+use crate::num::weight::Weight;
+use crate::num::money::{round_half_away, Amount};
 use crate::workspace::{Dataset, Slice};
 
 use super::{rolled, ByPosition};

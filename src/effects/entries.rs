@@ -5,45 +5,23 @@
 //! month) and remembers the value it replaced; undo pops the last entry and puts that value
 //! back. The log is part of the workspace document, so it survives a save and a reload.
 
-use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::money::Amount;
+use crate::num::money::Amount;
 
-use super::measure::{check_ore, EffectForecast, Measure, Realised, Status};
+use super::measure::check_ore;
+use crate::model::{EffectEntry, EffectForecast, Realised, SavingsMeasure, Stage};
 
-/// One entry of the log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Entry {
-    /// Realiserad effekt for a month.
-    Realised {
-        measure: String,
-        month: Month,
-        amount: Amount,
-        /// What the month held before; null when it had nothing.
-        previous: Option<Amount>,
-    },
-    /// Prognos of a year's effect, made in a month.
-    Forecast {
-        measure: String,
-        year: i32,
-        made: Month,
-        amount: Amount,
-        previous: Option<Amount>,
-    },
-}
-
-impl Entry {
+impl EffectEntry {
     pub fn measure(&self) -> &str {
         match self {
-            Entry::Realised { measure, .. } | Entry::Forecast { measure, .. } => measure,
+            EffectEntry::Realised { measure, .. } | EffectEntry::Forecast { measure, .. } => measure,
         }
     }
 }
 
-fn find<'a>(measures: &'a mut [Measure], id: &str) -> Result<&'a mut Measure> {
+fn find<'a>(measures: &'a mut [SavingsMeasure], id: &str) -> Result<&'a mut SavingsMeasure> {
     measures
         .iter_mut()
         .find(|m| m.id == id)
@@ -52,16 +30,16 @@ fn find<'a>(measures: &'a mut [Measure], id: &str) -> Result<&'a mut Measure> {
 
 /// Sets `measure`'s realised effect for `month` to `amount` (negative for a correction).
 pub fn record_realised(
-    measures: &mut [Measure],
-    log: &mut Vec<Entry>,
+    measures: &mut [SavingsMeasure],
+    log: &mut Vec<EffectEntry>,
     measure: &str,
     month: Month,
     amount: Amount,
-) -> Result<Entry> {
+) -> Result<EffectEntry> {
     check_ore(amount).map_err(|e| e.at("amount"))?;
     let m = find(measures, measure)?;
     let previous = set_realised(m, month, Some(amount));
-    let entry = Entry::Realised {
+    let entry = EffectEntry::Realised {
         measure: measure.into(),
         month,
         amount,
@@ -74,13 +52,13 @@ pub fn record_realised(
 /// Sets `measure`'s forecast of `year` made in `made` to `amount`. A forecast is made in its
 /// year or the year before, is not negative, and a cancelled measure takes none.
 pub fn record_forecast(
-    measures: &mut [Measure],
-    log: &mut Vec<Entry>,
+    measures: &mut [SavingsMeasure],
+    log: &mut Vec<EffectEntry>,
     measure: &str,
     year: i32,
     made: Month,
     amount: Amount,
-) -> Result<Entry> {
+) -> Result<EffectEntry> {
     check_ore(amount).map_err(|e| e.at("amount"))?;
     if amount < Amount::ZERO {
         let reason = "a forecast effect cannot be negative".into();
@@ -91,12 +69,12 @@ pub fn record_forecast(
         return Err(Error::option(reason).at("made"));
     }
     let m = find(measures, measure)?;
-    if m.status == Status::Cancelled {
+    if m.status == Stage::Cancelled {
         let reason = format!("the measure {measure:?} is cancelled; it takes no forecast");
         return Err(Error::option(reason).at("measure"));
     }
     let previous = set_forecast(m, year, made, Some(amount));
-    let entry = Entry::Forecast {
+    let entry = EffectEntry::Forecast {
         measure: measure.into(),
         year,
         made,
@@ -108,18 +86,18 @@ pub fn record_forecast(
 }
 
 /// Undoes the last entry: the value it replaced comes back. `None` when the log is empty.
-pub fn undo(measures: &mut [Measure], log: &mut Vec<Entry>) -> Result<Option<Entry>> {
+pub fn undo(measures: &mut [SavingsMeasure], log: &mut Vec<EffectEntry>) -> Result<Option<EffectEntry>> {
     let Some(entry) = log.last() else {
         return Ok(None);
     };
     let m = find(measures, entry.measure())?;
     match entry {
-        Entry::Realised {
+        EffectEntry::Realised {
             month, previous, ..
         } => {
             set_realised(m, *month, *previous);
         }
-        Entry::Forecast {
+        EffectEntry::Forecast {
             year,
             made,
             previous,
@@ -132,7 +110,7 @@ pub fn undo(measures: &mut [Measure], log: &mut Vec<Entry>) -> Result<Option<Ent
 }
 
 /// Puts `value` in the month (removes it for `None`) and returns what was there.
-fn set_realised(m: &mut Measure, month: Month, value: Option<Amount>) -> Option<Amount> {
+fn set_realised(m: &mut SavingsMeasure, month: Month, value: Option<Amount>) -> Option<Amount> {
     let at = m.realised.iter().position(|r| r.month == month);
     let previous = at.map(|i| m.realised[i].amount);
     match (at, value) {
@@ -149,7 +127,7 @@ fn set_realised(m: &mut Measure, month: Month, value: Option<Amount>) -> Option<
     previous
 }
 
-fn set_forecast(m: &mut Measure, year: i32, made: Month, value: Option<Amount>) -> Option<Amount> {
+fn set_forecast(m: &mut SavingsMeasure, year: i32, made: Month, value: Option<Amount>) -> Option<Amount> {
     let at = m
         .forecasts
         .iter()
@@ -167,7 +145,7 @@ fn set_forecast(m: &mut Measure, year: i32, made: Month, value: Option<Amount>) 
 }
 
 /// Checks a log read from a document: every entry names a measure of the register.
-pub fn check(measures: &[Measure], log: &[Entry]) -> Result<()> {
+pub fn check(measures: &[SavingsMeasure], log: &[EffectEntry]) -> Result<()> {
     for (i, entry) in log.iter().enumerate() {
         if !measures.iter().any(|m| m.id == entry.measure()) {
             let err = Error::UnknownMeasure {
@@ -181,7 +159,7 @@ pub fn check(measures: &[Measure], log: &[Entry]) -> Result<()> {
 
 /// The log as CSV for Excel in Sweden: UTF-8 with a byte-order mark, semicolons, decimal comma,
 /// CRLF line ends, Swedish headers. Amounts have no thousands separators, so they read as numbers.
-pub fn to_csv(measures: &[Measure], log: &[Entry]) -> String {
+pub fn to_csv(measures: &[SavingsMeasure], log: &[EffectEntry]) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str("Åtgärd;Benämning;Enhet;Typ;År;Månad;Belopp;Tidigare belopp\r\n");
     let number = |a: Amount| a.to_canonical().replace('.', ",");
@@ -189,13 +167,13 @@ pub fn to_csv(measures: &[Measure], log: &[Entry]) -> String {
         let m = measures.iter().find(|m| m.id == entry.measure());
         let (title, unit) = m.map_or(("", ""), |m| (m.title.as_str(), m.unit.as_str()));
         let (kind, year, month, amount, previous) = match entry {
-            Entry::Realised {
+            EffectEntry::Realised {
                 month,
                 amount,
                 previous,
                 ..
             } => ("Realiserad effekt", month.year(), month, amount, previous),
-            Entry::Forecast {
+            EffectEntry::Forecast {
                 year,
                 made,
                 amount,

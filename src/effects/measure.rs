@@ -7,42 +7,18 @@
 use std::collections::{BTreeMap, HashSet};
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::import::json::Weight;
-use crate::money::{round_half_away, Amount};
+use crate::num::weight::Weight;
+use crate::num::money::{round_half_away, Amount};
 use crate::org::Tree;
+use crate::model::{PlanYear, Programme, Risk, SavingsMeasure, Stage};
 use crate::periodise::{allocate, Rounding};
 
 /// Twelve monthly amounts, January first.
 pub type Months = [Amount; 12];
-
-/// Where a measure stands (status).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Planerad: proposed, not yet decided.
-    Planned,
-    /// Beslutad: decided, not started.
-    Decided,
-    /// Pågående: running.
-    Ongoing,
-    /// Genomförd: carried out.
-    Done,
-    /// Avbruten: stopped; its history stays, its remaining plan is shortfall.
-    Cancelled,
-}
-
-/// Risk level (risknivå), mapped to a probability by [`RiskMapping`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Risk {
-    Low,
-    Medium,
-    High,
-}
 
 /// Probability of each risk level; by default low 0.9, medium 0.6, high 0.3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -85,87 +61,6 @@ impl RiskMapping {
     }
 }
 
-/// The plan of one year: an in-year effect (`effect`) or a full-year effect (helårseffekt,
-/// `rate`), running from `start` (January when absent) through December.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PlanYear {
-    pub year: i32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub effect: Option<Amount>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate: Option<Amount>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<Month>,
-}
-
-/// A realised effect (realiserad effekt) as reported for a month.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Realised {
-    pub month: Month,
-    pub amount: Amount,
-}
-
-/// A forecast (prognos) of a year's effect, stamped with the month it was made.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EffectForecast {
-    pub year: i32,
-    pub made: Month,
-    pub amount: Amount,
-}
-
-/// A measure (åtgärd) of the register.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Measure {
-    pub id: String,
-    pub title: String,
-    pub unit: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    /// Decision reference (beslut), e.g. "HSN 2024-02-14 § 12".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decision: Option<String>,
-    pub status: Status,
-    /// Återkommande (true) or engångs (false): a recurring measure with a full-year rate keeps
-    /// running at that rate in later years that have no plan of their own.
-    pub recurring: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub probability: Option<Weight>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub risk: Option<Risk>,
-    #[serde(default)]
-    pub plan: Vec<PlanYear>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub realised: Vec<Realised>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub forecasts: Vec<EffectForecast>,
-}
-
-/// A programme (åtgärdsprogram): a target over a period of years, and which measures count.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Programme {
-    pub id: String,
-    pub name: String,
-    /// The effect the programme must bring over its whole period (mål).
-    pub target: Amount,
-    pub from: i32,
-    pub to: i32,
-    /// These measures; when absent, every measure in the subtrees of `units` (all units when
-    /// absent) whose category is in `categories` (any when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub measures: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub units: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub categories: Option<Vec<String>>,
-}
-
 impl Programme {
     /// The years of the period, first to last.
     pub fn years(&self) -> std::ops::RangeInclusive<i32> {
@@ -173,7 +68,7 @@ impl Programme {
     }
 
     /// Whether `measure` counts towards the programme.
-    pub fn includes(&self, measure: &Measure, tree: &Tree) -> bool {
+    pub fn includes(&self, measure: &SavingsMeasure, tree: &Tree) -> bool {
         if let Some(ids) = &self.measures {
             return ids.contains(&measure.id);
         }
@@ -228,7 +123,7 @@ pub fn check_ore(a: Amount) -> Result<()> {
     Ok(())
 }
 
-impl Measure {
+impl SavingsMeasure {
     /// Checks what serde cannot: the unit exists, each year is planned once in one form,
     /// months fall in their year, a month is reported once, amounts are in öre.
     pub fn check(&self, tree: &Tree) -> Result<()> {
@@ -367,7 +262,7 @@ pub struct Series {
     pub expected: Months,
 }
 
-impl Measure {
+impl SavingsMeasure {
     /// The series of `year` as of `as_of`, with `probability` for what is not yet realised.
     ///
     /// The year's forecast is the realised effect once every month of the year has passed, or
@@ -385,7 +280,7 @@ impl Measure {
             std::cmp::Ordering::Equal => as_of.number() as usize,
             std::cmp::Ordering::Greater => 0,
         };
-        let forecast_sum = if first_open == 12 || self.status == Status::Cancelled {
+        let forecast_sum = if first_open == 12 || self.status == Stage::Cancelled {
             realised_sum
         } else {
             let given = self
@@ -472,15 +367,15 @@ mod tests {
         Amount::new(Decimal::from(n * 1_000_000))
     }
 
-    fn measure(plan: Vec<PlanYear>, recurring: bool) -> Measure {
-        Measure {
+    fn measure(plan: Vec<PlanYear>, recurring: bool) -> SavingsMeasure {
+        SavingsMeasure {
             id: "M".into(),
             title: "T".into(),
             unit: "R".into(),
             category: None,
             owner: None,
             decision: None,
-            status: Status::Ongoing,
+            status: Stage::Ongoing,
             recurring,
             probability: None,
             risk: None,
@@ -536,7 +431,7 @@ mod tests {
 
     #[test]
     fn plans_are_checked() {
-        let tree = Tree::new(vec![crate::org::Unit {
+        let tree = Tree::new(vec![crate::model::Unit {
             id: "R".into(),
             name: "R".into(),
             parent: None,

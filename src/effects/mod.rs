@@ -18,11 +18,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::money::Amount;
+use crate::num::money::Amount;
 use crate::org::Tree;
-use crate::ratio::Percent;
+use crate::num::ratio::Percent;
 
-use measure::{Measure, Programme, RiskMapping, Series, Status};
+use crate::model::{Programme, SavingsMeasure, Stage};
+use measure::{RiskMapping, Series};
 use rollup::{coverage, Cutoffs, Figures, Sums};
 use timeline::Point;
 
@@ -50,7 +51,7 @@ pub struct MeasureRow {
     pub category: Option<String>,
     pub owner: Option<String>,
     pub decision: Option<String>,
-    pub status: Status,
+    pub status: Stage,
     pub recurring: bool,
     /// The probability applied, from the measure, its risk level, or 1.
     pub probability: String,
@@ -143,7 +144,7 @@ impl EffectsReport {
 }
 
 /// Checks the register and programmes of a document against its tree. Errors name the field.
-pub fn check(measures: &[Measure], programmes: &[Programme], tree: &Tree) -> Result<()> {
+pub fn check(measures: &[SavingsMeasure], programmes: &[Programme], tree: &Tree) -> Result<()> {
     let mut ids = HashSet::new();
     for (i, m) in measures.iter().enumerate() {
         let at = format!("measures[{i}]");
@@ -192,7 +193,7 @@ fn check_programme(
 
 /// Computes the effects report of `measures` and `programmes` over `tree`.
 pub fn report(
-    measures: &[Measure],
+    measures: &[SavingsMeasure],
     programmes: &[Programme],
     tree: &Tree,
     options: &EffectsOptions,

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::import::json::Weight;
-use crate::money::Amount;
-use crate::ratio::Percent;
+use crate::num::weight::Weight;
+use crate::num::money::Amount;
+use crate::num::ratio::Percent;
 
 use super::measure::Series;
 
@@ -173,7 +173,7 @@ mod tests {
         let f = Figures::new(&sums, &Cutoffs::default());
         assert_eq!(f.rate.unwrap().decimal().to_string(), "58.87");
         assert_eq!(
-            Amount::new(f.rate.unwrap().decimal()).format(crate::money::DisplayUnit::Kr, 1),
+            Amount::new(f.rate.unwrap().decimal()).format(crate::num::money::DisplayUnit::Kr, 1),
             "58,9"
         );
         assert_eq!(f.status, Some(Rag::Red));

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::rollup::Rag;
 use super::*;
-use crate::import::json;
+use crate::num::weight::Weight;
 use crate::workspace::Workspace;
 
 fn mnkr(n: i64) -> Amount {
@@ -31,7 +31,7 @@ fn workspace(measures: Value, programmes: Value) -> Workspace {
         "programmes": programmes
     });
     let mut ws = Workspace::new();
-    ws.import(json::read(|| &doc).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &doc).unwrap()).unwrap();
     ws
 }
 
@@ -86,7 +86,7 @@ fn hospital_care_2019_2023_planned_231_realised_136_is_58_9_percent_and_red() {
     assert_eq!(p.period.realised_to_date, mnkr(136));
     assert_eq!(p.period.rate.unwrap().decimal().to_string(), "58.87");
     assert_eq!(
-        Amount::new(p.period.rate.unwrap().decimal()).format(crate::money::DisplayUnit::Kr, 1),
+        Amount::new(p.period.rate.unwrap().decimal()).format(crate::num::money::DisplayUnit::Kr, 1),
         "58,9"
     );
     assert_eq!(p.period.status, Some(Rag::Red));
@@ -252,9 +252,9 @@ fn expected_effect_weights_what_is_not_yet_realised_by_probability() {
         .effects(&EffectsOptions {
             as_of: "2025-03".into(),
             risk: Some(RiskMapping {
-                low: json::Weight(Decimal::ONE),
-                medium: json::Weight(Decimal::new(5, 1)),
-                high: json::Weight(Decimal::new(1, 1)),
+                low: Weight(Decimal::ONE),
+                medium: Weight(Decimal::new(5, 1)),
+                high: Weight(Decimal::new(1, 1)),
             }),
             cutoffs: None,
         })
@@ -266,7 +266,7 @@ fn expected_effect_weights_what_is_not_yet_realised_by_probability() {
     let bad = ws.effects(&EffectsOptions {
         as_of: "2025-03".into(),
         risk: Some(RiskMapping {
-            low: json::Weight(Decimal::TWO),
+            low: Weight(Decimal::TWO),
             ..RiskMapping::default()
         }),
         cutoffs: None,
@@ -294,7 +294,7 @@ fn entries_replace_a_value_and_undo_puts_it_back() {
     assert_eq!(after.programme("HS").unwrap().need, mnkr(47));
 
     let entry = ws.record_forecast("M7", 2025, month, mnkr(4)).unwrap();
-    assert!(matches!(entry, entries::Entry::Forecast { previous: Some(p), .. } if p == mnkr(2)));
+    assert!(matches!(entry, crate::model::EffectEntry::Forecast { previous: Some(p), .. } if p == mnkr(2)));
     assert_eq!(
         report(&ws, "2025-08").programme("HS").unwrap().need,
         mnkr(45)
@@ -352,7 +352,7 @@ fn entries_are_validated() {
 
 #[test]
 fn the_register_is_checked_on_import_and_errors_name_the_field() {
-    let doc = |v: Value| json::read(|| &v).unwrap();
+    let doc = |v: Value| crate::import::json::read(|| &v).unwrap();
     let mut ws = health_care();
     let before = ws.document().clone();
     let e = ws
@@ -425,7 +425,7 @@ fn the_document_round_trips_with_measures_and_entries() {
     assert_eq!(text["effectEntries"][0]["kind"], json!("realised"));
     assert_eq!(text["measures"][0]["plan"][0]["rate"], json!("18000000"));
     let mut again = Workspace::new();
-    again.import(json::read(|| &text).unwrap()).unwrap();
+    again.import(crate::import::json::read(|| &text).unwrap()).unwrap();
     assert_eq!(again.document(), ws.document());
     again.undo_entry().unwrap();
     assert!(again.document().measures[4].realised.is_empty());
@@ -537,7 +537,7 @@ fn the_demo_region_tells_the_seeds_story() {
     let text = include_str!("../../www/demo/region-2025.json");
     let value: Value = serde_json::from_str(text).unwrap();
     let mut ws = Workspace::new();
-    ws.import(json::read(|| &value).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &value).unwrap()).unwrap();
     let r = report(&ws, "2025-08");
     let sj = r.programme("SJ-2019").unwrap();
     assert_eq!(

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::money::Amount;
+use crate::num::money::Amount;
 
 use super::measure::Series;
 

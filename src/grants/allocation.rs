@@ -8,10 +8,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::register::{AllocationKey, KeyBasis};
+use crate::model::{AllocationKey, KeyBasis};
 use super::GrantFigures;
 use crate::error::Result;
-use crate::money::Amount;
+use crate::num::money::Amount;
 use crate::org::Tree;
 use crate::periodise::{allocate, Rounding};
 
@@ -64,8 +64,8 @@ pub fn split(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grants::register::KeyPart;
-    use crate::import::json::Weight;
+    use crate::model::KeyPart;
+    use crate::num::weight::Weight;
     use proptest::prelude::*;
 
     fn key(weights: &[Decimal]) -> AllocationKey {

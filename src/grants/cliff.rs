@@ -9,8 +9,8 @@
 
 use serde::Serialize;
 
-use super::register::Grant;
-use crate::money::Amount;
+use crate::model::Grant;
+use crate::num::money::Amount;
 
 /// One plan year of the cliff.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

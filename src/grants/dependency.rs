@@ -7,10 +7,10 @@
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::import::json::{Document, Kind};
-use crate::money::Amount;
+use crate::model::{Document, Kind};
+use crate::num::money::Amount;
 use crate::org::Tree;
-use crate::ratio::Percent;
+use crate::num::ratio::Percent;
 
 /// A unit's dependency figures for the year to date or the forecast year, its subtree included.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -23,15 +23,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::import::json::Document;
-use crate::money::Amount;
+use crate::model::Document;
+use crate::num::money::Amount;
 use crate::org::UnitHeader;
 use crate::workspace::Dataset;
 
 use allocation::AllocatedPart;
 use cliff::CliffYear;
 use dependency::{Dependency, Gross, Sums};
-use register::{Certainty, Grant, GrantKind, KeyBasis};
+use crate::model::{Certainty, Grant, GrantKind, KeyBasis};
 use scenarios::{CertaintyWeights, Lost, Scenarios};
 
 /// The plan years after the forecast year the cliff covers when the options do not say.

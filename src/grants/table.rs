@@ -8,11 +8,11 @@
 
 use rust_decimal::Decimal;
 
-use super::register::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
+use crate::model::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::import::json::Weight;
-use crate::money::Amount;
+use crate::num::weight::Weight;
+use crate::num::money::Amount;
 
 /// The columns, each with its Swedish names (first) and English ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

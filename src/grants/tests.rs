@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::*;
-use crate::import::json as schema1;
+use crate::num::weight::Weight;
 use crate::workspace::Workspace;
 
 fn mnkr(n: i64) -> Amount {
@@ -48,7 +48,7 @@ fn health_care(grants: Value) -> Workspace {
         "grants": grants
     });
     let mut ws = Workspace::new();
-    ws.import(schema1::read(|| &v).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &v).unwrap()).unwrap();
     ws
 }
 
@@ -250,8 +250,8 @@ fn each_scenario_removes_what_it_does_not_count() {
     // Other defaults for announced and uncertain grants.
     let mut opts = options("2025-08");
     opts.probabilities = Some(CertaintyWeights {
-        announced: schema1::Weight(Decimal::ONE),
-        uncertain: schema1::Weight(Decimal::ZERO),
+        announced: Weight(Decimal::ONE),
+        uncertain: Weight(Decimal::ZERO),
     });
     let s = ws.grants(&opts).unwrap().row("HSN").unwrap().scenarios;
     assert_eq!(s.probability_weighted, mnkr(159 - 30 - 10));
@@ -462,13 +462,13 @@ fn a_register_is_checked_against_the_tree() {
     for (g, code, field) in cases {
         let v = json!({ "schema": 1, "grants": [g] });
         let mut ws = health_care(json!([]));
-        let e = schema1::read(|| &v).and_then(|d| ws.import(d)).unwrap_err();
+        let e = crate::import::json::read(|| &v).and_then(|d| ws.import(d)).unwrap_err();
         assert_eq!((e.code(), e.field()), (code, Some(field)), "{e}");
     }
     // Ids are unique per year, and the error points into the document that was imported.
     let mut ws = health_care(seed_grants());
     let v = json!({ "schema": 1, "grants": [grant("TILL", "targeted", "1", "0", json!({}))] });
-    let e = ws.import(schema1::read(|| &v).unwrap()).unwrap_err();
+    let e = ws.import(crate::import::json::read(|| &v).unwrap()).unwrap_err();
     assert_eq!(e.field(), Some("grants[0].id"));
     assert_eq!(ws.document().grants.len(), 3);
 }
@@ -479,7 +479,7 @@ fn the_register_survives_a_round_trip_and_a_subtree_reports_its_own_grants() {
     let text = serde_json::to_value(ws.document()).unwrap();
     assert_eq!(text["grants"][0]["financedToDate"], json!("-58000000"));
     assert_eq!(text["grants"][0]["conditionsMet"], json!(true));
-    let again = schema1::read(|| &text).unwrap();
+    let again = crate::import::json::read(|| &text).unwrap();
     assert_eq!(&again, ws.document());
     let mut opts = options("2025-08");
     opts.unit = Some("KTN".into());
@@ -497,10 +497,10 @@ fn the_demo_region_tells_the_seeds_story() {
     let text = include_str!("../../www/demo/region-2025.json");
     let v: Value = serde_json::from_str(text).unwrap();
     let mut ws = Workspace::new();
-    ws.import(schema1::read(|| &v).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &v).unwrap()).unwrap();
     let report = ws.grants(&options("2025-08")).unwrap();
     let hsn = report.row("HSN").unwrap();
-    let in_mnkr = |a: Amount| a.format(crate::money::DisplayUnit::Mnkr, 0);
+    let in_mnkr = |a: Amount| a.format(crate::num::money::DisplayUnit::Mnkr, 0);
     assert_eq!(in_mnkr(hsn.ytd.reported), "148");
     assert_eq!(hsn.ytd.temporary_effect, mnkr(115));
     assert_eq!(hsn.ytd.structural, hsn.ytd.reported - mnkr(115));

@@ -11,13 +11,13 @@ use std::collections::{HashMap, HashSet};
 use crate::calendar::Month;
 use crate::hash::FastMap;
 use crate::id::Id;
-use crate::money::Amount;
-use crate::org::Unit;
+use crate::num::money::Amount;
+use crate::model::Unit;
 
 use super::cells::When;
 use super::columns::Measure;
-use super::json::{BudgetRow, CostType, Document, ForecastRow, Kind, OutcomeRow, SCHEMA_VERSION};
-use super::report::{ImportReport, Location};
+use crate::model::{BudgetRow, CostType, Document, ForecastRow, Kind, OutcomeRow, SCHEMA_VERSION};
+use crate::error::report::{ImportReport, Location};
 use super::Settings;
 
 /// One amount read, in result sign, naming its unit and cost type as the row does.

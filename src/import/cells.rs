@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::calendar::Month;
-use crate::money::{Amount, DisplayUnit};
+use crate::num::money::{Amount, DisplayUnit};
 
 use super::columns::{self, Field};
 

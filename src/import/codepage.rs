@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 
-use super::report::{ImportReport, Location};
+use crate::error::report::{ImportReport, Location};
 
 /// A text encoding an importer reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! Not here: reading the cells (see [`super::cells`]) or the rows (see [`super::table`]).
 
 use crate::calendar::Month;
-use crate::money::DisplayUnit;
+use crate::num::money::DisplayUnit;
 
 /// What a row holds an amount of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

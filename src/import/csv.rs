@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use super::assemble::Gathered;
 use super::codepage::{self, Encoding};
-use super::report::ImportReport;
+use crate::error::report::ImportReport;
 use super::table;
 use super::Settings;
 
@@ -171,7 +171,7 @@ fn sniff(text: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::json::Document;
+    use crate::model::Document;
     use crate::import::ImportOptions;
 
     fn settings(json: serde_json::Value) -> Settings {
@@ -260,7 +260,7 @@ mod tests {
             .iter()
             .map(|c| (c.id.as_str(), c.kind))
             .collect();
-        use crate::import::json::Kind;
+        use crate::model::Kind;
         assert_eq!(kinds, [("4010", Kind::Cost), ("3010", Kind::Revenue)]);
     }
 }

@@ -9,10 +9,10 @@
 use rust_decimal::Decimal;
 
 use crate::calendar::Month;
-use crate::effects::measure::{Measure, PlanYear, Risk, Status};
+use crate::model::{PlanYear, Risk, SavingsMeasure, Stage};
 use crate::error::{Error, Result};
-use crate::import::json::Weight;
-use crate::money::Amount;
+use crate::num::weight::Weight;
+use crate::num::money::Amount;
 
 /// A column of the table and the header names it is known by (case and spaces do not matter).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ const REQUIRED: &[Column] = &[Column::Id, Column::Title, Column::Unit, Column::S
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableMeasure {
     pub line: usize,
-    pub measure: Measure,
+    pub measure: SavingsMeasure,
 }
 
 /// Reads the table. Errors name the line (1 is the header) and the column as the table names it.
@@ -111,7 +111,7 @@ pub fn read(text: &str) -> Result<Vec<TableMeasure>> {
 
 type CellResult<T> = std::result::Result<T, (Column, Error)>;
 
-fn read_row<'a>(cell: &impl Fn(Column) -> (&'a str, &'a str)) -> CellResult<Measure> {
+fn read_row<'a>(cell: &impl Fn(Column) -> (&'a str, &'a str)) -> CellResult<SavingsMeasure> {
     let text = |c: Column| cell(c).1;
     let optional = |c: Column| Some(text(c).to_string()).filter(|s| !s.is_empty());
     let fail = |c: Column, reason: String| (c, Error::Schema { reason });
@@ -154,7 +154,7 @@ fn read_row<'a>(cell: &impl Fn(Column) -> (&'a str, &'a str)) -> CellResult<Meas
             start,
         });
     }
-    Ok(Measure {
+    Ok(SavingsMeasure {
         id,
         title: text(Column::Title).to_string(),
         unit: text(Column::Unit).to_string(),
@@ -203,13 +203,13 @@ fn split(line: &str, separator: char) -> Vec<String> {
     cells
 }
 
-fn status(text: &str) -> std::result::Result<Status, String> {
+fn status(text: &str) -> std::result::Result<Stage, String> {
     match text.to_lowercase().as_str() {
-        "planerad" | "planned" => Ok(Status::Planned),
-        "beslutad" | "decided" => Ok(Status::Decided),
-        "pågående" | "pågår" | "ongoing" => Ok(Status::Ongoing),
-        "genomförd" | "klar" | "done" => Ok(Status::Done),
-        "avbruten" | "cancelled" => Ok(Status::Cancelled),
+        "planerad" | "planned" => Ok(Stage::Planned),
+        "beslutad" | "decided" => Ok(Stage::Decided),
+        "pågående" | "pågår" | "ongoing" => Ok(Stage::Ongoing),
+        "genomförd" | "klar" | "done" => Ok(Stage::Done),
+        "avbruten" | "cancelled" => Ok(Stage::Cancelled),
         _ => Err(format!(
             "unknown status {text:?}; expected {}",
             STATUS_NAMES
@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(m1.plan[1].rate.unwrap().to_canonical(), "12500000");
         assert_eq!(
             (m1.status, m1.recurring, m1.risk),
-            (Status::Ongoing, true, Some(Risk::Medium))
+            (Stage::Ongoing, true, Some(Risk::Medium))
         );
         let m2 = &measures[1];
         assert_eq!(m2.line, 4);
@@ -295,7 +295,7 @@ mod tests {
         let text = "\u{feff}Nr;Benämning;Ansvar;Status;Sannolikhet;År;Planerad effekt\r\nA;Titel;U;avbruten;60 %;2025;1 234,50\r\n";
         let m = &read(text).unwrap()[0].measure;
         assert_eq!(m.probability.unwrap().0.to_string(), "0.60");
-        assert_eq!(m.status, Status::Cancelled);
+        assert_eq!(m.status, Stage::Cancelled);
         assert_eq!(m.plan[0].effect.unwrap().to_canonical(), "1234.5");
     }
 

@@ -14,7 +14,6 @@ pub mod csv;
 pub mod json;
 pub mod measures;
 pub mod paste;
-pub mod report;
 pub mod sie;
 pub mod table;
 
@@ -27,8 +26,8 @@ use crate::workspace::Workspace;
 
 use self::codepage::Encoding;
 use self::columns::Measure;
-use self::json::Document;
-use self::report::{ImportReport, Location};
+use crate::model::Document;
+use crate::error::report::{ImportReport, Location};
 
 /// Options of `importCsv`, `importPaste` and `importSie`, as the caller gives them. Each reader
 /// uses the ones that apply to it (README.md, "Importing files").

@@ -6,7 +6,7 @@
 
 use super::assemble::Gathered;
 use super::csv;
-use super::report::ImportReport;
+use crate::error::report::ImportReport;
 use super::Settings;
 
 /// Reads pasted text into its amounts and the report on them.
@@ -33,7 +33,7 @@ mod tests {
             crate::import::Format::Paste,
             text.as_bytes().into(),
             &opts.settings().unwrap(),
-            &crate::import::json::Document::default(),
+            &crate::model::Document::default(),
         );
         assert!(report.errors.is_empty(), "{:?}", report.errors);
         assert_eq!(report.delimiter.as_deref(), Some("\t"));

@@ -27,14 +27,14 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::calendar::Month;
-use crate::money::Amount;
+use crate::num::money::Amount;
 
 use super::assemble::{account_kind, Entry, Gathered};
 use super::cells::When;
 use super::codepage::{self, Encoding};
 use super::columns::Measure;
-use super::json::Kind;
-use super::report::{ImportReport, Location};
+use crate::model::Kind;
+use crate::error::report::{ImportReport, Location};
 use super::Settings;
 
 /// A field of a record: text, or an object list `{dim obj …}`.
@@ -704,7 +704,7 @@ fn gather(r: Read, settings: &Settings, report: &mut ImportReport) -> Gathered {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::json::Document;
+    use crate::model::Document;
     use crate::import::ImportOptions;
 
     fn sie(bytes: &[u8]) -> (Document, ImportReport) {

@@ -8,14 +8,14 @@
 
 use std::borrow::Cow;
 
-use crate::money::Amount;
+use crate::num::money::Amount;
 
 use super::assemble::{account_kind, Entry, Gathered};
 use super::cells::{self, When};
 use super::columns::{self, Column, Field, Measure};
 use super::csv::Rows;
-use super::json::Kind;
-use super::report::{ColumnUse, ImportReport, Location};
+use crate::model::Kind;
+use crate::error::report::{ColumnUse, ImportReport, Location};
 use super::{Settings, Sign};
 
 /// Reads the rows (the first non-empty one is the header) into the amounts they hold.

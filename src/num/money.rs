@@ -13,7 +13,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::canonical::with_canonical;
+use crate::num::canonical::with_canonical;
 use crate::error::{Error, Result};
 
 /// The most decimals a `Decimal` holds.

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
-use crate::money::{round_half_away, Amount};
+use crate::num::money::{round_half_away, Amount};
 
 /// A percentage with two decimals (`-3.52` means −3,52 %), serialized as a decimal string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,7 +31,7 @@ impl Percent {
 
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::canonical::with_canonical(self.0, |text| s.serialize_str(text))
+        crate::num::canonical::with_canonical(self.0, |text| s.serialize_str(text))
     }
 }
 

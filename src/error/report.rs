@@ -6,7 +6,6 @@
 
 use serde::Serialize;
 
-use crate::workspace::ImportSummary;
 
 /// Where in the input something was found. Lines and columns count from 1.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -110,6 +109,24 @@ pub struct ColumnUse {
     pub header: String,
     /// The field name (`unit`, `outcome`, `month:3`, …) or `ignored`.
     pub field: String,
+}
+
+/// What one import added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSummary {
+    pub units: usize,
+    pub cost_types: usize,
+    pub budget_rows: usize,
+    pub outcome_rows: usize,
+    pub forecast_rows: usize,
+    pub measures: usize,
+    pub programmes: usize,
+    pub effect_entries: usize,
+    pub one_off_rows: usize,
+    pub volume_rows: usize,
+    pub goals: usize,
+    pub grants: usize,
 }
 
 /// The most issues of one code kept in a report; the rest are counted in a summary issue, so a

@@ -4,6 +4,8 @@
 //! `Error` whose `code` is [`Error::code`] and whose `field` is [`Error::field`]; callers branch on
 //! the code, people read the message. Codes never change meaning once released.
 
+pub mod report;
+
 /// What went wrong, in English, with the text or field that caused it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
@@ -80,7 +82,7 @@ pub enum Error {
     Import {
         code: &'static str,
         message: String,
-        report: Box<crate::import::report::ImportReport>,
+        report: Box<report::ImportReport>,
     },
 
     /// Any of the above, found at a field of the input (`budget[3].annual`).
@@ -150,7 +152,7 @@ impl Error {
     }
 
     /// A rejected import, with a message that names where its first error is.
-    pub fn import(report: crate::import::report::ImportReport) -> Error {
+    pub fn import(report: report::ImportReport) -> Error {
         let first = report.first_error();
         let code = first.map_or("E_IMPORT", |i| i.code);
         let place = first.map(|i| {
@@ -174,7 +176,7 @@ impl Error {
     }
 
     /// The import report of a rejected import.
-    pub fn report(&self) -> Option<&crate::import::report::ImportReport> {
+    pub fn report(&self) -> Option<&report::ImportReport> {
         match self {
             Error::Import { report, .. } => Some(report),
             Error::At { source, .. } => source.report(),

@@ -1,0 +1,131 @@
+//! The schema 1 document (`docs/schema-v1.md`) as plain serde types, one file per part: units,
+//! rows of money and volume, measures, grants, goals, thresholds. Every importer makes one, the
+//! workspace keeps one, and the engines read it through the checked [`crate::dataset`].
+//!
+//! Not here: reading JSON (the JSON importer, `import/json.rs`, checks the version first), the
+//! checks of meaning (units exist, the tree holds), or any figure.
+
+pub mod goals;
+pub mod grants;
+pub mod measures;
+pub mod rows;
+pub mod thresholds;
+pub mod units;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::report::ImportSummary;
+
+pub use self::goals::{Direction, Fulfilment, Goal, Indicator};
+pub use self::grants::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
+pub use self::measures::{EffectEntry, EffectForecast, PlanYear, Programme, Realised, Risk, SavingsMeasure, Stage};
+pub use self::rows::{BudgetRow, CostType, ForecastRow, Kind, OneOffRow, OutcomeRow, VolumeRow};
+pub use self::thresholds::{Threshold, ThresholdSet};
+pub use self::units::{Level, Unit};
+
+/// The only schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole workspace as JSON: units, budget, outcome and forecasts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub schema: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    /// The second dimension (kostnadsslag or konto); rows may name one.
+    #[serde(default, rename = "costTypes", skip_serializing_if = "Vec::is_empty")]
+    pub cost_types: Vec<CostType>,
+    #[serde(default)]
+    pub budget: Vec<BudgetRow>,
+    #[serde(default)]
+    pub outcome: Vec<OutcomeRow>,
+    #[serde(default)]
+    pub forecasts: Vec<ForecastRow>,
+    /// The measures register (åtgärdsregister), for effect tracking.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<SavingsMeasure>,
+    /// Programmes (åtgärdsprogram): targets over periods, met by measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<Programme>,
+    /// The unit managers' entries of realised effect and forecasts, oldest first.
+    #[serde(
+        default,
+        rename = "effectEntries",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub effect_entries: Vec<EffectEntry>,
+    /// One-off items (engångsposter), taken out of the deviation to give the underlying one.
+    #[serde(default, rename = "oneOffs", skip_serializing_if = "Vec::is_empty")]
+    pub one_offs: Vec<OneOffRow>,
+    /// Budget and actual volumes (visits, bed days, train km) for the volume and price split.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<VolumeRow>,
+    /// Materiality thresholds (väsentlighetsgränser) kept with the data; options override them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<ThresholdSet>,
+    /// Goals (mål) with their indicators (mätetal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// The grants register (statsbidrag).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<Grant>,
+}
+
+/// Declares the document's lists once: the field, its JSON name and its count in
+/// [`ImportSummary`]. Appending an import, taking it back and locating an error in it all walk
+/// this one table, so a list added to [`Document`] cannot be forgotten in one of them.
+macro_rules! lists {
+    ($($field:ident $json:literal $count:ident),* $(,)?) => {
+        impl Document {
+            /// How many of each list the document holds.
+            pub fn counts(&self) -> ImportSummary {
+                ImportSummary { $($count: self.$field.len()),* }
+            }
+
+            /// Appends every list of `other` (its name and thresholds are the caller's to take).
+            pub fn append_lists(&mut self, other: Document) {
+                $(extend(&mut self.$field, other.$field);)*
+            }
+
+            /// Cuts every list back to its length in `counts`: undoes [`Document::append_lists`].
+            pub fn truncate_lists(&mut self, counts: &ImportSummary) {
+                $(self.$field.truncate(counts.$count);)*
+            }
+
+            /// The count in `counts` of the list named `json` in JSON (`"oneOffs"`).
+            pub fn count_of(json: &str, counts: &ImportSummary) -> Option<usize> {
+                match json {
+                    $($json => Some(counts.$count),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+lists! {
+    units "units" units,
+    cost_types "costTypes" cost_types,
+    budget "budget" budget_rows,
+    outcome "outcome" outcome_rows,
+    forecasts "forecasts" forecast_rows,
+    measures "measures" measures,
+    programmes "programmes" programmes,
+    effect_entries "effectEntries" effect_entries,
+    one_offs "oneOffs" one_off_rows,
+    volumes "volumes" volume_rows,
+    goals "goals" goals,
+    grants "grants" grants,
+}
+
+/// Appends `rows` to `list`; into an empty list by taking `rows` whole, without a copy.
+fn extend<T>(list: &mut Vec<T>, rows: Vec<T>) {
+    if list.is_empty() {
+        *list = rows;
+    } else {
+        list.extend(rows);
+    }
+}
