@@ -14,12 +14,13 @@
 
 use std::time::Instant;
 
-use balans::deviation::{DeviationOptions, DeviationReport};
+use balans::{DeviationOptions, DeviationReport};
 use balans::import::codepage::{self, Encoding};
-use balans::import::json::{self, Document};
-use balans::error::report::ImportReport;
+use balans::import::json;
+use balans::Document;
+use balans::ImportReport;
 use balans::import::{assemble, csv, ImportOptions};
-use balans::workspace::Workspace;
+use balans::Workspace;
 
 /// The report month of the bench (the generator books outcome through it).
 const AS_OF: &str = "2025-08";

@@ -3,11 +3,17 @@
 //!
 //! This module only lays the steps out and closes them with the exact residual ("other"); the
 //! figures of each step come from the engines that own them (effect tracking, state grants, the
-//! deviation report), gathered by [`crate::workspace::Workspace::bridge`].
+//! deviation report), gathered by [`report`].
 
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
+use crate::dataset::Dataset;
+use crate::deviation::{self, DeviationOptions, VolumeSplit};
+use crate::effects::{self, EffectsOptions};
+use crate::error::Result;
+use crate::grants;
+use crate::model::Document;
 use crate::num::money::Amount;
 
 /// What a bridge is for.
@@ -190,4 +196,62 @@ mod tests {
             .filter(|a| a.is_some())
             .count()
     }
+}
+
+/// The result bridge (resultatbrygga) of a unit for the year of `options.as_of`: budget
+/// result, then measures (forecast − planned effect), grants beyond budget, one-off items,
+/// volume and price where volumes are known (year to date), and the exact residual, to the
+/// forecast result. A part the document has no data for gets no step.
+pub fn report(data: &Dataset, doc: &Document, options: &BridgeOptions) -> Result<BridgeReport> {
+    let deviation_options = DeviationOptions {
+        as_of: options.as_of.clone(),
+        unit: options.unit.clone(),
+        ..DeviationOptions::default()
+    };
+    let stored = doc.thresholds.as_ref();
+    let deviation = deviation::report(data, None, stored, &deviation_options)?;
+    let row = &deviation.rows[0];
+    let year = deviation.year;
+    let measures = if doc.measures.is_empty() {
+        None
+    } else {
+        let options = EffectsOptions {
+            as_of: options.as_of.clone(),
+            ..Default::default()
+        };
+        let effects = effects::report(&doc.measures, &doc.programmes, &data.tree, &options)?;
+        effects
+            .unit(&row.head.unit)
+            .map(|u| u.year.forecast - u.year.planned)
+    };
+    let grants = if doc.grants.is_empty() {
+        None
+    } else {
+        Some(grants::beyond_budget(
+            data,
+            doc,
+            &row.head.unit,
+            year,
+        )?)
+    };
+    let splits: Vec<&VolumeSplit> = deviation.rows.iter().flat_map(|r| &r.volumes).collect();
+    let parts = Parts {
+        measures,
+        grants,
+        one_offs: (!doc.one_offs.is_empty()).then_some(row.full_year.one_offs),
+        volume: splits.iter().filter_map(|s| s.volume).reduce(|a, b| a + b),
+        price: splits.iter().filter_map(|s| s.price).reduce(|a, b| a + b),
+    };
+    let budget = row.full_year.budget;
+    let forecast = row.full_year.forecast.unwrap_or(budget);
+    Ok(BridgeReport {
+        unit: row.head.unit.clone(),
+        name: row.head.name.clone(),
+        year,
+        as_of: deviation.as_of,
+        budget,
+        forecast,
+        forecast_month: row.full_year.forecast_month,
+        steps: steps(budget, forecast, &parts),
+    })
 }

@@ -10,11 +10,8 @@ use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::model::BudgetRow;
 use crate::num::weight::Weight;
-use crate::num::money::Amount;
+use crate::num::money::{Amount, Months};
 use crate::periodise::{self, Method, MethodKind, Periodised, Rounding};
-
-/// Twelve monthly amounts, January first.
-pub type Months = [Amount; 12];
 
 /// A budget row's twelve months: as given, or its annual amount periodised. `prior` gives the
 /// unit's outcome the year before, for `prior-year` (asked only then: most rows are linear).

@@ -14,7 +14,7 @@ use crate::model::{Direction, Fulfilment, Goal, Indicator, ThresholdSet};
 use crate::error::{Error, Result};
 use crate::num::weight::Weight;
 use crate::num::money::Amount;
-use crate::workspace::{Dataset, Slice};
+use crate::dataset::{Dataset, Slice};
 
 impl Indicator {
     /// Assessed, or: no outcome (or no target) is not reported; at or past the target is met;

@@ -670,7 +670,7 @@ fn amount(value: JsValue) -> Result<Amount, Error> {
 }
 
 /// A document given as an object, or as JSON text.
-fn document(value: JsValue) -> Result<json::Document, Error> {
+fn document(value: JsValue) -> Result<crate::model::Document, Error> {
     let value = match value.as_string() {
         Some(text) => JSON::parse(&text).map_err(|e| Error::Json { reason: message(e) })?,
         None => value,
@@ -921,7 +921,7 @@ impl Workspace {
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options = import_options(options).map_err(js_error)?;
-        let report = import::import(&mut self.inner, format, input, &options).map_err(js_error)?;
+        let report = self.inner.import_file(format, input, &options).map_err(js_error)?;
         to_js(&report)
     }
 }
@@ -943,8 +943,8 @@ fn import_options(value: JsValue) -> Result<import::ImportOptions, Error> {
 
 #[derive(Serialize)]
 struct ReadImportJs {
-    report: import::report::ImportReport,
-    document: json::Document,
+    report: crate::error::report::ImportReport,
+    document: crate::model::Document,
 }
 
 /// Reads a file or pasted text without adding it (see the TypeScript doc of `readImport`).
@@ -965,7 +965,7 @@ pub fn read_import(
     };
     let options = import_options(options).map_err(js_error)?;
     let existing = if context.is_undefined() || context.is_null() {
-        json::Document::default()
+        crate::model::Document::default()
     } else {
         document(context).map_err(|e| js_error(e.at("context")))?
     };
@@ -1259,11 +1259,6 @@ impl Workspace {
     /// (docs/schema-v1.md). A table that fails changes nothing; `field` names line and column.
     #[wasm_bindgen(js_name = importGrantsTable, unchecked_return_type = "ImportSummary")]
     pub fn import_grants_table(&mut self, text: &str) -> Result<JsValue, JsValue> {
-        let doc = json::Document {
-            schema: json::SCHEMA_VERSION,
-            grants: crate::grants::table::read(text).map_err(js_error)?,
-            ..json::Document::default()
-        };
-        to_js(&self.inner.import(doc).map_err(js_error)?)
+        to_js(&self.inner.import_grants_table(text).map_err(js_error)?)
     }
 }

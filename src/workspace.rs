@@ -4,14 +4,15 @@
 //! view for another month or unit never re-reads the input. An import that fails validation
 //! leaves the workspace exactly as it was.
 
-use std::collections::BTreeMap;
 
+use std::borrow::Cow;
 
-use crate::bridge::{self, BridgeOptions, BridgeReport, Parts};
-use crate::budget::{monthly_budget, Months};
+use crate::dataset::Dataset;
+use crate::import::{self, Format, ImportOptions};
+use crate::error::report::{ImportReport, Location};
+use crate::bridge::{self, BridgeOptions, BridgeReport};
 use crate::calendar::Month;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
-use crate::deviation::volume_price::VolumeSplit;
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::error::report::ImportSummary;
 use crate::effects::{self, entries, EffectsOptions, EffectsReport};
@@ -19,397 +20,8 @@ use crate::model::EffectEntry;
 use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
-use crate::hash::{FastMap, FastSet};
-use crate::model::{CostType, Document, Kind, ThresholdSet, VolumeRow, SCHEMA_VERSION};
+use crate::model::{Document, ThresholdSet, SCHEMA_VERSION};
 use crate::num::money::Amount;
-use crate::org::Tree;
-use crate::recent::Recent;
-
-impl ImportSummary {
-    fn of(doc: &Document) -> ImportSummary {
-        ImportSummary {
-            units: doc.units.len(),
-            cost_types: doc.cost_types.len(),
-            budget_rows: doc.budget.len(),
-            outcome_rows: doc.outcome.len(),
-            forecast_rows: doc.forecasts.len(),
-            measures: doc.measures.len(),
-            programmes: doc.programmes.len(),
-            effect_entries: doc.effect_entries.len(),
-            one_off_rows: doc.one_offs.len(),
-            volume_rows: doc.volumes.len(),
-            goals: doc.goals.len(),
-            grants: doc.grants.len(),
-        }
-    }
-}
-
-/// Budget, outcome and forecasts per unit position and year, ready for the engines.
-#[derive(Clone, Debug)]
-pub struct Dataset {
-    pub tree: Tree,
-    budget: FastMap<(usize, i32), Months>,
-    outcome: FastMap<(usize, i32), Months>,
-    forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>>,
-    /// The cost types (kostnadsslag), in input order; [`Slice::CostType`] indexes them.
-    pub cost_types: Vec<CostType>,
-    typed: Typed,
-    one_offs: FastMap<(usize, i32), Months>,
-    /// Volume rows by unit position, for the volume and price split.
-    pub volumes: Vec<(usize, VolumeRow)>,
-    /// Gross cost (bruttokostnad) per unit position and year, budget and outcome, summed once
-    /// here so a report does not visit every cost type of every unit.
-    gross: FastMap<(usize, i32), GrossCost>,
-}
-
-/// The year's budget and outcome of a unit's own rows whose cost type is of kind `cost`; `None`
-/// where the unit has no such row on that side.
-#[derive(Clone, Copy, Debug, Default)]
-struct GrossCost {
-    budget: Option<Amount>,
-    outcome: Option<Amount>,
-}
-
-/// The rows that name a cost type, indexed by unit position, year and cost type position.
-#[derive(Clone, Debug, Default)]
-struct Typed {
-    budget: FastMap<(usize, i32, usize), Months>,
-    outcome: FastMap<(usize, i32, usize), Months>,
-    forecasts: FastMap<(usize, i32, usize), BTreeMap<Month, Amount>>,
-    one_offs: FastMap<(usize, i32, usize), Months>,
-}
-
-/// Which rows a figure covers: all of them, those of one cost type, or those without one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Slice {
-    All,
-    /// The position of a cost type in [`Dataset::cost_types`].
-    CostType(usize),
-    /// Rows that name no cost type: what is left of `All` after every cost type.
-    Untyped,
-}
-
-impl Dataset {
-    /// The unit's own monthly budget for `year` (zeros where it has none).
-    pub fn budget(&self, pos: usize, year: i32) -> Months {
-        self.budget
-            .get(&(pos, year))
-            .copied()
-            .unwrap_or([Amount::ZERO; 12])
-    }
-
-    /// The unit's own monthly outcome for `year` (zeros where nothing is booked).
-    pub fn outcome(&self, pos: usize, year: i32) -> Months {
-        self.outcome
-            .get(&(pos, year))
-            .copied()
-            .unwrap_or([Amount::ZERO; 12])
-    }
-
-    /// The unit's latest forecast for `year` made in or before `as_of`, with the month it was made.
-    pub fn latest_forecast(&self, pos: usize, year: i32, as_of: Month) -> Option<(Month, Amount)> {
-        let made = self.forecasts.get(&(pos, year))?;
-        made.range(..=as_of).next_back().map(|(m, a)| (*m, *a))
-    }
-
-    /// The unit's own monthly budget for `year` in `slice`.
-    pub fn budget_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
-        self.months_in(self.budget(pos, year), &self.typed.budget, pos, year, slice)
-    }
-
-    /// The unit's own monthly outcome for `year` in `slice`.
-    pub fn outcome_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
-        self.months_in(
-            self.outcome(pos, year),
-            &self.typed.outcome,
-            pos,
-            year,
-            slice,
-        )
-    }
-
-    /// The unit's own one-off items (engångsposter) per month of `year` in `slice`.
-    pub fn one_offs_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
-        let all = self
-            .one_offs
-            .get(&(pos, year))
-            .copied()
-            .unwrap_or([Amount::ZERO; 12]);
-        self.months_in(all, &self.typed.one_offs, pos, year, slice)
-    }
-
-    /// The unit's latest forecast for `year` made in or before `as_of`, in `slice`. A cost type
-    /// takes the rows made that month that name it, or its budget when none does (a forecast
-    /// "according to budget"); the rows without a cost type take the rest of the forecast.
-    pub fn forecast_in(
-        &self,
-        pos: usize,
-        year: i32,
-        as_of: Month,
-        slice: Slice,
-    ) -> Option<(Month, Amount)> {
-        let (made, total) = self.latest_forecast(pos, year, as_of)?;
-        let typed = |c: usize| {
-            let given = self.typed.forecasts.get(&(pos, year, c));
-            match given.and_then(|m| m.get(&made)) {
-                Some(amount) => *amount,
-                None => self.budget_in(pos, year, Slice::CostType(c)).iter().sum(),
-            }
-        };
-        let amount = match slice {
-            Slice::All => total,
-            Slice::CostType(c) => typed(c),
-            Slice::Untyped => total - (0..self.cost_types.len()).map(typed).sum(),
-        };
-        Some((made, amount))
-    }
-
-    /// Gross cost (bruttokostnad) of the unit's own rows for `year`: the budget (or, with
-    /// `outcome`, the booked outcome) of the rows whose cost type is of kind `cost`; `None`
-    /// where the unit has no such row.
-    pub fn gross_cost(&self, pos: usize, year: i32, outcome: bool) -> Option<Amount> {
-        let gross = self.gross.get(&(pos, year))?;
-        if outcome {
-            gross.outcome
-        } else {
-            gross.budget
-        }
-    }
-
-    /// The first month of `year` in which any unit made a forecast; no month, no forecast.
-    pub fn first_forecast(&self, year: i32) -> Option<Month> {
-        self.forecasts
-            .iter()
-            .filter(|((_, y), _)| *y == year)
-            .filter_map(|(_, made)| made.keys().next().copied())
-            .min()
-    }
-
-    /// The months of `slice` from the all-rows months and the per-cost-type ones.
-    fn months_in(
-        &self,
-        all: Months,
-        typed: &FastMap<(usize, i32, usize), Months>,
-        pos: usize,
-        year: i32,
-        slice: Slice,
-    ) -> Months {
-        let of = |c: usize| {
-            typed
-                .get(&(pos, year, c))
-                .copied()
-                .unwrap_or([Amount::ZERO; 12])
-        };
-        match slice {
-            Slice::All => all,
-            Slice::CostType(c) => of(c),
-            Slice::Untyped => {
-                let mut rest = all;
-                for c in 0..self.cost_types.len() {
-                    for (r, part) in rest.iter_mut().zip(of(c)) {
-                        *r -= part;
-                    }
-                }
-                rest
-            }
-        }
-    }
-
-    /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
-    fn build<'d>(doc: &'d Document) -> Result<Dataset> {
-        let tree = Tree::new(doc.units.clone())?;
-        check_cost_types(doc)?;
-        let cost_type: FastMap<&str, usize> = doc
-            .cost_types
-            .iter()
-            .enumerate()
-            .map(|(i, ct)| (ct.id.as_str(), i))
-            .collect();
-        // One lookup per run of rows naming the same unit or cost type; check_cost_types has
-        // made sure every cost type is known.
-        let mut recent_cost_type = Recent::new();
-        let mut ct =
-            |id: Option<&'d str>| id.map(|id| recent_cost_type.get(id, |id| cost_type[id]));
-        let mut recent_unit = Recent::new();
-        let mut unit = |list: &str, i: usize, id: &'d str| {
-            recent_unit
-                .try_get(id, |id| tree.position(id))
-                .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
-        };
-        let mut typed = Typed::default();
-        // Sized once for what a ledger holds (each unit and cost type with a budget row has
-        // outcome too): growing a map of 100,000 keys held the old and the new table at once.
-        typed.budget.reserve(doc.budget.len());
-        typed.outcome.reserve(doc.budget.len());
-
-        let mut outcome: FastMap<(usize, i32), Months> = FastMap::default();
-        for (i, row) in doc.outcome.iter().enumerate() {
-            let pos = unit("outcome", i, &row.unit)?;
-            let months = outcome
-                .entry((pos, row.month.year()))
-                .or_insert([Amount::ZERO; 12]);
-            months[row.month.index()] += row.amount;
-            if let Some(c) = ct(row.cost_type.as_deref()) {
-                let months = typed
-                    .outcome
-                    .entry((pos, row.month.year(), c))
-                    .or_insert([Amount::ZERO; 12]);
-                months[row.month.index()] += row.amount;
-            }
-        }
-
-        let mut one_offs: FastMap<(usize, i32), Months> = FastMap::default();
-        for (i, row) in doc.one_offs.iter().enumerate() {
-            let pos = unit("oneOffs", i, &row.unit)?;
-            let key = (pos, row.month.year());
-            one_offs.entry(key).or_insert([Amount::ZERO; 12])[row.month.index()] += row.amount;
-            if let Some(c) = ct(row.cost_type.as_deref()) {
-                let months = typed
-                    .one_offs
-                    .entry((pos, row.month.year(), c))
-                    .or_insert([Amount::ZERO; 12]);
-                months[row.month.index()] += row.amount;
-            }
-        }
-
-        let mut volumes = Vec::with_capacity(doc.volumes.len());
-        for (i, row) in doc.volumes.iter().enumerate() {
-            let pos = unit("volumes", i, &row.unit)?;
-            for (name, value) in [("budget", row.budget), ("actual", row.actual)] {
-                if value.0 < rust_decimal::Decimal::ZERO {
-                    let reason = "a volume cannot be negative".to_string();
-                    return Err(Error::Schema { reason }.at(format!("volumes[{i}].{name}")));
-                }
-            }
-            volumes.push((pos, row.clone()));
-        }
-
-        let mut forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>> = FastMap::default();
-        for (i, row) in doc.forecasts.iter().enumerate() {
-            let pos = unit("forecasts", i, &row.unit)?;
-            if row.made.year() != row.year {
-                let reason = format!("a forecast for {} must be made in that year", row.year);
-                return Err(Error::Schema { reason }.at(format!("forecasts[{i}].made")));
-            }
-            *forecasts
-                .entry((pos, row.year))
-                .or_default()
-                .entry(row.made)
-                .or_insert(Amount::ZERO) += row.amount;
-            if let Some(c) = ct(row.cost_type.as_deref()) {
-                *typed
-                    .forecasts
-                    .entry((pos, row.year, c))
-                    .or_default()
-                    .entry(row.made)
-                    .or_insert(Amount::ZERO) += row.amount;
-            }
-        }
-
-        let mut budget: FastMap<(usize, i32), Months> = FastMap::default();
-        for (i, row) in doc.budget.iter().enumerate() {
-            let pos = unit("budget", i, &row.unit)?;
-            let prior = || outcome.get(&(pos, row.year - 1)).copied();
-            let spread = monthly_budget(row, prior).map_err(|e| e.at(format!("budget[{i}]")))?;
-            let months = budget.entry((pos, row.year)).or_insert([Amount::ZERO; 12]);
-            for (sum, part) in months.iter_mut().zip(spread) {
-                *sum += part;
-            }
-            if let Some(c) = ct(row.cost_type.as_deref()) {
-                let months = typed
-                    .budget
-                    .entry((pos, row.year, c))
-                    .or_insert([Amount::ZERO; 12]);
-                for (sum, part) in months.iter_mut().zip(spread) {
-                    *sum += part;
-                }
-            }
-        }
-        let gross = gross_costs(&typed, &doc.cost_types);
-        Ok(Dataset {
-            tree,
-            budget,
-            outcome,
-            forecasts,
-            cost_types: doc.cost_types.clone(),
-            typed,
-            one_offs,
-            volumes,
-            gross,
-        })
-    }
-}
-
-/// Gross cost per unit position and year from the rows that name a cost type of kind `cost`.
-fn gross_costs(typed: &Typed, cost_types: &[CostType]) -> FastMap<(usize, i32), GrossCost> {
-    let mut gross: FastMap<(usize, i32), GrossCost> = FastMap::default();
-    let sides = [(&typed.budget, false), (&typed.outcome, true)];
-    for (map, outcome) in sides {
-        for (&(pos, year, c), months) in map {
-            if cost_types[c].kind != Kind::Cost {
-                continue;
-            }
-            let entry = gross.entry((pos, year)).or_default();
-            let side = if outcome {
-                &mut entry.outcome
-            } else {
-                &mut entry.budget
-            };
-            *side = Some(side.unwrap_or(Amount::ZERO) + months.iter().sum::<Amount>());
-        }
-    }
-    gross
-}
-
-/// Cost type ids are unique, and every row's cost type is one of them.
-fn check_cost_types(doc: &Document) -> Result<()> {
-    let mut known = FastSet::default();
-    known.reserve(doc.cost_types.len());
-    for (i, ct) in doc.cost_types.iter().enumerate() {
-        if !known.insert(ct.id.as_str()) {
-            let err = Error::DuplicateCostType { id: ct.id.clone() };
-            return Err(err.at(format!("costTypes[{i}].id")));
-        }
-    }
-    let budget = named("budget", doc.budget.iter().map(|r| r.cost_type.as_deref()));
-    let outcome = named(
-        "outcome",
-        doc.outcome.iter().map(|r| r.cost_type.as_deref()),
-    );
-    let forecasts = named(
-        "forecasts",
-        doc.forecasts.iter().map(|r| r.cost_type.as_deref()),
-    );
-    let one_offs = named(
-        "oneOffs",
-        doc.one_offs.iter().map(|r| r.cost_type.as_deref()),
-    );
-    let volumes = named(
-        "volumes",
-        doc.volumes.iter().map(|r| r.cost_type.as_deref()),
-    );
-    let all = budget.chain(outcome).chain(forecasts).chain(one_offs);
-    let mut recent = Recent::new();
-    for (list, i, cost_type) in all.chain(volumes) {
-        let Some(id) = cost_type else { continue };
-        recent.try_get(id, |id| match known.contains(id) {
-            true => Ok(()),
-            false => {
-                let err = Error::UnknownCostType { id: id.to_string() };
-                Err(err.at("costType").at(format!("{list}[{i}]")))
-            }
-        })?;
-    }
-    Ok(())
-}
-
-/// Each row's cost type with the list and index it is found at.
-fn named<'a>(
-    list: &'static str,
-    rows: impl Iterator<Item = Option<&'a str>>,
-) -> impl Iterator<Item = (&'static str, usize, Option<&'a str>)> {
-    rows.enumerate().map(move |(i, ct)| (list, i, ct))
-}
 
 /// Imported data and its index. Starts empty.
 #[derive(Clone, Debug)]
@@ -441,8 +53,8 @@ impl Workspace {
     /// The rows are appended in place and cut off again on error, so an import next to a
     /// million rows already imported does not copy them.
     pub fn import(&mut self, doc: Document) -> Result<ImportSummary> {
-        let base = ImportSummary::of(&self.doc);
-        let added = ImportSummary::of(&doc);
+        let base = self.doc.counts();
+        let added = doc.counts();
         let replaced = append(&mut self.doc, doc);
         match self.index(&base) {
             Ok(data) => {
@@ -454,6 +66,43 @@ impl Workspace {
                 Err(err)
             }
         }
+    }
+
+    /// Reads a file or pasted range and adds it: all of it, or on any error nothing. Input given
+    /// owned is freed once read (see [`import::read_with`]).
+    pub fn import_file(
+        &mut self,
+        format: Format,
+        input: Cow<'_, [u8]>,
+        options: &ImportOptions,
+    ) -> Result<ImportReport> {
+        let (doc, mut report) = import::read(format, input, options, &self.doc)?;
+        match self.import(doc) {
+            Ok(added) => {
+                report.added = added;
+                Ok(report)
+            }
+            // The readers resolve units and cost types first, so this is a last line of defence.
+            Err(e) => {
+                report.error_from(&e, Location::default(), "data the workspace accepts");
+                Err(Error::import(report))
+            }
+        }
+    }
+
+    /// Reads a CSV file into the workspace (see [`import::csv`]).
+    pub fn import_csv(&mut self, bytes: &[u8], options: &ImportOptions) -> Result<ImportReport> {
+        self.import_file(Format::Csv, bytes.into(), options)
+    }
+
+    /// Reads a range copied from Excel into the workspace (see [`import::paste`]).
+    pub fn import_paste(&mut self, text: &str, options: &ImportOptions) -> Result<ImportReport> {
+        self.import_file(Format::Paste, text.as_bytes().into(), options)
+    }
+
+    /// Reads a SIE 4 file into the workspace (see [`import::sie`]).
+    pub fn import_sie(&mut self, bytes: &[u8], options: &ImportOptions) -> Result<ImportReport> {
+        self.import_file(Format::Sie, bytes.into(), options)
     }
 
     /// Checks the whole document, which holds rows beyond `base` not yet accepted, and indexes
@@ -478,7 +127,7 @@ impl Workspace {
                 .at("units"));
             }
             (false, _) => {
-                let data = Dataset::build(combined).map_err(|e| rebase(e, base))?;
+                let data = Dataset::new(combined).map_err(|e| rebase(e, base))?;
                 grants::register::check(&combined.grants, &data.tree)
                     .map_err(|e| rebase(e, base))?;
                 Some(data)
@@ -538,29 +187,8 @@ impl Workspace {
         let stored = self.doc.thresholds.as_ref();
         let mut report =
             deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)?;
-        self.cover_escalations(&mut report)?;
+        deviation::cover::escalations(&mut report, &self.doc, &self.data()?.tree)?;
         Ok(report)
-    }
-
-    /// Joins effect tracking to escalation: for every escalated unit with measures in its
-    /// subtree, the year's expected effect and the share of the forecast gap it covers.
-    fn cover_escalations(&self, report: &mut DeviationReport) -> Result<()> {
-        if self.doc.measures.is_empty() || report.rows.iter().all(|r| r.escalation.is_none()) {
-            return Ok(());
-        }
-        let options = EffectsOptions {
-            as_of: report.as_of.to_string(),
-            ..Default::default()
-        };
-        let effects = self.effects(&options)?;
-        for row in &mut report.rows {
-            if let (Some(escalation), Some(unit)) =
-                (row.escalation.as_mut(), effects.unit(&row.head.unit))
-            {
-                escalation.cover(unit.year.expected, row.full_year.deviation);
-            }
-        }
-        Ok(())
     }
 
     /// The effects report (effektuppföljning) for `options`.
@@ -644,6 +272,17 @@ impl Workspace {
         entries::to_csv(&self.doc.measures, &self.doc.effect_entries)
     }
 
+    /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names
+    /// (docs/schema-v1.md). A table that fails changes nothing; `field` names line and column.
+    pub fn import_grants_table(&mut self, text: &str) -> Result<ImportSummary> {
+        let grants = grants::table::read(text)?;
+        self.import(Document {
+            schema: SCHEMA_VERSION,
+            grants,
+            ..Document::default()
+        })
+    }
+
     /// The state-grant dependency report (statsbidragsberoende) for `options`.
     pub fn grants(&self, options: &GrantOptions) -> Result<GrantsReport> {
         grants::report(self.data()?, &self.doc, options)
@@ -654,58 +293,7 @@ impl Workspace {
     /// volume and price where volumes are known (year to date), and the exact residual, to the
     /// forecast result. A part the document has no data for gets no step.
     pub fn bridge(&self, options: &BridgeOptions) -> Result<BridgeReport> {
-        let data = self.data()?;
-        let deviation_options = DeviationOptions {
-            as_of: options.as_of.clone(),
-            unit: options.unit.clone(),
-            ..DeviationOptions::default()
-        };
-        let stored = self.doc.thresholds.as_ref();
-        let deviation = deviation::report(data, None, stored, &deviation_options)?;
-        let row = &deviation.rows[0];
-        let year = deviation.year;
-        let measures = if self.doc.measures.is_empty() {
-            None
-        } else {
-            let options = EffectsOptions {
-                as_of: options.as_of.clone(),
-                ..Default::default()
-            };
-            let effects = self.effects(&options)?;
-            effects
-                .unit(&row.head.unit)
-                .map(|u| u.year.forecast - u.year.planned)
-        };
-        let grants = if self.doc.grants.is_empty() {
-            None
-        } else {
-            Some(grants::beyond_budget(
-                data,
-                &self.doc,
-                &row.head.unit,
-                year,
-            )?)
-        };
-        let splits: Vec<&VolumeSplit> = deviation.rows.iter().flat_map(|r| &r.volumes).collect();
-        let parts = Parts {
-            measures,
-            grants,
-            one_offs: (!self.doc.one_offs.is_empty()).then_some(row.full_year.one_offs),
-            volume: splits.iter().filter_map(|s| s.volume).reduce(|a, b| a + b),
-            price: splits.iter().filter_map(|s| s.price).reduce(|a, b| a + b),
-        };
-        let budget = row.full_year.budget;
-        let forecast = row.full_year.forecast.unwrap_or(budget);
-        Ok(BridgeReport {
-            unit: row.head.unit.clone(),
-            name: row.head.name.clone(),
-            year,
-            as_of: deviation.as_of,
-            budget,
-            forecast,
-            forecast_month: row.full_year.forecast_month,
-            steps: bridge::steps(budget, forecast, &parts),
-        })
+        bridge::report(self.data()?, &self.doc, options)
     }
 }
 
@@ -716,51 +304,20 @@ struct Replaced {
 }
 
 /// Appends `doc`'s units and rows to `into`; its name and thresholds, where given, replace
-/// those of `into`. [`restore`] undoes it: a list added to [`Document`] belongs in both, and in
-/// [`ImportSummary`].
-fn append(into: &mut Document, doc: Document) -> Replaced {
-    extend(&mut into.units, doc.units);
-    extend(&mut into.cost_types, doc.cost_types);
-    extend(&mut into.budget, doc.budget);
-    extend(&mut into.outcome, doc.outcome);
-    extend(&mut into.forecasts, doc.forecasts);
-    extend(&mut into.measures, doc.measures);
-    extend(&mut into.programmes, doc.programmes);
-    extend(&mut into.effect_entries, doc.effect_entries);
-    extend(&mut into.one_offs, doc.one_offs);
-    extend(&mut into.volumes, doc.volumes);
-    extend(&mut into.goals, doc.goals);
-    extend(&mut into.grants, doc.grants);
-    Replaced {
-        name: doc.name.map(|name| into.name.replace(name)),
-        thresholds: doc.thresholds.map(|t| into.thresholds.replace(t)),
-    }
-}
-
-/// Appends `rows` to `list`; into an empty list by taking `rows` whole, without a copy.
-fn extend<T>(list: &mut Vec<T>, rows: Vec<T>) {
-    if list.is_empty() {
-        *list = rows;
-    } else {
-        list.extend(rows);
-    }
+/// those of `into`. [`restore`] undoes it.
+fn append(into: &mut Document, mut doc: Document) -> Replaced {
+    let replaced = Replaced {
+        name: doc.name.take().map(|name| into.name.replace(name)),
+        thresholds: doc.thresholds.take().map(|t| into.thresholds.replace(t)),
+    };
+    into.append_lists(doc);
+    replaced
 }
 
 /// Undoes [`append`]: cuts every list back to its length in `base` and puts back what was
 /// replaced.
 fn restore(doc: &mut Document, base: &ImportSummary, replaced: Replaced) {
-    doc.units.truncate(base.units);
-    doc.cost_types.truncate(base.cost_types);
-    doc.budget.truncate(base.budget_rows);
-    doc.outcome.truncate(base.outcome_rows);
-    doc.forecasts.truncate(base.forecast_rows);
-    doc.measures.truncate(base.measures);
-    doc.programmes.truncate(base.programmes);
-    doc.effect_entries.truncate(base.effect_entries);
-    doc.one_offs.truncate(base.one_off_rows);
-    doc.volumes.truncate(base.volume_rows);
-    doc.goals.truncate(base.goals);
-    doc.grants.truncate(base.grants);
+    doc.truncate_lists(base);
     if let Some(name) = replaced.name {
         doc.name = name;
     }
@@ -778,21 +335,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
     let shifted = (|| {
         let (list, rest) = field.split_once('[')?;
         let (index, tail) = rest.split_once(']')?;
-        let offset = match list {
-            "units" => base.units,
-            "budget" => base.budget_rows,
-            "outcome" => base.outcome_rows,
-            "forecasts" => base.forecast_rows,
-            "costTypes" => base.cost_types,
-            "measures" => base.measures,
-            "programmes" => base.programmes,
-            "effectEntries" => base.effect_entries,
-            "oneOffs" => base.one_off_rows,
-            "volumes" => base.volume_rows,
-            "goals" => base.goals,
-            "grants" => base.grants,
-            _ => return None,
-        };
+        let offset = Document::count_of(list, base)?;
         let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
         Some(format!("{list}[{index}]{tail}"))
     })();
@@ -917,7 +460,7 @@ mod tests {
         let e = ws.import(doc(again)).unwrap_err();
         assert_eq!(e.code(), "E_DUPLICATE_UNIT");
         assert_eq!(ws.document(), &before);
-        assert!(ImportSummary::of(&before).goals > 0 && before.thresholds.is_some());
+        assert!(before.counts().goals > 0 && before.thresholds.is_some());
         let report = ws.deviation(&DeviationOptions {
             as_of: "2025-08".into(),
             ..DeviationOptions::default()

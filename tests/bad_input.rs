@@ -6,8 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use balans::import::json;
-use balans::import::{import_csv, import_paste, import_sie, ImportOptions};
-use balans::workspace::Workspace;
+use balans::ImportOptions;
+use balans::Workspace;
 
 #[derive(Clone, Copy, Debug)]
 enum Format {
@@ -648,9 +648,9 @@ fn every_bad_input_gets_a_located_code_and_changes_nothing() {
         let mut ws = workspace();
         let before = ws.document().clone();
         let result = match c.format {
-            Format::Csv => import_csv(&mut ws, &c.bytes, &c.options),
-            Format::Paste => import_paste(&mut ws, &String::from_utf8_lossy(&c.bytes), &c.options),
-            Format::Sie => import_sie(&mut ws, &c.bytes, &c.options),
+            Format::Csv => ws.import_csv(&c.bytes, &c.options),
+            Format::Paste => ws.import_paste(&String::from_utf8_lossy(&c.bytes), &c.options),
+            Format::Sie => ws.import_sie(&c.bytes, &c.options),
         };
         let found = match &result {
             Ok(report) => report

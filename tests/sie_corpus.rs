@@ -8,9 +8,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use balans::error::report::ImportReport;
-use balans::import::{import_sie, ImportOptions};
-use balans::workspace::Workspace;
+use balans::ImportReport;
+use balans::ImportOptions;
+use balans::Workspace;
 
 /// The corpus beside the repository (CI clones with `shared/` next to it).
 fn corpus() -> Vec<(String, Vec<u8>)> {
@@ -53,7 +53,7 @@ fn import(
         dimension,
         ..ImportOptions::default()
     };
-    let result = import_sie(&mut ws, bytes, &options).map_err(|e| {
+    let result = ws.import_sie(bytes, &options).map_err(|e| {
         e.report()
             .cloned()
             .unwrap_or_else(|| panic!("{name}: an error without a report: {e}"))

@@ -1,7 +1,7 @@
 //! The amount reader: never panics, and what it reads prints back to the same amount.
 #![no_main]
 
-use balans::money::Amount;
+use balans::Amount;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -1,8 +1,8 @@
 //! What every import target checks, whatever the input.
 
 use balans::import::json;
-use balans::import::report::ImportReport;
-use balans::workspace::Workspace;
+use balans::ImportReport;
+use balans::Workspace;
 
 /// A workspace with a small tree, as a user has before importing.
 fn workspace() -> Workspace {
@@ -16,8 +16,8 @@ fn workspace() -> Workspace {
     ws
 }
 
-fn unit(id: &str, parent: Option<&str>) -> balans::org::Unit {
-    balans::org::Unit {
+fn unit(id: &str, parent: Option<&str>) -> balans::model::Unit {
+    balans::model::Unit {
         id: id.into(),
         name: id.into(),
         parent: parent.map(str::to_string),
@@ -35,7 +35,7 @@ pub fn check(import: impl FnOnce(&mut Workspace) -> balans::Result<ImportReport>
             assert!(r.accepted + r.skipped + r.rejected <= r.read);
             // What was added can be reported on.
             if let (Some(last), Ok(_)) = (report.last_month.as_deref(), ws.data()) {
-                let options = balans::deviation::DeviationOptions {
+                let options = balans::DeviationOptions {
                     as_of: last.to_string(),
                     unit: None,
                 };

@@ -2,11 +2,11 @@
 //! every error names a line or field.
 #![no_main]
 
-use balans::import::{import_csv, ImportOptions};
+use balans::ImportOptions;
 use libfuzzer_sys::fuzz_target;
 
 mod common;
 
 fuzz_target!(|bytes: &[u8]| {
-    common::check(|ws| import_csv(ws, bytes, &ImportOptions::default()));
+    common::check(|ws| ws.import_csv(bytes, &ImportOptions::default()));
 });

@@ -1,7 +1,7 @@
 //! Pasted text into a workspace with units: never panics; a rejected paste changes nothing.
 #![no_main]
 
-use balans::import::{import_paste, ImportOptions};
+use balans::ImportOptions;
 use libfuzzer_sys::fuzz_target;
 
 mod common;
@@ -11,5 +11,5 @@ fuzz_target!(|text: &str| {
         year: Some(2025),
         ..ImportOptions::default()
     };
-    common::check(|ws| import_paste(ws, text, &options));
+    common::check(|ws| ws.import_paste(text, &options));
 });

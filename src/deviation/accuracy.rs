@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::num::money::{round_half_away, Amount};
 use crate::org::UnitHeader;
 use crate::num::ratio::Percent;
-use crate::workspace::{Dataset, Slice};
+use crate::dataset::{Dataset, Slice};
 
 use super::outlook::{outlooks, year_budgets, Outlook};
 use super::rolled;

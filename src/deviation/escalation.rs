@@ -9,7 +9,7 @@ use crate::calendar::Month;
 use crate::num::money::Amount;
 use crate::model::Level;
 use crate::num::ratio::Percent;
-use crate::workspace::Dataset;
+use crate::dataset::Dataset;
 
 use super::outlook::{outlooks, year_budgets, Outlook};
 use super::{ByPosition, Status, Thresholds};
@@ -105,7 +105,8 @@ mod tests {
     use super::*;
     use crate::deviation::{rolled, Totals};
     use crate::import::json;
-    use crate::workspace::{Slice, Workspace};
+    use crate::dataset::Slice;
+    use crate::workspace::Workspace;
 
     /// The first month each unit at `level` was material, found from the full roll-up of every
     /// month: what [`first_seen`] finds with its lighter one.

@@ -10,6 +10,7 @@
 //! ([`accuracy`]).
 
 pub mod accuracy;
+pub mod cover;
 pub mod escalation;
 pub mod fields;
 pub mod materiality;
@@ -21,7 +22,7 @@ use std::ops::AddAssign;
 
 use serde::{Deserialize, Serialize};
 
-use crate::budget::Months;
+use crate::num::money::Months;
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
@@ -29,7 +30,7 @@ use crate::model::{Kind, Level, Threshold, ThresholdSet};
 use crate::num::money::Amount;
 use crate::org::UnitHeader;
 use crate::num::ratio::Percent;
-use crate::workspace::{Dataset, Slice};
+use crate::dataset::{Dataset, Slice};
 
 pub use escalation::Escalation;
 pub use fields::RowGroup;

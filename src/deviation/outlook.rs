@@ -9,7 +9,7 @@ use std::ops::AddAssign;
 
 use crate::calendar::Month;
 use crate::num::money::Amount;
-use crate::workspace::Dataset;
+use crate::dataset::Dataset;
 
 /// A unit's year's budget and latest forecast, of its own rows or (rolled up) its subtree's;
 /// the same figures as in [`super::Totals`].

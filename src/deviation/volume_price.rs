@@ -13,7 +13,7 @@ use crate::calendar::Month;
 use crate::hash::FastSet;
 use crate::num::weight::Weight;
 use crate::num::money::{round_half_away, Amount};
-use crate::workspace::{Dataset, Slice};
+use crate::dataset::{Dataset, Slice};
 
 use super::{rolled, ByPosition};
 

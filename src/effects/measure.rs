@@ -2,7 +2,8 @@
 //! holds them, their validation, and one measure's monthly series for a year.
 //!
 //! Effects are savings: a positive amount is a better result. This module knows one measure at a
-//! time; adding measures up is [`super::rollup`], the cumulative view is [`super::timeline`].
+//! time; adding measures up is `rollup.rs`, the cumulative view `timeline.rs` (both read the
+//! series made here).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -12,13 +13,10 @@ use serde::Deserialize;
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::num::weight::Weight;
-use crate::num::money::{round_half_away, Amount};
+use crate::num::money::{round_half_away, Amount, Months};
 use crate::org::Tree;
 use crate::model::{PlanYear, Programme, Risk, SavingsMeasure, Stage};
 use crate::periodise::{allocate, Rounding};
-
-/// Twelve monthly amounts, January first.
-pub type Months = [Amount; 12];
 
 /// Probability of each risk level; by default low 0.9, medium 0.6, high 0.3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

@@ -4,6 +4,7 @@
 //! `Error` whose `code` is [`Error::code`] and whose `field` is [`Error::field`]; callers branch on
 //! the code, people read the message. Codes never change meaning once released.
 
+pub mod codes;
 pub mod report;
 
 /// What went wrong, in English, with the text or field that caused it.

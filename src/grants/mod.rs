@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::num::money::Amount;
 use crate::org::UnitHeader;
-use crate::workspace::Dataset;
+use crate::dataset::Dataset;
 
 use allocation::AllocatedPart;
 use cliff::CliffYear;

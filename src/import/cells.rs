@@ -2,7 +2,7 @@
 //! and periods (`2025-03`, `202503`, `2025-03-31`, `mars 2025`, a year, or a month number with the
 //! year from elsewhere). Each reader says what it expected when it fails.
 //!
-//! Not here: which column is which ([`super::columns`]) or signs ([`super::table`]).
+//! Not here: which column is which ([`super::columns`]) or signs (`table.rs`, which reads cells here).
 
 use rust_decimal::Decimal;
 

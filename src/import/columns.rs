@@ -3,7 +3,7 @@
 //! ("Importing files"); matching ignores case, surrounding space and a trailing colon, and a
 //! unit in parentheses or after the name (`Utfall (tkr)`, `Budget mnkr`) scales the column.
 //!
-//! Not here: reading the cells (see [`super::cells`]) or the rows (see [`super::table`]).
+//! Not here: reading the cells (`cells.rs`) or the rows (`table.rs`), which use these names.
 
 use crate::calendar::Month;
 use crate::num::money::DisplayUnit;

@@ -3,8 +3,9 @@
 //!
 //! The path of a file import: decode the bytes ([`codepage`]), split into rows ([`csv`],
 //! [`paste`], [`sie`]), read the cells ([`columns`], [`cells`], [`table`]), gather units, cost
-//! types and rows into one document ([`assemble`]), then add it to the workspace, which
-//! takes all of it or, on any error, nothing ([`import`]).
+//! types and rows into one document ([`assemble`]). Adding it to a workspace, which takes all
+//! of it or, on any error, nothing, is the workspace's (`Workspace::import_file`): an importer
+//! never sees one.
 
 pub mod assemble;
 pub mod cells;
@@ -14,6 +15,7 @@ pub mod csv;
 pub mod json;
 pub mod measures;
 pub mod paste;
+pub mod rows;
 pub mod sie;
 pub mod table;
 
@@ -22,12 +24,11 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::workspace::Workspace;
 
 use self::codepage::Encoding;
 use self::columns::Measure;
 use crate::model::Document;
-use crate::error::report::{ImportReport, Location};
+use crate::error::report::ImportReport;
 
 /// Options of `importCsv`, `importPaste` and `importSie`, as the caller gives them. Each reader
 /// uses the ones that apply to it (README.md, "Importing files").
@@ -227,53 +228,4 @@ pub fn read_with(
         None => Document::default(),
     };
     (doc, report)
-}
-
-/// Reads `input` and adds it to the workspace: all of it, or on any error nothing. Input given
-/// owned is freed once read (see [`read_with`]).
-pub fn import(
-    ws: &mut Workspace,
-    format: Format,
-    input: Cow<'_, [u8]>,
-    options: &ImportOptions,
-) -> Result<ImportReport> {
-    let (doc, mut report) = read(format, input, options, ws.document())?;
-    match ws.import(doc) {
-        Ok(added) => {
-            report.added = added;
-            Ok(report)
-        }
-        // The readers resolve units and cost types first, so this is a last line of defence.
-        Err(e) => {
-            report.error_from(&e, Location::default(), "data the workspace accepts");
-            Err(Error::import(report))
-        }
-    }
-}
-
-/// Reads a CSV file into the workspace (see [`csv`]).
-pub fn import_csv(
-    ws: &mut Workspace,
-    bytes: &[u8],
-    options: &ImportOptions,
-) -> Result<ImportReport> {
-    import(ws, Format::Csv, bytes.into(), options)
-}
-
-/// Reads a range copied from Excel into the workspace (see [`paste`]).
-pub fn import_paste(
-    ws: &mut Workspace,
-    text: &str,
-    options: &ImportOptions,
-) -> Result<ImportReport> {
-    import(ws, Format::Paste, text.as_bytes().into(), options)
-}
-
-/// Reads a SIE 4 file into the workspace (see [`sie`]).
-pub fn import_sie(
-    ws: &mut Workspace,
-    bytes: &[u8],
-    options: &ImportOptions,
-) -> Result<ImportReport> {
-    import(ws, Format::Sie, bytes.into(), options)
 }

@@ -4,7 +4,8 @@
 //!
 //! A table is long (a period column and amount columns: `budget`, `utfall`, `prognos`, `belopp`)
 //! or wide (month columns `jan` … `dec` or `2025-01` …, holding the `measure` option). Not here:
-//! decoding and splitting (see [`super::csv`]), or turning rows into a document ([`super::assemble`]).
+//! decoding (`codepage.rs`) and splitting (see [`super::rows`]), or turning rows into a document
+//! ([`super::assemble`]).
 
 use std::borrow::Cow;
 
@@ -13,7 +14,7 @@ use crate::num::money::Amount;
 use super::assemble::{account_kind, Entry, Gathered};
 use super::cells::{self, When};
 use super::columns::{self, Column, Field, Measure};
-use super::csv::Rows;
+use super::rows::Rows;
 use crate::model::Kind;
 use crate::error::report::{ColumnUse, ImportReport, Location};
 use super::{Settings, Sign};

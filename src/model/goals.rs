@@ -1,7 +1,7 @@
 //! Goals (mål) and their indicators (mätetal) as schema 1 `goals[]` holds them: targets and
 //! outcomes are counts, not money.
 //!
-//! Not here: fulfilment and the report (see [`crate::goals`]).
+//! Not here: fulfilment and the report (see `goals`).
 
 use serde::{Deserialize, Serialize};
 

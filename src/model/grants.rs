@@ -2,7 +2,7 @@
 //! result sign: a grant's amount is revenue (+), the costs it finances and the costs that stay
 //! after it ends are costs (−).
 //!
-//! Not here: the checks against the tree and the figures (see [`crate::grants`]).
+//! Not here: the checks against the tree and the figures (see `grants`).
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! log of entries, as schema 1 `measures[]`, `programmes[]` and `effectEntries[]` hold them.
 //!
 //! Effects are savings: a positive amount is a better result. Not here: their checks and
-//! figures (see [`crate::effects`]).
+//! figures (see `effects`).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,6 @@
 //! The schema 1 document (`docs/schema-v1.md`) as plain serde types, one file per part: units,
 //! rows of money and volume, measures, grants, goals, thresholds. Every importer makes one, the
-//! workspace keeps one, and the engines read it through the checked [`crate::dataset`].
+//! workspace keeps one, and the engines read it through the checked `dataset`.
 //!
 //! Not here: reading JSON (the JSON importer, `import/json.rs`, checks the version first), the
 //! checks of meaning (units exist, the tree holds), or any figure.

@@ -1,7 +1,7 @@
 //! The rows of money and volume of schema 1: cost types, budget, outcome, forecasts, one-off
 //! items and volumes, as the document holds them.
 //!
-//! Not here: the check of their meaning and the index the engines read (see [`crate::dataset`]).
+//! Not here: the check of their meaning and the index the engines read (see `dataset`).
 
 use serde::{Deserialize, Serialize};
 

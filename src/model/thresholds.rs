@@ -2,7 +2,7 @@
 //! them.
 //!
 //! Not here: their check, the built-in set and the statuses they give (see
-//! [`crate::deviation::materiality`]).
+//! `deviation::materiality`).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! The units of the organisation (nämnd, förvaltning, verksamhetsområde, verksamhet, enhet) as
 //! schema 1 `units[]` holds them.
 //!
-//! Not here: the checked tree and roll-up over it (see [`crate::org`]).
+//! Not here: the checked tree and roll-up over it (see `org`).
 
 use serde::{Deserialize, Serialize};
 

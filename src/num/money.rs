@@ -16,6 +16,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::num::canonical::with_canonical;
 use crate::error::{Error, Result};
 
+/// Twelve monthly amounts, January first: a unit's year by month.
+pub type Months = [Amount; 12];
+
 /// The most decimals a `Decimal` holds.
 const MAX_SCALE: u32 = 28;
 /// 2^53 − 1: the largest integer a JavaScript number holds exactly.
