@@ -613,10 +613,10 @@ impl Workspace {
     }
 
     /// Adds the measures of a table pasted from Excel or read from CSV (Swedish column names,
-    /// see [`crate::import::measures`]). Like [`Workspace::import`], a failure changes nothing;
-    /// the error's field names the table's line (`line 4.unit`).
+    /// see [`crate::import::registers::measures`]). Like [`Workspace::import`], a failure
+    /// changes nothing; the error's field names the table's line (`line 4.unit`).
     pub fn import_measures(&mut self, table: &str) -> Result<ImportSummary> {
-        let read = crate::import::measures::read(table)?;
+        let read = crate::import::registers::measures::read(table)?;
         let lines: Vec<usize> = read.iter().map(|m| m.line).collect();
         let doc = Document {
             schema: SCHEMA_VERSION,

@@ -12,8 +12,8 @@ pub mod codepage;
 pub mod columns;
 pub mod csv;
 pub mod json;
-pub mod measures;
 pub mod paste;
+pub mod registers;
 pub mod sie;
 pub mod table;
 
