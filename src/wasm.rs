@@ -1261,7 +1261,7 @@ impl Workspace {
     pub fn import_grants_table(&mut self, text: &str) -> Result<JsValue, JsValue> {
         let doc = json::Document {
             schema: json::SCHEMA_VERSION,
-            grants: crate::grants::table::read(text).map_err(js_error)?,
+            grants: crate::import::registers::grants::read(text).map_err(js_error)?,
             ..json::Document::default()
         };
         to_js(&self.inner.import(doc).map_err(js_error)?)
