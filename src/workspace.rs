@@ -518,9 +518,9 @@ impl Workspace {
         goals::report(&self.doc.goals, data, self.doc.thresholds.as_ref(), options)
     }
 
-    /// Adds goals pasted from a spreadsheet (see [`goals::parse_paste`]).
+    /// Adds goals pasted from a spreadsheet (see [`crate::import::registers::goals`]).
     pub fn import_goals_paste(&mut self, text: &str) -> Result<ImportSummary> {
-        let goals = goals::parse_paste(text)?;
+        let goals = crate::import::registers::goals::read(text)?;
         self.import(Document {
             schema: SCHEMA_VERSION,
             goals,

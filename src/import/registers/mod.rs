@@ -18,6 +18,7 @@
 //! Excel is tab separated whenever it has two columns, and "Mål⇥Mätetal; antal" has as many
 //! semicolons as tabs. Here a tab in the header line (outside quotes) wins, then `;`, then `,`.
 
+pub mod goals;
 pub mod grants;
 pub mod measures;
 
