@@ -58,7 +58,7 @@ pub fn read(text: &str) -> Result<Vec<Goal>> {
         }
     }
     let mut goals: Vec<Goal> = Vec::new();
-    while let Some(row) = table.next() {
+    while let Some(row) = table.next_row() {
         let at = |e: Error| e.at(Place::line(row.line).to_string());
         let mut goal = String::new();
         let mut ind = Indicator {

@@ -108,7 +108,7 @@ pub fn read(text: &str) -> Result<Vec<Grant>> {
         }
     }
     let mut grants = Vec::new();
-    while let Some(row) = table.next() {
+    while let Some(row) = table.next_row() {
         let grant = grant(&row).map_err(|(c, e)| {
             let at = c.map_or(Place::line(row.line), |c| row.place(c));
             e.at(at.to_string())

@@ -61,7 +61,7 @@ pub struct TableMeasure {
 }
 
 /// Reads the table. Errors name the line (1 is the header) and the column by its header:
-/// `line 2, Status` (see [`at`]).
+/// `line 2, Status` (see `at`).
 pub fn read(text: &str) -> Result<Vec<TableMeasure>> {
     let mut table = Table::read(text, HEADERS)?;
     for required in REQUIRED {
@@ -71,7 +71,7 @@ pub fn read(text: &str) -> Result<Vec<TableMeasure>> {
         }
     }
     let mut out: Vec<TableMeasure> = Vec::new();
-    while let Some(row) = table.next() {
+    while let Some(row) = table.next_row() {
         let measure = read_row(&row).map_err(|(c, e)| e.at(at(row.place(c))))?;
         match out.iter_mut().find(|m| m.measure.id == measure.id) {
             Some(existing) => existing.measure.plan.extend(measure.plan),

@@ -15,7 +15,7 @@
 //! (Excel puts a cell written with Alt+Enter on the clipboard that way), and a row is located at
 //! the line it starts on. Rows made of blank cells are skipped. The separator is not sniffed the
 //! CSV importer's way (the most frequent of `;`, tab and `,`, `;` on a tie): a header pasted from
-//! Excel is tab separated whenever it has two columns, and "Mål⇥Mätetal; antal" has as many
+//! Excel is tab separated whenever it has two columns, and "Mål<tab>Mätetal; antal" has as many
 //! semicolons as tabs. Here a tab in the header line (outside quotes) wins, then `;`, then `,`.
 
 pub mod goals;
@@ -139,7 +139,7 @@ impl<'a, C: Copy + PartialEq> Table<'a, C> {
     }
 
     /// The next row that has a cell that is not blank.
-    pub fn next(&mut self) -> Option<Row<'_, C>> {
+    pub fn next_row(&mut self) -> Option<Row<'_, C>> {
         let line = next_filled(&mut self.rows, &mut self.cells)?;
         Some(Row {
             line,
@@ -265,7 +265,7 @@ mod tests {
     fn rows(text: &str) -> Vec<(usize, Vec<String>)> {
         let mut table = Table::read(text, KNOWN).unwrap();
         let mut out = vec![];
-        while let Some(row) = table.next() {
+        while let Some(row) = table.next_row() {
             let cells = [Col::Name, Col::Amount].map(|c| row.text(c).to_string());
             out.push((row.line, cells.to_vec()));
         }
@@ -316,7 +316,7 @@ mod tests {
     #[test]
     fn a_place_names_line_column_and_header() {
         let mut table = Table::read("Namn;Förväntat belopp\nA;1\n", KNOWN).unwrap();
-        let row = table.next().unwrap();
+        let row = table.next_row().unwrap();
         assert_eq!(
             row.place(Col::Amount).to_string(),
             "line 2, column 2 (Förväntat belopp)"
