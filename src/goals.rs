@@ -1,10 +1,11 @@
 //! Goals and indicators (mål och mätetal): each indicator's fulfilment (`met`, `partly`,
 //! `notMet`, `notReported`) and the counts per goal and in total, with the year-to-date deviation
-//! of the budget rows an indicator is tied to shown beside it. Also reads goals pasted from Excel.
+//! of the budget rows an indicator is tied to shown beside it.
 //!
 //! Fulfilment is judged from target and outcome (or taken from an assessment someone made);
 //! this module does not set targets, and it does not compute money: the deviation beside an
-//! indicator comes from the deviation report's own sums.
+//! indicator comes from the deviation report's own sums. Goals pasted from Excel are read in
+//! `import/registers/goals.rs`.
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,6 @@ use crate::deviation::{rolled, Figures, Thresholds};
 use crate::model::{Direction, Fulfilment, Goal, Indicator, ThresholdSet};
 use crate::error::{Error, Result};
 use crate::num::weight::Weight;
-use crate::num::money::Amount;
 use crate::dataset::{Dataset, Slice};
 
 impl Indicator {
@@ -187,140 +187,6 @@ pub fn report(
     })
 }
 
-/// The columns a pasted goals table may have, by Swedish or English header.
-#[derive(Clone, Copy, PartialEq)]
-enum Column {
-    Goal,
-    Indicator,
-    Target,
-    Outcome,
-    Direction,
-    Partly,
-    Assessed,
-    Unit,
-    CostType,
-}
-
-fn column(header: &str) -> Option<Column> {
-    let h = header.trim().to_lowercase();
-    Some(match h.as_str() {
-        "mål" | "goal" => Column::Goal,
-        "mätetal" | "indikator" | "indicator" => Column::Indicator,
-        "målvärde" | "target" => Column::Target,
-        "utfall" | "outcome" => Column::Outcome,
-        "riktning" | "direction" => Column::Direction,
-        "delvis" | "partly" => Column::Partly,
-        "bedömning" | "assessment" | "assessed" => Column::Assessed,
-        "enhet" | "unit" => Column::Unit,
-        "kostnadsslag" | "cost type" | "costtype" => Column::CostType,
-        _ => return None,
-    })
-}
-
-/// Reads goals pasted from a spreadsheet: tab-separated lines, the first a header naming the
-/// columns (Mål, Mätetal, Målvärde, Utfall, and optionally Riktning, Delvis, Bedömning, Enhet,
-/// Kostnadsslag; or their English names). Numbers may be Swedish ("87,5", "1 200", "85 %");
-/// an empty outcome is not reported. Rows with the same goal make one goal, in order of first
-/// appearance; goal ids are the goal names, indicator ids `goal/indicator`. Errors name the line.
-pub fn parse_paste(text: &str) -> Result<Vec<Goal>> {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let (_, header) = lines.next().ok_or_else(|| Error::Schema {
-        reason: "the pasted table is empty".into(),
-    })?;
-    let columns: Vec<Option<Column>> = header.split('\t').map(column).collect();
-    for needed in [Column::Goal, Column::Indicator] {
-        if !columns.contains(&Some(needed)) {
-            let reason = "the header needs the columns Mål and Mätetal (Goal, Indicator)";
-            return Err(Error::Schema {
-                reason: reason.into(),
-            }
-            .at("line 1"));
-        }
-    }
-    let mut goals: Vec<Goal> = Vec::new();
-    for (n, line) in lines {
-        let at = |e: Error| e.at(format!("line {}", n + 1));
-        let mut goal = String::new();
-        let mut ind = Indicator {
-            id: String::new(),
-            name: String::new(),
-            target: None,
-            outcome: None,
-            direction: Direction::Higher,
-            partly: None,
-            assessed: None,
-            unit: None,
-            cost_type: None,
-        };
-        for (cell, col) in line.split('\t').zip(&columns) {
-            let cell = cell.trim();
-            let Some(col) = col else { continue };
-            if cell.is_empty() {
-                continue;
-            }
-            match col {
-                Column::Goal => goal = cell.to_string(),
-                Column::Indicator => ind.name = cell.to_string(),
-                Column::Target => ind.target = Some(number(cell).map_err(at)?),
-                Column::Outcome => ind.outcome = Some(number(cell).map_err(at)?),
-                Column::Partly => ind.partly = Some(number(cell).map_err(at)?),
-                Column::Direction => ind.direction = direction(cell).map_err(at)?,
-                Column::Assessed => ind.assessed = Some(assessment(cell).map_err(at)?),
-                Column::Unit => ind.unit = Some(cell.to_string()),
-                Column::CostType => ind.cost_type = Some(cell.to_string()),
-            }
-        }
-        if goal.is_empty() || ind.name.is_empty() {
-            let reason = "every row needs a goal and an indicator".to_string();
-            return Err(at(Error::Schema { reason }));
-        }
-        ind.id = format!("{goal}/{}", ind.name);
-        match goals.iter_mut().find(|g| g.id == goal) {
-            Some(g) => g.indicators.push(ind),
-            None => goals.push(Goal {
-                id: goal.clone(),
-                name: goal,
-                indicators: vec![ind],
-            }),
-        }
-    }
-    Ok(goals)
-}
-
-/// A number the Swedish way or plain, with an optional trailing percent sign.
-fn number(cell: &str) -> Result<Weight> {
-    let text = cell.trim_end_matches('%').trim();
-    Amount::parse(text).map(|a| Weight(a.decimal()))
-}
-
-fn direction(cell: &str) -> Result<Direction> {
-    match cell.to_lowercase().as_str() {
-        "högre" | "hög" | "higher" | "up" => Ok(Direction::Higher),
-        "lägre" | "låg" | "lower" | "down" => Ok(Direction::Lower),
-        _ => Err(Error::Schema {
-            reason: format!("cannot read the direction {cell:?}: expected högre or lägre"),
-        }),
-    }
-}
-
-fn assessment(cell: &str) -> Result<Fulfilment> {
-    match cell.to_lowercase().as_str() {
-        "uppfyllt" | "uppfylld" | "met" => Ok(Fulfilment::Met),
-        "delvis" | "delvis uppfyllt" | "partly" => Ok(Fulfilment::Partly),
-        "ej uppfyllt" | "inte uppfyllt" | "not met" => Ok(Fulfilment::NotMet),
-        "ej rapporterat" | "inte rapporterat" | "not reported" => Ok(Fulfilment::NotReported),
-        _ => Err(Error::Schema {
-            reason: format!(
-                "cannot read the assessment {cell:?}: expected uppfyllt, delvis, ej uppfyllt \
-                 or ej rapporterat"
-            ),
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,29 +328,5 @@ mod tests {
             ws.goals(&GoalsOptions::default()).unwrap().counts.partly,
             1 + 1
         );
-    }
-
-    #[test]
-    fn pasted_tables_read_swedish_numbers_and_name_the_line() {
-        let text = "Mål\tMätetal\tMålvärde\tUtfall\tRiktning\tDelvis\n\
-                    Vård i tid\tBesök inom 90 dagar\t90 %\t87,5 %\t\t80\n\
-                    Vård i tid\tVäntande över 90 dagar\t1 000\t1 200\tlägre\t\n\
-                    Ekonomi i balans\tResultat enligt budget\t0\t\t\t\n";
-        let goals = parse_paste(text).unwrap();
-        assert_eq!(goals.len(), 2);
-        let first = &goals[0].indicators[0];
-        assert_eq!(first.outcome.unwrap().0.to_string(), "87.5");
-        assert_eq!(first.fulfilment(), Fulfilment::Partly);
-        assert_eq!(goals[0].indicators[1].direction, Direction::Lower);
-        assert_eq!(goals[0].indicators[1].fulfilment(), Fulfilment::NotMet);
-        assert_eq!(goals[1].indicators[0].fulfilment(), Fulfilment::NotReported);
-        assert_eq!(
-            goals[0].indicators[1].id,
-            "Vård i tid/Väntande över 90 dagar"
-        );
-        let e = parse_paste("Mål\tMätetal\tUtfall\nA\tB\tmånga\n").unwrap_err();
-        assert_eq!((e.code(), e.field()), ("E_PARSE_AMOUNT", Some("line 2")));
-        let e = parse_paste("Namn\tVärde\n").unwrap_err();
-        assert_eq!(e.field(), Some("line 1"));
     }
 }

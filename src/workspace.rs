@@ -167,9 +167,9 @@ impl Workspace {
         goals::report(&self.doc.goals, data, self.doc.thresholds.as_ref(), options)
     }
 
-    /// Adds goals pasted from a spreadsheet (see [`goals::parse_paste`]).
+    /// Adds goals pasted from a spreadsheet (see [`crate::import::registers::goals`]).
     pub fn import_goals_paste(&mut self, text: &str) -> Result<ImportSummary> {
-        let goals = goals::parse_paste(text)?;
+        let goals = crate::import::registers::goals::read(text)?;
         self.import(Document {
             schema: SCHEMA_VERSION,
             goals,
@@ -241,10 +241,10 @@ impl Workspace {
     }
 
     /// Adds the measures of a table pasted from Excel or read from CSV (Swedish column names,
-    /// see [`crate::import::measures`]). Like [`Workspace::import`], a failure changes nothing;
-    /// the error's field names the table's line (`line 4.unit`).
+    /// see [`crate::import::registers::measures`]). Like [`Workspace::import`], a failure
+    /// changes nothing; the error's field names the table's line (`line 4.unit`).
     pub fn import_measures(&mut self, table: &str) -> Result<ImportSummary> {
-        let read = crate::import::measures::read(table)?;
+        let read = crate::import::registers::measures::read(table)?;
         let lines: Vec<usize> = read.iter().map(|m| m.line).collect();
         let doc = Document {
             schema: SCHEMA_VERSION,
@@ -275,7 +275,7 @@ impl Workspace {
     /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names
     /// (docs/schema-v1.md). A table that fails changes nothing; `field` names line and column.
     pub fn import_grants_table(&mut self, text: &str) -> Result<ImportSummary> {
-        let grants = grants::table::read(text)?;
+        let grants = crate::import::registers::grants::read(text)?;
         self.import(Document {
             schema: SCHEMA_VERSION,
             grants,

@@ -1,12 +1,13 @@
 //! State-grant dependency (statsbidragsberoende): how much of a unit's result rests on temporary
 //! state grants, year to date and for the forecast year, per unit (rolled up) and in total.
 //!
-//! The register ([`register`]) comes from schema 1 `grants[]` or a pasted table ([`table`]). The
-//! report puts each grant's result effect (amount − financed costs) at its holding unit, rolls it
-//! up the tree, and derives the structural result and dependency ([`dependency`]), the scenarios
-//! ([`scenarios`]), the cliff of the plan years ([`cliff`]) and the allocation of committee-held
-//! grants to units ([`allocation`]). It assumes a grant's revenue and the costs it finances are
-//! booked in the holder's subtree, so the holder's reported result contains the effect.
+//! The register ([`register`]) comes from schema 1 `grants[]` or a pasted table (read by
+//! `import/registers/grants.rs`). The report puts each grant's result effect (amount − financed
+//! costs) at its holding unit, rolls it up the tree, and derives the structural result and
+//! dependency ([`dependency`]), the scenarios ([`scenarios`]), the cliff of the plan years
+//! ([`cliff`]) and the allocation of committee-held grants to units ([`allocation`]). It assumes a
+//! grant's revenue and the costs it finances are booked in the holder's subtree, so the holder's
+//! reported result contains the effect.
 //!
 //! Not here: the result bridge. It takes "grants beyond budget" for a unit and year from
 //! [`beyond_budget`], the same figure as the report's `full_year_beyond_budget`.
@@ -16,7 +17,6 @@ pub mod cliff;
 pub mod dependency;
 pub mod register;
 pub mod scenarios;
-pub mod table;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -13,9 +13,9 @@ pub mod codepage;
 pub mod columns;
 pub mod csv;
 pub mod json;
-pub mod measures;
 pub mod paste;
 pub mod rows;
+pub mod registers;
 pub mod sie;
 pub mod table;
 

@@ -1,18 +1,20 @@
-//! A grants register pasted from Excel (tab separated) or exported as CSV (semicolon or comma
-//! separated), with Swedish column names, read into [`Grant`]s.
+//! The grants register (statsbidrag), read into [`Grant`]s: one row per grant and year.
 //!
-//! Only this one table shape; the general CSV and paste importers are elsewhere. Column names are
-//! matched without regard to case or surrounding space; see `docs/schema-v1.md` for the list.
-//! Cost columns may be written as magnitudes or negative: they are read as costs (result sign −).
-//! The text must already be decoded (a leading BOM is skipped).
+//! Only what this table's cells mean; the BOM, separator, cells and header names are
+//! [`super`]'s, the grants report is the grants engine's (`grants/`). Unlike the other registers,
+//! this one refuses a column it does not know or one given twice: a misspelt "Finansierade
+//! kostnader" would otherwise leave every grant's result effect at its full amount. The names are
+//! in `docs/schema-v1.md`. Cost columns may be written as magnitudes or negative: they are read as
+//! costs (result sign −).
 
 use rust_decimal::Decimal;
 
-use crate::model::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
+use super::{name, Known, Place, Row, Table};
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::num::weight::Weight;
+use crate::model::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
 use crate::num::money::Amount;
+use crate::num::weight::Weight;
 
 /// The columns, each with its Swedish names (first) and English ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +39,7 @@ enum Column {
     Key,
 }
 
-const COLUMNS: [(Column, &[&str]); 18] = [
+const COLUMNS: &Known<Column> = &[
     (Column::Id, &["id", "bidrags-id", "kod"]),
     (Column::Name, &["namn", "bidrag", "name"]),
     (Column::Kind, &["typ", "kind"]),
@@ -88,66 +90,36 @@ fn schema(reason: impl Into<String>) -> Error {
     }
 }
 
-/// Reads a pasted or CSV grants table. Errors name the line (1 is the header) and column.
+/// Reads a pasted or CSV grants table. Errors name the line (1 is the header) and column:
+/// `line 2, column 5 (Belopp)`, or the line alone for a fault of the row.
 pub fn read(text: &str) -> Result<Vec<Grant>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let (_, header) = lines
-        .next()
-        .ok_or_else(|| schema("the table is empty; expected a header line"))?;
-    let sep = ['\t', ';', ',']
-        .into_iter()
-        .find(|c| header.contains(*c))
-        .unwrap_or('\t');
-    let names = split(header, sep);
-    let mut columns = Vec::with_capacity(names.len());
-    for (c, name) in names.iter().enumerate() {
-        let wanted = name.trim().to_lowercase();
-        let column = COLUMNS
-            .iter()
-            .find(|(_, aliases)| aliases.contains(&wanted.as_str()))
-            .map(|(column, _)| *column)
-            .ok_or_else(|| {
-                schema(format!("unknown column {name:?}")).at(format!("line 1, column {}", c + 1))
-            })?;
-        if columns.contains(&column) {
-            return Err(schema(format!("the column {name:?} is given twice")).at("line 1"));
-        }
-        columns.push(column);
+    let mut table = Table::read(text, COLUMNS)?;
+    if let Some((at, name)) = table.header.unknown() {
+        return Err(schema(format!("unknown column {name:?}")).at(at.to_string()));
+    }
+    let header = Place::line(table.header.line).to_string();
+    if let Some((_, name)) = table.header.repeated() {
+        return Err(schema(format!("the column {name:?} is given twice")).at(header));
     }
     for required in REQUIRED {
-        if !columns.contains(&required) {
+        if !table.header.has(required) {
             let reason = format!("the column {:?} is missing", alias(required));
-            return Err(schema(reason).at("line 1"));
+            return Err(schema(reason).at(header));
         }
     }
-    lines
-        .map(|(i, line)| {
-            let cells = split(line, sep);
-            let get = |want: Column| {
-                let c = columns.iter().position(|&col| col == want)?;
-                let cell = cells.get(c).map(|s| s.trim()).unwrap_or("");
-                (!cell.is_empty()).then_some((c, cell))
-            };
-            row(&get).map_err(|(c, e)| {
-                let at = match c {
-                    Some(c) => format!("line {}, column {} ({})", i + 1, c + 1, names[c].trim()),
-                    None => format!("line {}", i + 1),
-                };
-                e.at(at)
-            })
-        })
-        .collect()
+    let mut grants = Vec::new();
+    while let Some(row) = table.next_row() {
+        let grant = grant(&row).map_err(|(c, e)| {
+            let at = c.map_or(Place::line(row.line), |c| row.place(c));
+            e.at(at.to_string())
+        })?;
+        grants.push(grant);
+    }
+    Ok(grants)
 }
 
-/// A cell's column index and text, where the cell is not empty.
-type Cell<'a> = Option<(usize, &'a str)>;
-
-/// An error with the index of the column at fault, where there is one.
-type Located = (Option<usize>, Error);
+/// An error with the column at fault, where there is one.
+type Located = (Option<Column>, Error);
 
 /// The optional columns, set one by one on a grant read from the required ones.
 const OPTIONAL: [Column; 11] = [
@@ -164,22 +136,21 @@ const OPTIONAL: [Column; 11] = [
     Column::Key,
 ];
 
-/// One data line as a grant.
-fn row<'a>(get: &dyn Fn(Column) -> Cell<'a>) -> Result<Grant, Located> {
-    let need = |want: Column| need(get, want);
-    let name = need(Column::Name)?.1;
+/// One data row as a grant.
+fn grant(row: &Row<Column>) -> Result<Grant, Located> {
+    let name = need(row, Column::Name)?;
     let mut g = Grant {
-        id: get(Column::Id).map_or(name, |(_, id)| id).to_string(),
+        id: row.get(Column::Id).unwrap_or(name).to_string(),
         name: name.to_string(),
-        kind: read_cell(get, Column::Kind, read_kind)?,
-        unit: need(Column::Unit)?.1.to_string(),
-        year: read_cell(get, Column::Year, read_year)?,
-        amount: read_cell(get, Column::Amount, Amount::parse)?,
+        kind: read_cell(row, Column::Kind, read_kind)?,
+        unit: need(row, Column::Unit)?.to_string(),
+        year: read_cell(row, Column::Year, read_year)?,
+        amount: read_cell(row, Column::Amount, Amount::parse)?,
         financed_costs: Amount::ZERO,
         recognised: None,
         financed_to_date: None,
         as_of: None,
-        certainty: read_cell(get, Column::Certainty, read_certainty)?,
+        certainty: read_cell(row, Column::Certainty, read_certainty)?,
         probability: None,
         conditions_met: true,
         last_year: None,
@@ -189,14 +160,14 @@ fn row<'a>(get: &dyn Fn(Column) -> Cell<'a>) -> Result<Grant, Located> {
     };
     let mut key = None;
     for column in OPTIONAL {
-        if let Some((c, text)) = get(column) {
-            set(&mut g, &mut key, column, text).map_err(|e| (Some(c), e))?;
+        if let Some(text) = row.get(column) {
+            set(&mut g, &mut key, column, text).map_err(|e| (Some(column), e))?;
         }
     }
-    g.allocation = match (key, get(Column::KeyBasis)) {
+    g.allocation = match (key, row.get(Column::KeyBasis)) {
         (None, None) => None,
-        (Some(units), Some((c, basis))) => {
-            let by = read_basis(basis).map_err(|e| (Some(c), e))?;
+        (Some(units), Some(basis)) => {
+            let by = read_basis(basis).map_err(|e| (Some(Column::KeyBasis), e))?;
             Some(AllocationKey { by, units })
         }
         (None, Some(_)) => {
@@ -215,19 +186,19 @@ fn row<'a>(get: &dyn Fn(Column) -> Cell<'a>) -> Result<Grant, Located> {
     Ok(g)
 }
 
-/// A required cell's text.
-fn need<'a>(get: &dyn Fn(Column) -> Cell<'a>, want: Column) -> Result<(usize, &'a str), Located> {
-    get(want).ok_or_else(|| (None, schema(format!("the {} cell is empty", alias(want)))))
+/// A required cell's text; its emptiness is the row's fault (the line alone is named).
+fn need<'t>(row: &Row<'t, Column>, want: Column) -> Result<&'t str, Located> {
+    row.get(want)
+        .ok_or_else(|| (None, schema(format!("the {} cell is empty", alias(want)))))
 }
 
 /// A required cell, read by `f`.
-fn read_cell<'a, T>(
-    get: &dyn Fn(Column) -> Cell<'a>,
+fn read_cell<T>(
+    row: &Row<Column>,
     want: Column,
     f: impl Fn(&str) -> Result<T>,
 ) -> Result<T, Located> {
-    let (c, text) = need(get, want)?;
-    f(text).map_err(|e| (Some(c), e))
+    f(need(row, want)?).map_err(|e| (Some(want), e))
 }
 
 /// Sets one optional cell on `g`; an allocation key goes to `key` until its basis is known.
@@ -252,30 +223,7 @@ fn set(g: &mut Grant, key: &mut Option<Vec<KeyPart>>, column: Column, text: &str
 
 /// The first (Swedish) name of a column.
 fn alias(column: Column) -> &'static str {
-    COLUMNS
-        .iter()
-        .find(|(c, _)| *c == column)
-        .map_or("?", |(_, aliases)| aliases[0])
-}
-
-/// Splits a line at `sep`, honouring double quotes ("" is a quote inside quotes).
-fn split(line: &str, sep: char) -> Vec<String> {
-    let mut cells = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        let cell = cells.last_mut().expect("never empty");
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            '"' if quoted || cell.trim().is_empty() => quoted = !quoted,
-            c if c == sep && !quoted => cells.push(String::new()),
-            c => cell.push(c),
-        }
-    }
-    cells
+    name(COLUMNS, column)
 }
 
 fn choice<T: Copy>(text: &str, options: &[(&[&str], T)], what: &str) -> Result<T> {
@@ -472,5 +420,18 @@ Kvinnors hälsa\tprestationsbaserat\tHSN\t2025\t12 mnkr\t\t\t\t\tvillkorat\t60 %
         )
         .unwrap_err();
         assert_eq!(e.field(), Some("line 2, column 7 (Sannolikhet)"));
+        let e = read("Namn;Typ;Enhet;År;Belopp;Säkerhet;namn\n").unwrap_err();
+        assert_eq!(e.field(), Some("line 1"));
+    }
+
+    #[test]
+    fn quoted_cells_are_read_the_csv_way() {
+        let text = "Namn,Typ,Enhet,År,Belopp,Säkerhet\n\"Vård \"\"nära\"\", hälsa\",riktat,HSN,2025,\"1 500,5\",beslutat\n";
+        let g = &read(text).unwrap()[0];
+        assert_eq!(g.name, "Vård \"nära\", hälsa");
+        assert_eq!(g.amount.to_canonical(), "1500.5");
+        // A quote opens a cell only at its start (before, one after spaces did too).
+        let text = "Namn;Typ;Enhet;År;Belopp;Säkerhet\n 5\" skärmar;riktat;HSN;2025;1;beslutat\n";
+        assert_eq!(read(text).unwrap()[0].name, "5\" skärmar");
     }
 }
