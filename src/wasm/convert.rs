@@ -5,8 +5,8 @@
 //!
 //! Values go out as JSON text written here and read by the engine's `JSON.parse`: building the
 //! object property by property across the boundary was the slow part of a report (measured: the
-//! 2,049-unit deviation report, README "Performance"). Options come in through
-//! `serde_wasm_bindgen`, as they are small.
+//! 2,049-unit deviation report, README "Performance"). Options and documents come in through
+//! `serde_wasm_bindgen`, which names the path of a field at fault.
 //!
 //! Not here: what makes an input valid (an amount's forms, a month's, an option's range), which
 //! `money`, `calendar` and the engines' options decide; this finds the value, hands it over and

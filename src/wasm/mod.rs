@@ -11,7 +11,9 @@
 //! the edge, uses point one way: `convert` at the floor, then `errors` and `storage`, then
 //! `functions` and `workspace`.
 //!
-//! Not here: any figure, check or join of engines, which the core computes.
+//! Not here: any figure, check or join of engines, which the core computes. Two leftovers still
+//! work something out here and say so where they do: `formatAmount`'s `plain` and `suffix`, and
+//! `importGrantsTable`'s wrapping of the table in a document.
 
 mod convert;
 mod errors;
