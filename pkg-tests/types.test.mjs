@@ -22,3 +22,15 @@ test('no public signature in balans.d.ts says any', () => {
   const anys = ours.split('\n').filter((line) => /\bany\b/.test(line.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|\* .*/g, '')));
   assert.deepEqual(anys, []);
 });
+
+test('balans.d.ts declares each interface, type, class and enum once', () => {
+  for (const pkg of ['pkg', 'pkg-node']) {
+    const dts = readFileSync(new URL(`../${pkg}/balans.d.ts`, import.meta.url), 'utf8');
+    // Declarations start a line; members of an interface or class are indented.
+    const names = [...dts.matchAll(/^(?:export )?(?:declare )?(?:interface|type|class|enum) ([A-Za-z_$][\w$]*)/gm)]
+      .map((m) => m[1]);
+    const twice = [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
+    assert.deepEqual(twice, [], `${pkg}/balans.d.ts declares these more than once`);
+    assert.ok(names.includes('WorkspaceDocument') && names.includes('Workspace'), `${pkg}/balans.d.ts`);
+  }
+});

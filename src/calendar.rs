@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 
 /// The years a month can be read or made for: wide enough for any budget, narrow enough that a
 /// typo such as `0225-08` is caught.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// A calendar month (period, `YYYY-MM`), the period of the fiscal year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

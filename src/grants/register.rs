@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use crate::calendar::Month;
+use crate::calendar::{Month, YEARS};
 use crate::error::{Error, Result};
 use crate::num::weight::Weight;
 use crate::num::money::Amount;
@@ -69,8 +69,9 @@ fn check_one<'a>(g: &'a Grant, tree: &Tree, ids: &mut HashSet<(&'a str, i32)>) -
         return Err(schema(reason).at("id"));
     }
     let holder = tree.position(&g.unit).map_err(|e| e.at("unit"))?;
-    if !(1900..=2999).contains(&g.year) {
-        return Err(schema("expected a year from 1900 to 2999").at("year"));
+    if !YEARS.contains(&g.year) {
+        let (first, last) = (YEARS.start(), YEARS.end());
+        return Err(schema(format!("expected a year from {first} to {last}")).at("year"));
     }
     let amounts = [
         ("amount", Some(g.amount)),

@@ -23,6 +23,7 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+use crate::calendar::YEARS;
 use crate::error::{Error, Result};
 
 use self::codepage::Encoding;
@@ -122,8 +123,9 @@ impl ImportOptions {
                 return Err(Error::option(reason).at("sign"));
             }
         };
-        if let Some(y) = self.year.filter(|y| !(1900..=2199).contains(y)) {
-            return Err(Error::option(format!("year {y} is outside 1900-2199")).at("year"));
+        if let Some(y) = self.year.filter(|y| !YEARS.contains(y)) {
+            let (first, last) = (YEARS.start(), YEARS.end());
+            return Err(Error::option(format!("year {y} is outside {first}-{last}")).at("year"));
         }
         let measure = match self.measure.as_deref() {
             None => Measure::Outcome,

@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 
 use super::{name, Known, Place, Row, Table};
-use crate::calendar::Month;
+use crate::calendar::{Month, YEARS};
 use crate::error::{Error, Result};
 use crate::model::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
 use crate::num::money::Amount;
@@ -300,7 +300,7 @@ fn read_year(text: &str) -> Result<i32> {
     text.trim()
         .parse::<i32>()
         .ok()
-        .filter(|y| (1900..=2999).contains(y))
+        .filter(|y| YEARS.contains(y))
         .ok_or_else(|| schema(format!("cannot read the year {text:?}")))
 }
 

@@ -1,0 +1,92 @@
+//! The free functions, for single jobs without a workspace: `parseAmount`, `formatAmount`,
+//! `periodise`, `allocateFrame`, `version`, and `readImport`, which reads a file in a Web Worker
+//! without adding it anywhere. Their TypeScript is hand-written in `types/functions.d.ts` (hence
+//! `skip_typescript`), except `version`'s, which wasm-bindgen writes.
+//!
+//! Not here: the `Workspace` class (`workspace.rs`); how inputs are read and results written
+//! (`convert.rs`) and errors thrown (`errors.rs`).
+
+use wasm_bindgen::prelude::*;
+
+use crate::budget::{self, PeriodiseOptions};
+use crate::error::Error;
+use crate::frame::{self, Share};
+use crate::import::{self, ImportOptions};
+use crate::num::money::{Amount, DisplayUnit};
+
+use super::convert::{self, FormatOptions};
+use super::errors::js_error;
+
+/// Reads a file or pasted text without adding it (see the TypeScript doc of `readImport`).
+#[wasm_bindgen(js_name = readImport, skip_typescript)]
+pub fn read_import(
+    format: &str,
+    input: JsValue,
+    options: JsValue,
+    context: JsValue,
+) -> Result<JsValue, JsValue> {
+    let format = import::Format::parse(format).map_err(|e| js_error(e.at("format")))?;
+    let bytes = convert::bytes(input).map_err(js_error)?;
+    let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
+    let existing = convert::context(context).map_err(js_error)?;
+    let (document, report) =
+        import::read(format, bytes.into(), &options, &existing).map_err(js_error)?;
+    convert::read_import(report, document).map_err(js_error)
+}
+
+/// Reads sv-SE or plain text as an exact amount and returns it as a canonical decimal string.
+#[wasm_bindgen(js_name = parseAmount, skip_typescript)]
+pub fn parse_amount(text: &str) -> Result<String, JsValue> {
+    Amount::parse(text)
+        .map(Amount::to_canonical)
+        .map_err(js_error)
+}
+
+/// Formats an amount in sv-SE with a display unit and decimals, rounded half away from zero.
+#[wasm_bindgen(js_name = formatAmount, skip_typescript)]
+pub fn format_amount(value: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let amount = convert::amount(value).map_err(js_error)?;
+    let opts: FormatOptions = convert::options_or_default(options).map_err(js_error)?;
+    let unit = match opts.unit.as_deref() {
+        Some(u) => DisplayUnit::parse(u).map_err(|e| js_error(e.at("unit")))?,
+        None => DisplayUnit::Kr,
+    };
+    let decimals = opts.decimals.unwrap_or(0);
+    if decimals > 6 {
+        return Err(js_error(Error::option("at most 6 decimals").at("decimals")));
+    }
+    // `plain` and `suffix` are formatting, the core's job (money::Amount::format); they are
+    // still worked out here.
+    let mut text = amount.format(unit, decimals);
+    if opts.plain {
+        text = text.replace('\u{a0}', "").replace('\u{2212}', "-");
+    }
+    Ok(if opts.suffix {
+        format!("{text}\u{a0}{}", unit.label())
+    } else {
+        text
+    })
+}
+
+/// Spreads an annual amount over twelve months; the parts sum exactly to it.
+#[wasm_bindgen(skip_typescript)]
+pub fn periodise(value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let amount = convert::amount(value).map_err(js_error)?;
+    let options: PeriodiseOptions = convert::options(options).map_err(js_error)?;
+    let done = budget::periodise_with(amount, &options).map_err(js_error)?;
+    convert::periodised(&done).map_err(js_error)
+}
+
+/// Splits a frame (ram) by percentage shares, exactly; a remainder row when they miss 100 %.
+#[wasm_bindgen(js_name = allocateFrame, skip_typescript)]
+pub fn allocate_frame(frame: JsValue, shares: JsValue) -> Result<JsValue, JsValue> {
+    let frame = convert::amount(frame).map_err(js_error)?;
+    let shares: Vec<Share> = convert::options(shares).map_err(js_error)?;
+    convert::to_js(&frame::allocate_frame(frame, &shares).map_err(js_error)?).map_err(js_error)
+}
+
+/// The version of balans, e.g. "0.1.0".
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

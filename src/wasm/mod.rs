@@ -1,0 +1,26 @@
+//! The JavaScript edge: the only module that knows `wasm_bindgen`, `js_sys`, `gloo` and
+//! `serde_wasm_bindgen`. It converts values and errors; it computes nothing.
+//!
+//! Amounts cross as decimal strings, options and reports as plain JSON-compatible objects
+//! (objects, not `Map`s; `null`, not `undefined`), errors as real `Error`s with a `code`.
+//!
+//! One file per exported class or group of functions: `workspace.rs` (the `Workspace` class),
+//! `functions.rs` (the free functions). Under them, each in one place: reading inputs and
+//! writing reports (`convert.rs`), the `Error` → JS `Error` conversion (`errors.rs`),
+//! `localStorage` (`storage.rs`), and the hand-written TypeScript in `types/*.d.ts`. Within
+//! the edge, uses point one way: `convert` at the floor, then `errors` and `storage`, then
+//! `functions` and `workspace`.
+//!
+//! Not here: any figure, check or join of engines, which the core computes. Two leftovers still
+//! work something out here and say so where they do: `formatAmount`'s `plain` and `suffix`, and
+//! `importGrantsTable`'s wrapping of the table in a document.
+
+mod convert;
+mod errors;
+mod functions;
+mod storage;
+mod types;
+mod workspace;
+
+pub use functions::{allocate_frame, format_amount, parse_amount, periodise, read_import, version};
+pub use workspace::Workspace;

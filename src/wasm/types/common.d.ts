@@ -1,0 +1,29 @@
+/** An amount in kronor, result sign (revenue +, cost −), as a decimal string: "-157333333.33". */
+export type AmountString = string;
+/** A month, "YYYY-MM". */
+export type MonthString = string;
+/** A percentage with two decimals as a decimal string: "-3.52" is −3,52 %. */
+export type PercentString = string;
+export type DisplayUnit = "kr" | "tkr" | "mnkr";
+export type Level = "region" | "committee" | "administration" | "area" | "department" | "unit";
+export type MethodName = "linear" | "days" | "workdays" | "profile" | "prior-year";
+export type Rounding = "ore" | "krona";
+/** An amount on input: a decimal string (Swedish forms such as "-1 234,50" or "236 mnkr" too),
+ * or a number that is a safe integer or has at most two decimals. */
+export type AmountInput = string | number;
+
+/** The error every function throws: a real Error with a stable code. */
+export interface BalansError extends Error {
+  /** "E_PARSE_AMOUNT", "E_PARSE_MONTH", "E_OPTION", "E_PERIODISE", "E_UNKNOWN_UNIT",
+   * "E_DUPLICATE_UNIT", "E_UNKNOWN_PARENT", "E_ROOT", "E_CYCLE", "E_UNKNOWN_COST_TYPE",
+   * "E_DUPLICATE_COST_TYPE", "E_SCHEMA",
+   * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA", "E_STORAGE" or "E_UNKNOWN_MEASURE"; a rejected
+   * import has its first error's code (README.md, "Importing files"). */
+  code: string;
+  /** The path of the input field at fault, e.g. "budget[3].annual", where there is one. */
+  field?: string;
+  /** A rejected import's first error's line and column, and the whole report. */
+  line?: number;
+  column?: number;
+  report?: ImportReport;
+}

@@ -1,0 +1,45 @@
+export interface FrameShare { id: string; share: number | string; }
+export interface FrameAllocation {
+  frame: AmountString;
+  parts: { id: string; share: string; amount: AmountString }[];
+  /** When the shares do not add up to 100: share = 100 − Σ shares, amount = the rest. */
+  remainder: { share: string; amount: AmountString } | null;
+}
+
+export interface FormatOptions {
+  /** kr (default), tkr or mnkr. */
+  unit?: DisplayUnit;
+  /** Decimals shown; 0 by default. */
+  decimals?: number;
+  /** Append the unit: "−157,3 mnkr". */
+  suffix?: boolean;
+  /** No thousands separators and an ASCII minus, for files (CSV): "-157,3". */
+  plain?: boolean;
+}
+export interface PeriodiseOptions {
+  year: number;
+  /** linear when absent. */
+  method?: MethodName;
+  weights?: (number | string)[];
+  /** Last year's twelve monthly outcomes, for prior-year. */
+  priorYear?: AmountInput[];
+  rounding?: Rounding;
+}
+export interface Periodised {
+  /** Twelve parts that sum exactly to the amount. */
+  months: AmountString[];
+  /** The method applied: prior-year falls back to linear without usable data. */
+  method: MethodName;
+}
+
+/** Reads a file or pasted text without adding it: for a Web Worker, whose result the page's
+ * workspace adds with importJson. `context` is the page workspace's units and cost types. */
+export function readImport(format: "csv" | "paste" | "sie", input: Uint8Array | string, options?: ImportOptions, context?: WorkspaceDocument): ReadImport;
+/** Reads sv-SE or plain text as an exact amount in kronor: "1 234,50", "−236 mnkr", "-1234.5". */
+export function parseAmount(text: string): AmountString;
+/** Formats an amount the Swedish way: formatAmount("-157333333.33", { unit: "mnkr", decimals: 1 }) is "−157,3". */
+export function formatAmount(amount: AmountInput, options?: FormatOptions): string;
+/** Spreads an annual amount over the months of a year; the parts sum exactly to it. */
+export function periodise(amount: AmountInput, options: PeriodiseOptions): Periodised;
+/** Splits a frame by percentage shares to the öre; a remainder row when they miss 100 %. */
+export function allocateFrame(frame: AmountInput, shares: FrameShare[]): FrameAllocation;

@@ -1,0 +1,274 @@
+//! The `Workspace` class: the JavaScript face of [`crate::workspace::Workspace`], one method per
+//! import and per report, in one `#[wasm_bindgen] impl` block. Each method reads its inputs
+//! into Rust values before it borrows the workspace (so nothing thrown in JavaScript can leave it
+//! borrowed), calls the one core method, and converts the answer or the error.
+//!
+//! The TypeScript of the methods is generated from these signatures (`unchecked_param_type`,
+//! `unchecked_return_type`) and doc comments; the types they name are in `types/`.
+//!
+//! Not here: the free functions (`functions.rs`); reading inputs and writing reports
+//! (`convert.rs`); the error conversion (`errors.rs`); `localStorage` (`storage.rs`); any figure,
+//! which the engines compute.
+
+use js_sys::JSON;
+use wasm_bindgen::prelude::*;
+
+use crate::bridge::BridgeOptions;
+use crate::deviation::accuracy::AccuracyOptions;
+use crate::deviation::DeviationOptions;
+use crate::effects::EffectsOptions;
+use crate::error::Error;
+use crate::goals::GoalsOptions;
+use crate::grants::GrantOptions;
+use crate::import::{self, ImportOptions};
+use crate::workspace;
+
+use super::convert;
+use super::errors::js_error;
+use super::storage;
+
+/// Budget, outcome and forecasts held in WebAssembly memory; reports are computed on request.
+#[wasm_bindgen]
+pub struct Workspace {
+    inner: workspace::Workspace,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// An empty workspace.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Workspace {
+        Workspace {
+            inner: workspace::Workspace::new(),
+        }
+    }
+
+    /// Adds a schema 1 document (an object or JSON text). A document that fails validation
+    /// changes nothing; the error's `field` names where it failed.
+    #[wasm_bindgen(js_name = importJson, unchecked_return_type = "ImportSummary")]
+    pub fn import_json(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "WorkspaceDocument | string")] doc: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let summary = convert::document(doc)
+            .and_then(|d| self.inner.import(d))
+            .map_err(js_error)?;
+        convert::to_js(&summary).map_err(js_error)
+    }
+
+    /// Adds a CSV file (bytes); returns the import report. A rejected file changes nothing and
+    /// throws an error with the report.
+    #[wasm_bindgen(js_name = importCsv, unchecked_return_type = "ImportReport")]
+    pub fn import_csv(
+        &mut self,
+        bytes: Vec<u8>,
+        #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.import_file(import::Format::Csv, bytes.into(), options)
+    }
+
+    /// Adds a range copied from Excel (tab-separated text); returns the import report.
+    #[wasm_bindgen(js_name = importPaste, unchecked_return_type = "ImportReport")]
+    pub fn import_paste(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.import_file(import::Format::Paste, text.as_bytes().into(), options)
+    }
+
+    /// Adds a SIE 4 file (bytes); returns the import report.
+    #[wasm_bindgen(js_name = importSie, unchecked_return_type = "ImportReport")]
+    pub fn import_sie(
+        &mut self,
+        bytes: Vec<u8>,
+        #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.import_file(import::Format::Sie, bytes.into(), options)
+    }
+
+    /// Everything imported so far, as one schema 1 document (so `JSON.stringify(ws)` saves it).
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "WorkspaceDocument")]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        convert::to_js(self.inner.document()).map_err(js_error)
+    }
+
+    /// A new workspace holding `doc`.
+    #[wasm_bindgen(js_name = fromJSON)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "WorkspaceDocument | string")] doc: JsValue,
+    ) -> Result<Workspace, JsValue> {
+        let mut ws = Workspace::new();
+        ws.import_json(doc)?;
+        Ok(ws)
+    }
+
+    /// The deviation report (avvikelserapport) as of a month.
+    #[wasm_bindgen(unchecked_return_type = "DeviationReport")]
+    pub fn deviation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        // Written by hand (deviation::fields): the one report a view asks for on every change.
+        let options: DeviationOptions = convert::options(options).map_err(js_error)?;
+        let text = self
+            .inner
+            .deviation(&options)
+            .and_then(|r| r.to_json(options.fields.as_deref()))
+            .map_err(js_error)?;
+        convert::parse_json(&text).map_err(js_error)
+    }
+
+    /// The result bridge (resultatbrygga) of a unit, budget result to forecast result.
+    #[wasm_bindgen(unchecked_return_type = "BridgeReport")]
+    pub fn bridge(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BridgeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &BridgeOptions| self.inner.bridge(o)).map_err(js_error)
+    }
+
+    /// The effects report (effektuppföljning) as of a month.
+    #[wasm_bindgen(unchecked_return_type = "EffectsReport")]
+    pub fn effects(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EffectsOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &EffectsOptions| self.inner.effects(o)).map_err(js_error)
+    }
+
+    /// Records a measure's realised effect for a month, replacing what the month held.
+    #[wasm_bindgen(js_name = recordRealised, unchecked_return_type = "EffectEntry")]
+    pub fn record_realised(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "RealisedInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let entry = (|| {
+            let measure = convert::text_field(&input, "measure")?;
+            let month = convert::month_field(&input, "month")?;
+            let amount = convert::amount_field(&input, "amount")?;
+            self.inner.record_realised(&measure, month, amount)
+        })()
+        .map_err(js_error)?;
+        convert::to_js(&entry).map_err(js_error)
+    }
+
+    /// Records a new forecast of a measure's effect for a year.
+    #[wasm_bindgen(js_name = recordForecast, unchecked_return_type = "EffectEntry")]
+    pub fn record_forecast(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ForecastInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let entry = (|| {
+            let measure = convert::text_field(&input, "measure")?;
+            let year = convert::year_field(&input, "year")?;
+            let made = convert::month_field(&input, "made")?;
+            let amount = convert::amount_field(&input, "amount")?;
+            self.inner.record_forecast(&measure, year, made, amount)
+        })()
+        .map_err(js_error)?;
+        convert::to_js(&entry).map_err(js_error)
+    }
+
+    /// Undoes the last entry and returns it; null when there is none.
+    #[wasm_bindgen(js_name = undoEntry, unchecked_return_type = "EffectEntry | null")]
+    pub fn undo_entry(&mut self) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.inner.undo_entry().map_err(js_error)?).map_err(js_error)
+    }
+
+    /// The entries log, oldest first (JSON export for the controller).
+    #[wasm_bindgen(js_name = effectEntries, unchecked_return_type = "EffectEntry[]")]
+    pub fn effect_entries(&self) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.inner.document().effect_entries).map_err(js_error)
+    }
+
+    /// The entries log as CSV for Excel in Sweden: UTF-8 with BOM, semicolons, decimal comma.
+    #[wasm_bindgen(js_name = exportEntriesCsv)]
+    pub fn export_entries_csv(&self) -> String {
+        self.inner.entries_csv()
+    }
+
+    /// Adds a measures register pasted from Excel (tab separated) or read from CSV, with
+    /// Swedish column names (docs/schema-v1.md). A table that fails changes nothing.
+    #[wasm_bindgen(js_name = importMeasures, unchecked_return_type = "ImportSummary")]
+    pub fn import_measures(&mut self, table: &str) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.inner.import_measures(table).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Goals and indicators: fulfilment, counts per goal and in total, deviations beside them.
+    #[wasm_bindgen(unchecked_return_type = "GoalsReport")]
+    pub fn goals(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GoalsOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: GoalsOptions = convert::options_or_default(options).map_err(js_error)?;
+        convert::to_js(&self.inner.goals(&options).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Adds goals pasted from a spreadsheet (tab separated, a header row naming the columns).
+    #[wasm_bindgen(js_name = importGoals, unchecked_return_type = "ImportSummary")]
+    pub fn import_goals(&mut self, text: &str) -> Result<JsValue, JsValue> {
+        let summary = self.inner.import_goals_paste(text).map_err(js_error)?;
+        convert::to_js(&summary).map_err(js_error)
+    }
+
+    /// Forecast accuracy (prognossäkerhet) of a year against its outcome.
+    #[wasm_bindgen(unchecked_return_type = "AccuracyReport")]
+    pub fn accuracy(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AccuracyOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &AccuracyOptions| self.inner.accuracy(o)).map_err(js_error)
+    }
+
+    /// Keeps the workspace in the browser's `localStorage` under `key`.
+    pub fn save(&self, key: &str) -> Result<(), JsValue> {
+        let text = JSON::stringify(&self.to_json()?).map_err(|e| {
+            js_error(Error::Json {
+                reason: convert::message(e),
+            })
+        })?;
+        storage::save(key, &String::from(text)).map_err(js_error)
+    }
+
+    /// The workspace saved under `key` with [`Workspace::save`].
+    pub fn load(key: &str) -> Result<Workspace, JsValue> {
+        let text = storage::load(key).map_err(js_error)?;
+        Workspace::from_json(text.into())
+    }
+
+    /// The state-grant dependency report (statsbidragsberoende) as of a month.
+    #[wasm_bindgen(unchecked_return_type = "GrantsReport")]
+    pub fn grants(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GrantOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &GrantOptions| self.inner.grants(o)).map_err(js_error)
+    }
+
+    /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names
+    /// (docs/schema-v1.md). A table that fails changes nothing; `field` names line and column.
+    #[wasm_bindgen(js_name = importGrantsTable, unchecked_return_type = "ImportSummary")]
+    pub fn import_grants_table(&mut self, text: &str) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.inner.import_grants_table(text).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// CSV, paste and SIE: read the options, import all or nothing, return the import report.
+    /// (Not exported: wasm-bindgen leaves out methods that are not `pub`.)
+    fn import_file(
+        &mut self,
+        format: import::Format,
+        input: std::borrow::Cow<'_, [u8]>,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
+        let report = self.inner.import_file(format, input, &options).map_err(js_error)?;
+        convert::to_js(&report).map_err(js_error)
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Workspace {
+        Workspace::new()
+    }
+}
