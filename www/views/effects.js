@@ -4,6 +4,8 @@
 // the unit manager's entry form (realised effect this month, a new forecast) with undo and
 // exports for the controller. It renders; every figure comes from workspace.effects(), and
 // entries go through the Workspace, which validates them. No arithmetic on amounts here.
+// Not here: loading, the toolbar and errors, which the widget owns; drawing the timeline
+// (effects-chart.js); its styles (effects.css, which it links into the widget's shadow root).
 
 import { formatAmount, parseAmount } from '../pkg/balans.js';
 import { download, h } from '../lib/dom.js';
