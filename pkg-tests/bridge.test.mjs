@@ -8,6 +8,8 @@ import { demo, ore } from './oracle.mjs';
 
 const require = createRequire(import.meta.url);
 const env = useBrowser();
+/** The demo in the frame page, as a link to this one view shows it. */
+const PAGE = 'embed.html?view=bridge&src=demo/region-2025.json&as-of=2025-08';
 
 test('the bridge steps add up exactly to forecast − budget for every committee', () => {
   const { Workspace } = require('../pkg-node/balans.js');
@@ -37,7 +39,7 @@ test('the bridge steps add up exactly to forecast − budget for every committee
 });
 
 test('the waterfall shows the table’s figures and is operable by keyboard alone', async () => {
-  const { page, requests, problems } = await openPage(env, 'bridge.html', 'balans-widget .bridge-table');
+  const { page, requests, problems } = await openPage(env, PAGE, 'balans-widget .bridge-table');
 
   const pairs = async () => page.locator('balans-widget .bridge-view').evaluate((view) => {
     const bars = [...view.querySelectorAll('g.bridge-bar')].map((g) => [g.dataset.step, g.dataset.amount]);

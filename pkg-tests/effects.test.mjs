@@ -12,6 +12,8 @@ import { demo } from './oracle.mjs';
 const balans = createRequire(import.meta.url)('../pkg-node/balans.js');
 
 const env = useBrowser();
+/** The demo in the frame page, as a link to this one view shows it. */
+const PAGE = 'embed.html?view=effects&src=demo/region-2025.json&as-of=2025-08';
 
 test('the API reproduces the seeds: 58.9 % red, and 48 mnkr of new measures for 119 → 71', () => {
   const ws = balans.Workspace.fromJSON(demo());
@@ -78,7 +80,7 @@ test('a measures register pasted from Excel imports with Swedish column names', 
 const inWidget = (page, selector) => page.locator(`balans-widget ${selector}`);
 
 async function open(page) {
-  await page.goto(`${env.server.url}effects.html`);
+  await page.goto(`${env.server.url}${PAGE}`);
   await inWidget(page, '[data-programme="HSN-2024"] .need').waitFor();
 }
 
@@ -97,7 +99,7 @@ const text = (page, selector) => inWidget(page, selector).innerText();
 test('a unit manager reports an effect by keyboard, sees the figures change, and keeps it after a reload', async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   const ready = 'balans-widget [data-programme="HSN-2024"] .need';
-  const { page, requests, problems } = await openPage(env, 'effects.html', ready, context);
+  const { page, requests, problems } = await openPage(env, PAGE, ready, context);
 
   // The summary comes first: the need for new measures, and the seeds' historic programme.
   assert.equal(await text(page, '[data-programme="HSN-2024"] .need'), 'Behov av nya åtgärder: 48,0\u00a0mnkr');

@@ -7,9 +7,11 @@ import { openPage, useBrowser } from './browser-env.mjs';
 import { ore } from './oracle.mjs';
 
 const env = useBrowser();
+/** The demo in the frame page, as a link to this one view shows it. */
+const PAGE = 'embed.html?view=grants&src=demo/region-2025.json&as-of=2025-08';
 
 async function openGrants() {
-  return openPage(env, 'grants.html', 'balans-widget table.grants-units tr[data-unit="HSN"]');
+  return openPage(env, PAGE, 'balans-widget table.grants-units tr[data-unit="HSN"]');
 }
 
 const unitCell = (page, unit, field) =>

@@ -15,6 +15,9 @@
 // deleted, the reader is told, and the app starts from the demo data.
 
 import init, { Workspace } from './pkg/balans.js';
+import { download, h } from './lib/dom.js';
+import { latestOutcomeMonth } from './lib/months.js';
+import { TEXT as WIDGET_TEXT } from './lib/text.js';
 import { VIEWS } from './views/registry.js';
 
 const STORE_VERSION = '1';
@@ -29,7 +32,7 @@ const DEMO = 'demo/region-2025.json';
 
 const TEXT = {
   sv: {
-    title: 'balans – budgetuppföljning',
+    title: WIDGET_TEXT.sv.title,
     heading: 'Budgetuppföljning',
     lead: 'Avvikelse mot budget, effekthemtagning och statsbidragsberoende för regionens nämnder och verksamheter. Välj vy med flikarna och månad och belopp i verktygsraden. Allt räknas i din webbläsare och sparas bara här.',
     skip: 'Hoppa till rapporten',
@@ -54,7 +57,7 @@ const TEXT = {
     fileName: 'balans-arbetsyta',
   },
   en: {
-    title: 'balans – budget follow-up',
+    title: WIDGET_TEXT.en.title,
     heading: 'Budget follow-up',
     lead: 'Deviation from budget, savings measures and state-grant dependency for the region’s committees and operations. Pick a view with the tabs, and the month and amounts in the toolbar. Everything is computed in your browser and stored only here.',
     skip: 'Skip to the report',
@@ -80,8 +83,8 @@ const TEXT = {
   },
 };
 
-/** The app's tabs: the widget's own table first, then the view modules in registry order. */
-const TABS = ['deviation', ...Object.keys(VIEWS)];
+/** The app's tabs: the views in registry order, the deviation table first. */
+const TABS = Object.keys(VIEWS);
 
 const $ = (id) => document.getElementById(id);
 
@@ -162,12 +165,6 @@ async function demoWorkspace() {
   return Workspace.fromJSON(await response.text());
 }
 
-/** The latest month with booked outcome ("YYYY-MM" compares as text), the month to open on. */
-function latestMonth(ws) {
-  const months = (ws.toJSON().outcome ?? []).map((row) => row.month);
-  return months.reduce((a, b) => (b > a ? b : a), '') || null;
-}
-
 // ── The page ─────────────────────────────────────────────────────────────────────────────────
 
 let workspace = null;
@@ -177,7 +174,8 @@ let widget = null;
 function show(ws) {
   const old = workspace;
   workspace = ws;
-  const month = latestMonth(ws);
+  // The latest month with booked outcome, the month to open on.
+  const month = latestOutcomeMonth(ws.toJSON());
   if (month) widget.setAttribute('as-of', month);
   widget.workspace = ws;
   if (old && old !== ws) widget.addEventListener('balans-ready', () => old.free(), { once: true });
@@ -209,14 +207,9 @@ function selectTab(view, { focus = false } = {}) {
 
 function buildTabs() {
   const list = $('tabs');
-  list.replaceChildren(...TABS.map((view) => {
-    const tab = document.createElement('button');
-    Object.assign(tab, { type: 'button', id: `tab-${view}`, textContent: t().views[view] ?? view });
-    tab.setAttribute('role', 'tab');
-    tab.setAttribute('aria-controls', 'panel');
-    tab.dataset.view = view;
-    return tab;
-  }));
+  list.replaceChildren(...TABS.map((view) => h('button', {
+    type: 'button', id: `tab-${view}`, role: 'tab', 'aria-controls': 'panel', 'data-view': view,
+  }, t().views[view] ?? view)));
   list.addEventListener('click', (event) => {
     const tab = event.target.closest('[role="tab"]');
     if (tab) selectTab(tab.dataset.view);
@@ -242,9 +235,8 @@ function applyLanguage() {
   // The import panel takes its language when it is built: a fresh one in the new language.
   const panel = $('import-panel');
   if (panel && panel.getAttribute('lang') !== lang) {
-    const fresh = document.createElement('balans-import');
-    for (const { name, value } of panel.attributes) fresh.setAttribute(name, value);
-    fresh.setAttribute('lang', lang);
+    const attributes = Object.fromEntries([...panel.attributes].map(({ name, value }) => [name, value]));
+    const fresh = h('balans-import', { ...attributes, lang });
     panel.replaceWith(fresh);
   }
   $('tabs').setAttribute('aria-label', t().tabs);
@@ -254,12 +246,7 @@ function applyLanguage() {
 
 function exportWorkspace() {
   const text = `${JSON.stringify(workspace.toJSON(), null, 2)}\n`;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${t().fileName}-${new Date().toISOString().slice(0, 10)}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  download(text, `${t().fileName}-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
 }
 
 async function importWorkspace(file) {
@@ -279,8 +266,7 @@ async function start() {
   const query = new URLSearchParams(location.search);
   lang = (query.get('lang') ?? recall(KEYS.lang)) === 'en' ? 'en' : 'sv';
   await init();
-  widget = document.createElement('balans-widget');
-  widget.id = 'report';
+  widget = h('balans-widget', { id: 'report' });
   buildTabs();
   $('panel').append(widget);
   const hash = location.hash.slice(1);

@@ -7,19 +7,20 @@
 //   embed.html?src=demo/region-2025.json&view=grants&unit=HSN&as-of=2025-08&lang=en&display-unit=tkr
 
 import './balans-widget.js';
+import { h } from './lib/dom.js';
+import { isMonth } from './lib/months.js';
+import { DISPLAY_UNITS } from './lib/numbers.js';
+import { TEXT as WIDGET_TEXT } from './lib/text.js';
 import { VIEWS } from './views/registry.js';
-
-/** The views a link may ask for: the widget's own table and those in views/registry.js. */
-const EMBED_VIEWS = ['deviation', ...Object.keys(VIEWS)];
 
 const TEXT = {
   sv: {
-    title: 'balans – budgetuppföljning',
+    title: WIDGET_TEXT.sv.title,
     noSrc: 'Ange datafilen i adressen: embed.html?src=…',
     ignored: (names) => `Ogiltiga parametrar användes inte: ${names}.`,
   },
   en: {
-    title: 'balans – budget follow-up',
+    title: WIDGET_TEXT.en.title,
     noSrc: 'Name the data file in the address: embed.html?src=…',
     ignored: (names) => `Invalid parameters were not used: ${names}.`,
   },
@@ -27,10 +28,10 @@ const TEXT = {
 
 /** Each accepted parameter: its check, and the widget attribute it sets. */
 const PARAMS = {
-  view: [(v) => EMBED_VIEWS.includes(v), 'view'],
+  view: [(v) => Object.hasOwn(VIEWS, v), 'view'], // the views in views/registry.js
   unit: [(v) => /^[\p{L}\p{N}][\p{L}\p{N} _.:/-]{0,63}$/u.test(v), 'unit'],
-  'as-of': [(v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), 'as-of'],
-  'display-unit': [(v) => ['kr', 'tkr', 'mnkr'].includes(v), 'display-unit'],
+  'as-of': [isMonth, 'as-of'],
+  'display-unit': [(v) => DISPLAY_UNITS.includes(v), 'display-unit'],
   lang: [(v) => v === 'sv' || v === 'en', null],
 };
 
@@ -56,7 +57,7 @@ function main() {
   document.getElementById('embed-title').textContent = t.title;
   const message = document.getElementById('embed-message');
   const bad = [];
-  const widget = document.createElement('balans-widget');
+  const widget = h('balans-widget');
   for (const [name, [valid, attribute]] of Object.entries(PARAMS)) {
     const value = query.get(name);
     if (value == null || value === '') continue;

@@ -14,6 +14,8 @@
 // is rejected.
 
 import init, { Workspace } from './pkg/balans.js';
+import { h } from './lib/dom.js';
+import { langOf } from './lib/text.js';
 
 const STYLESHEET = new URL('./import-panel.css', import.meta.url);
 const WORKER = new URL('./import-worker.js', import.meta.url);
@@ -154,17 +156,6 @@ const STRINGS = {
   },
 };
 
-/** createElement with attributes and children; strings become text nodes, never markup. */
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === true) node.setAttribute(name, '');
-    else if (value != null && value !== false) node.setAttribute(name, String(value));
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
-
 /** SIE by extension or by its first record; everything else is read as CSV. */
 async function formatOf(file) {
   if (/\.(se|si|sie)$/i.test(file.name)) return 'sie';
@@ -198,8 +189,7 @@ export class BalansImport extends HTMLElement {
   set workspace(value) { this.#workspace = value ?? null; }
 
   get #t() {
-    const lang = this.closest('[lang]')?.getAttribute('lang') ?? '';
-    return lang.toLowerCase().startsWith('en') ? STRINGS.en : STRINGS.sv;
+    return STRINGS[langOf(this)];
   }
 
   connectedCallback() {

@@ -6,8 +6,12 @@
 // geometry. Not here: loading, the toolbar, errors and events, which the widget owns.
 
 import { formatAmount } from '../pkg/balans.js';
+import { h } from '../lib/dom.js';
+import { MONTHS } from '../lib/months.js';
+import { signed } from '../lib/numbers.js';
+import { svg as s } from '../lib/svg.js';
+import { TEXT } from '../lib/text.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
 const HEIGHT = 260;
 const PAD = { top: 24, bottom: 44, side: 12 };
@@ -32,9 +36,6 @@ const STRINGS = {
     chartTitle: (name) => `Vattenfallsdiagram: resultatbrygga för ${name}`,
     chartDesc: 'Staplarna visar samma steg som tabellen under diagrammet.',
     noForecast: 'Ingen prognos är lämnad ännu: prognosen är lika med budget.',
-    months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti',
-      'september', 'oktober', 'november', 'december'],
-    units: { kr: 'kr', tkr: 'tkr', mnkr: 'mnkr' },
   },
   en: {
     caption: (name, month, year, unit) => `Result bridge ${year} for ${name}, forecast as of ${month}, ${unit}`,
@@ -53,16 +54,14 @@ const STRINGS = {
     chartTitle: (name) => `Waterfall chart: result bridge for ${name}`,
     chartDesc: 'The bars show the same steps as the table below the chart.',
     noForecast: 'No forecast has been made yet: the forecast equals the budget.',
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-      'September', 'October', 'November', 'December'],
-    units: { kr: 'SEK', tkr: 'kSEK', mnkr: 'MSEK' },
   },
 };
 
 /** Renders the view into `ctx.region` (the registry's interface) and returns the report shown. */
 export function render(ctx) {
-  const t = STRINGS[ctx.lang] ?? STRINGS.sv;
-  const { h, workspace, asOf } = ctx;
+  const lang = ctx.lang === 'en' ? 'en' : 'sv';
+  const t = STRINGS[lang];
+  const { workspace, asOf } = ctx;
   const units = workspace.deviation(ctx.unit ? { asOf, unit: ctx.unit } : { asOf }).rows
     .filter((row) => row.depth <= PICK_DEPTH);
   const chosen = units.find((row) => row.unit === ctx.region.dataset.bridgeUnit) ?? units[0];
@@ -73,7 +72,7 @@ export function render(ctx) {
   const show = (unit) => {
     ctx.region.dataset.bridgeUnit = unit;
     shown = workspace.bridge({ asOf, unit });
-    body.replaceChildren(...build(shown, t, ctx));
+    body.replaceChildren(...build(shown, lang, ctx));
     return shown;
   };
   select.addEventListener('change', () => {
@@ -96,21 +95,21 @@ function bars(report, t) {
   ];
 }
 
-function build(report, t, ctx) {
-  const { h } = ctx;
+function build(report, lang, ctx) {
+  const t = STRINGS[lang];
   const format = { unit: ctx.displayUnit, decimals: ctx.decimals };
-  const text = (amount, total) => (total ? formatAmount(amount, format) : ctx.signed(formatAmount(amount, format)).text);
-  const month = t.months[Number(report.asOf.slice(5, 7)) - 1];
+  const text = (amount, total) => (total ? formatAmount(amount, format) : signed(formatAmount(amount, format)).text);
+  const month = MONTHS[lang][Number(report.asOf.slice(5, 7)) - 1];
   const list = bars(report, t);
   const captionId = `bridge-caption-${report.unit}`;
   const table = h('table', { class: 'bridge-table', 'data-unit': report.unit, 'aria-labelledby': captionId },
-    h('caption', { id: captionId }, t.caption(report.name, month, report.year, t.units[ctx.displayUnit])),
+    h('caption', { id: captionId }, t.caption(report.name, month, report.year, TEXT[lang].units[ctx.displayUnit])),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t.columns.step),
       h('th', { scope: 'col', class: 'num' }, t.columns.amount),
       h('th', { scope: 'col', class: 'num' }, t.columns.result))),
     h('tbody', {}, ...list.map((bar) => {
-      const tone = bar.total ? '' : ctx.signed(formatAmount(bar.amount, format)).tone;
+      const tone = bar.total ? '' : signed(formatAmount(bar.amount, format)).tone;
       return h('tr', { 'data-step': bar.key },
         h('th', { scope: 'row' }, bar.label),
         h('td', { class: `num ${tone}`, 'data-amount': bar.amount }, text(bar.amount, bar.total)),
@@ -119,13 +118,6 @@ function build(report, t, ctx) {
   const nodes = [waterfall(list, { title: t.chartTitle(report.name), desc: t.chartDesc, text, unit: report.unit }), table];
   if (report.forecastMonth == null) nodes.unshift(h('p', { class: 'note' }, t.noForecast));
   return nodes;
-}
-
-function s(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  node.append(...children);
-  return node;
 }
 
 /** The waterfall: totals stand on zero, each step floats from the result before it to the result

@@ -4,12 +4,17 @@
 // the unit manager's entry form (realised effect this month, a new forecast) with undo and
 // exports for the controller. It renders; every figure comes from workspace.effects(), and
 // entries go through the Workspace, which validates them. No arithmetic on amounts here.
+// Not here: loading, the toolbar and errors, which the widget owns; drawing the timeline
+// (effects-chart.js); its styles (effects.css, which it links into the widget's shadow root).
 
 import { formatAmount, parseAmount } from '../pkg/balans.js';
-import { timelineChart } from './chart.js';
+import { download, h } from '../lib/dom.js';
+import { MONTHS, isMonth, monthName } from '../lib/months.js';
+import { compareDecimal, percent } from '../lib/numbers.js';
+import { TEXT } from '../lib/text.js';
+import { timelineChart } from './effects-chart.js';
 
 const STYLESHEET = new URL('./effects.css', import.meta.url);
-const NBSP = '\u00a0';
 
 const STRINGS = {
   sv: {
@@ -42,7 +47,7 @@ const STRINGS = {
     entry: 'Rapportera effekt',
     entryHelp: 'För enhetschefer: ange månadens realiserade effekt och/eller en ny prognos för årets effekt. Belopp i kronor, t.ex. 1 500 000 eller 1,5 mnkr.',
     measure: 'Åtgärd', entryMonth: 'Månad (ÅÅÅÅ-MM)', realised: 'Realiserad effekt denna månad', newForecast: 'Ny prognos för året',
-    save: 'Spara', undo: 'Ångra senaste', exportJson: 'Exportera JSON', exportCsv: 'Exportera CSV',
+    save: 'Spara', undo: 'Ångra senaste', exportJson: TEXT.sv.exportJson, exportCsv: TEXT.sv.exportCsv,
     errors: {
       month: 'Skriv månaden som ÅÅÅÅ-MM, t.ex. 2025-08.',
       nothing: 'Ange realiserad effekt, ny prognos eller båda.',
@@ -58,7 +63,6 @@ const STRINGS = {
     nothingToUndo: 'Det finns ingen inmatning att ångra.',
     notStored: 'Inmatningen finns i arbetsytan men kunde inte sparas i webbläsaren.',
     entries: (n) => `${n} inmatningar`,
-    months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
   },
   en: {
     heading: (month, year) => `Effect realisation as of ${month} ${year}`,
@@ -90,7 +94,7 @@ const STRINGS = {
     entry: 'Report effect',
     entryHelp: 'For unit managers: enter this month’s realised effect and/or a new forecast of the year’s effect. Amounts in kronor, e.g. 1 500 000 or 1,5 mnkr.',
     measure: 'Measure', entryMonth: 'Month (YYYY-MM)', realised: 'Realised effect this month', newForecast: 'New forecast for the year',
-    save: 'Save', undo: 'Undo last', exportJson: 'Export JSON', exportCsv: 'Export CSV',
+    save: 'Save', undo: 'Undo last', exportJson: TEXT.en.exportJson, exportCsv: TEXT.en.exportCsv,
     errors: {
       month: 'Write the month as YYYY-MM, e.g. 2025-08.',
       nothing: 'Enter a realised effect, a new forecast or both.',
@@ -106,7 +110,6 @@ const STRINGS = {
     nothingToUndo: 'There is no entry to undo.',
     notStored: 'The entry is in the workspace but could not be kept in the browser.',
     entries: (n) => `${n} entries`,
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   },
 };
 
@@ -137,43 +140,15 @@ function stateOf(host) {
   return states.get(host);
 }
 
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === true) node.setAttribute(name, '');
-    else if (value != null && value !== false) node.setAttribute(name, String(value));
-  }
-  node.append(...children);
-  return node;
-}
-
 /** Compares two decimal strings exactly (no floats); null sorts last. */
-function compareDecimal(a, b) {
+function compareNullable(a, b) {
   if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
-  const parse = (v) => {
-    const neg = v.startsWith('-');
-    const [int, frac = ''] = (neg ? v.slice(1) : v).split('.');
-    return { neg, int: int.replace(/^0+(?=\d)/, ''), frac };
-  };
-  const x = parse(a), y = parse(b);
-  const zero = (p) => /^0*$/.test(p.int + p.frac);
-  if (zero(x) && zero(y)) return 0;
-  if (x.neg !== y.neg) return x.neg && !zero(x) ? -1 : !zero(y) && y.neg ? 1 : 0;
-  const len = Math.max(x.frac.length, y.frac.length);
-  const dx = x.int.padStart(30, '0') + x.frac.padEnd(len, '0');
-  const dy = y.int.padStart(30, '0') + y.frac.padEnd(len, '0');
-  const magnitude = dx < dy ? -1 : dx > dy ? 1 : 0;
-  return x.neg ? -magnitude : magnitude;
+  return compareDecimal(a, b);
 }
 
 function ensureStylesheet(root) {
   if (root.querySelector('link[data-view="effects"]')) return;
   root.append(h('link', { rel: 'stylesheet', href: STYLESHEET.href, 'data-view': 'effects' }));
-}
-
-function monthName(t, month) {
-  const [y, m] = month.split('-');
-  return `${t.months[Number(m) - 1]} ${y}`;
 }
 
 /**
@@ -182,18 +157,18 @@ function monthName(t, month) {
  *   emit(type, detail), rerender() }
  */
 export function render(ctx) {
-  const t = STRINGS[ctx.lang] ?? STRINGS.sv;
+  const lang = ctx.lang === 'en' ? 'en' : 'sv';
+  const t = STRINGS[lang];
   const report = ctx.workspace.effects({ asOf: ctx.asOf });
   const root = ctx.host.shadowRoot;
   ensureStylesheet(root);
   const focused = root.activeElement?.id || null;
   const state = stateOf(ctx.host);
   const money = (amount) => formatAmount(amount, { unit: ctx.displayUnit, decimals: ctx.decimals, suffix: true });
-  const percent = (value) => `${formatAmount(value, { decimals: 1 })}${NBSP}%`;
-  const view = { ctx, t, report, state, money, percent };
+  const view = { ctx, lang, t, report, state, money, percent };
 
   ctx.region.replaceChildren(
-    h('h2', { id: 'caption', class: 'effects-heading' }, t.heading(t.months[Number(report.asOf.slice(5)) - 1], report.year)),
+    h('h2', { id: 'caption', class: 'effects-heading' }, t.heading(MONTHS[lang][Number(report.asOf.slice(5)) - 1], report.year)),
     summary(view),
     measuresTable(view),
     timeline(view),
@@ -258,7 +233,7 @@ function measuresTable(view) {
     const value = kind === 'rag' ? (m) => RAG_ORDER[get(m)] ?? null : get;
     const numeric = !['text', 'status'].includes(kind);
     rows = [...rows].sort((a, b) => {
-      const c = numeric ? compareDecimal(value(a), value(b)) : String(value(a) ?? '').localeCompare(String(value(b) ?? ''), 'sv');
+      const c = numeric ? compareNullable(value(a), value(b)) : String(value(a) ?? '').localeCompare(String(value(b) ?? ''), 'sv');
       return state.sort.dir === 'ascending' ? c : -c;
     });
   }
@@ -328,7 +303,7 @@ function timeline(view) {
         h('caption', {}, t.chartTitle(p.name)),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.month), ...series.map(({ label }) => h('th', { scope: 'col', class: 'num' }, label)))),
         h('tbody', {}, ...p.timeline.map((pt) => h('tr', { 'data-month': pt.month },
-          h('th', { scope: 'row' }, monthName(t, pt.month)),
+          h('th', { scope: 'row' }, monthName(view.lang, pt.month)),
           ...SERIES.map((key) => h('td', { class: 'num', 'data-amount': pt[key] ?? '' }, pt[key] == null ? '–' : money(pt[key])))))))));
   return section;
 }
@@ -397,7 +372,7 @@ function entryForm(view) {
     const m = measures.find((x) => x.id === measure.value);
     const when = month.el.value.trim();
     const texts = { realised: realised.el.value.trim(), forecast: forecast.el.value.trim() };
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(when)) return focusError('month', t.errors.month);
+    if (!isMonth(when)) return focusError('month', t.errors.month);
     if (!texts.realised && !texts.forecast) return focusError('realised', t.errors.nothing);
     const amounts = {};
     for (const name of ['realised', 'forecast']) {
@@ -423,7 +398,7 @@ function entryForm(view) {
       return focusError(amounts.forecast != null ? 'forecast' : 'realised', reason);
     }
     const said = entries.map((e) => (e.kind === 'realised'
-      ? t.savedRealised(view.money(e.amount), monthName(t, e.month))
+      ? t.savedRealised(view.money(e.amount), monthName(view.lang, e.month))
       : t.savedForecast(view.money(e.amount), e.year)));
     done(t.saved(said.join(', '), m.title), 'balans-entry', { entries });
   });
@@ -440,19 +415,10 @@ function entryForm(view) {
     const title = measures.find((x) => x.id === entry.measure)?.title ?? entry.measure;
     done(t.undone(title), 'balans-undo', { entry });
   });
-  exportJson.addEventListener('click', () => download(ctx.host, `effekter-${report.asOf}.json`,
-    'application/json', JSON.stringify(ctx.workspace.effectEntries(), null, 2)));
-  exportCsv.addEventListener('click', () => download(ctx.host, `effekter-${report.asOf}.csv`,
-    'text/csv;charset=utf-8', ctx.workspace.exportEntriesCsv()));
+  // Saved as files in the browser: a blob URL, never a request.
+  exportJson.addEventListener('click', () => download(JSON.stringify(ctx.workspace.effectEntries(), null, 2),
+    `effekter-${report.asOf}.json`, 'application/json', ctx.host.shadowRoot));
+  exportCsv.addEventListener('click', () => download(ctx.workspace.exportEntriesCsv(),
+    `effekter-${report.asOf}.csv`, 'text/csv;charset=utf-8', ctx.host.shadowRoot));
   return form;
-}
-
-/** Saves text as a file, in the browser: a blob URL, never a request. */
-function download(host, name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  host.shadowRoot.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

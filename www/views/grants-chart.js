@@ -1,21 +1,16 @@
 // The grant cliff as an SVG bar chart: one bar per plan year, down from a zero line for a gap
-// (up for a gain), labelled with the figure the table beside it shows. Built with
-// createElementNS and attributes only (no inline styles; colours come from balans-widget.css).
+// (up for a gain), labelled with the figure the table beside it shows. Built with lib/svg.js
+// and attributes only (no inline styles; colours come from balans-widget.css).
 //
 // Amounts arrive as decimal strings; Number() is used here only to size the bars in pixels.
-// Every number a person reads is `label(amount)`, the package's own formatting.
+// Every number a person reads is `label(amount)`, the package's own formatting. Not here: the
+// table beside it, which the view builds (grants.js).
 
-const SVG = 'http://www.w3.org/2000/svg';
+import { svg as s } from '../lib/svg.js';
+
 const WIDTH = 480;
 const HEIGHT = 220;
 const PAD = { top: 28, bottom: 28, side: 16 };
-
-function s(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  node.append(...children);
-  return node;
-}
 
 /**
  * @param {{ year: number, gap: string }[]} years - the cliff, in plan order

@@ -9,15 +9,16 @@
 // Not here: loading, the toolbar, errors and events, which the widget owns.
 
 import { formatAmount } from '../pkg/balans.js';
+import { h } from '../lib/dom.js';
+import { MONTHS } from '../lib/months.js';
+import { missing, percent, signed } from '../lib/numbers.js';
+import { TEXT } from '../lib/text.js';
 import { cliffChart } from './grants-chart.js';
 
 const STRINGS = {
   sv: {
     caption: (month, year, unit) => `Statsbidragsberoende per ${month} ${year}, ${unit}`,
     unitsCaption: 'Redovisat och strukturellt resultat per enhet',
-    units: { kr: 'kr', tkr: 'tkr', mnkr: 'mnkr' },
-    months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti',
-      'september', 'oktober', 'november', 'december'],
     groups: { ytd: 'Hittills i år', fullYear: 'Helår (prognos)' },
     columns: {
       unit: 'Enhet', reported: 'Redovisat resultat', temporaryEffect: 'Tillfälliga bidrag, resultateffekt',
@@ -51,14 +52,10 @@ const STRINGS = {
     chartTitle: (name) => `Diagram: strukturellt gap per planår, ${name}`,
     chartDesc: 'Staplarna visar samma gap som tabellen bredvid.',
     none: 'inga',
-    missing: 'saknas',
   },
   en: {
     caption: (month, year, unit) => `State-grant dependency as of ${month} ${year}, ${unit}`,
     unitsCaption: 'Reported and structural result per unit',
-    units: { kr: 'SEK', tkr: 'kSEK', mnkr: 'MSEK' },
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-      'September', 'October', 'November', 'December'],
     groups: { ytd: 'Year to date', fullYear: 'Full year (forecast)' },
     columns: {
       unit: 'Unit', reported: 'Reported result', temporaryEffect: 'Temporary grants, result effect',
@@ -92,7 +89,6 @@ const STRINGS = {
     chartTitle: (name) => `Chart: structural gap per plan year, ${name}`,
     chartDesc: 'The bars show the same gap as the table beside them.',
     none: 'none',
-    missing: 'n/a',
   },
 };
 
@@ -116,27 +112,26 @@ export function render(ctx) {
 /**
  * Builds the view's DOM for `report`.
  * @param {object} report - a GrantsReport
- * @param {object} ctx - `{ lang, displayUnit, decimals, h, signed, missing, region }` from the
- *   widget: its element helper, its sign-and-tone helper and its missing-figure marker, and the
- *   region the view is shown in (which keeps the unit picked for the cliff between renders).
+ * @param {object} ctx - `{ lang, displayUnit, decimals, region }` from the widget, with the region
+ *   the view is shown in (which keeps the unit picked for the cliff between renders).
  */
 function build(report, ctx) {
-  const t = STRINGS[ctx.lang] ?? STRINGS.sv;
-  const { h } = ctx;
+  const lang = ctx.lang === 'en' ? 'en' : 'sv';
+  const t = STRINGS[lang];
   const format = { unit: ctx.displayUnit, decimals: ctx.decimals, suffix: false };
   const money = (value, field, tone = false) => {
-    if (value == null) return h('td', { class: 'num', 'data-field': field }, ...ctx.missing({ missing: t.missing }));
+    if (value == null) return h('td', { class: 'num', 'data-field': field }, ...missing(lang));
     const text = formatAmount(value, format);
     if (!tone) return h('td', { class: 'num', 'data-field': field, 'data-amount': value }, text);
-    const s = ctx.signed(text);
+    const s = signed(text);
     return h('td', { class: `num ${s.tone}`, 'data-field': field, 'data-amount': value }, s.text);
   };
-  const view = { t, h, money, report, ctx };
+  const view = { t, money, report, ctx };
 
   const month = Number(report.asOf.slice(5, 7)) - 1;
   const heading = h('p', { class: 'view-caption', id: 'caption' },
     ...(report.name ? [h('span', { class: 'title' }, report.name), h('span', { class: 'vh' }, ': ')] : []),
-    h('span', { class: 'subtitle' }, t.caption(t.months[month], report.year, t.units[ctx.displayUnit])));
+    h('span', { class: 'subtitle' }, t.caption(MONTHS[lang][month], report.year, TEXT[lang].units[ctx.displayUnit])));
 
   const picks = report.rows.filter((row) => row.depth <= PICK_DEPTH);
   const chosen = picks.find((row) => row.unit === ctx.region.dataset.grantsUnit) ?? picks[0];
@@ -158,7 +153,7 @@ function build(report, ctx) {
     focusArea);
 }
 
-function dependencyTable({ t, h, money, report }) {
+function dependencyTable({ t, money, report }) {
   const groups = Object.keys(DEPENDENCY_COLUMNS);
   const cell = (row, group, key) => {
     const value = row[group][key];
@@ -169,8 +164,7 @@ function dependencyTable({ t, h, money, report }) {
     }
     if (key === 'shareOfResult' || key === 'shareOfRevenue') {
       if (value == null) return money(null, field);
-      const text = `${formatAmount(value, { unit: 'kr', decimals: 1 })}\u00a0%`;
-      return h('td', { class: 'num', 'data-field': field, 'data-percent': value }, text);
+      return h('td', { class: 'num', 'data-field': field, 'data-percent': value }, percent(value));
     }
     return money(value, field, key !== 'temporaryEffect');
   };
@@ -188,7 +182,7 @@ function dependencyTable({ t, h, money, report }) {
         ...groups.flatMap((g) => DEPENDENCY_COLUMNS[g].map((key) => cell(row, g, key)))))));
 }
 
-function grantsTable({ t, h, money, report }) {
+function grantsTable({ t, money, report }) {
   const c = t.grantColumns;
   const describe = (g) => [
     t.kinds[g.kind], g.temporary ? ` (${t.temporary})` : '',
@@ -213,7 +207,7 @@ function grantsTable({ t, h, money, report }) {
         h('td', { class: 'num' }, String(g.lastYear))))));
 }
 
-function scenariosTable({ t, h, money, report }, row) {
+function scenariosTable({ t, money, report }, row) {
   return h('table', { class: 'grants-scenarios', 'data-unit': row.unit },
     h('caption', {}, t.scenariosCaption(row.name, report.year)),
     h('thead', {}, h('tr', {},
@@ -225,7 +219,7 @@ function scenariosTable({ t, h, money, report }, row) {
 }
 
 function cliffFigure(view, row) {
-  const { t, h, money } = view;
+  const { t, money } = view;
   const c = t.cliffColumns;
   const captionId = `cliff-caption-${row.unit}`;
   const table = h('table', { class: 'grants-cliff', 'data-unit': row.unit },
@@ -244,7 +238,7 @@ function cliffFigure(view, row) {
   const chart = cliffChart(row.cliff, {
     title: t.chartTitle(row.name),
     desc: t.chartDesc,
-    label: (amount) => view.ctx.signed(formatAmount(amount, { unit: view.ctx.displayUnit, decimals: view.ctx.decimals })).text,
+    label: (amount) => signed(formatAmount(amount, { unit: view.ctx.displayUnit, decimals: view.ctx.decimals })).text,
     idPrefix: `cliff-${row.unit}`,
   });
   return h('div', { class: 'grants-cliff-figure' }, chart, table);

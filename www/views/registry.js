@@ -1,46 +1,16 @@
-// Views of <balans-widget> beyond its own deviation table, each in a module of its own, and the
-// browser copy that keeps a unit manager's entries across reloads. balans-widget.js dispatches
-// `view="…"` to VIEWS and asks restoreWorkspace for the workspace of a `src`; it knows nothing
-// else about the views. A view module exports `render(ctx)` and returns the report it showed.
+// The views of <balans-widget>, by the name its `view` attribute takes, in the order the app's
+// tabs and the embed page's list of accepted views show them. balans-widget.js dispatches
+// `view="…"` here and knows nothing else about the views.
 //
-// The browser copy: after every entry the view saves the workspace with ws.save(storageKey(src))
-// (localStorage, through the package's gloo-backed save). On load, the entries of that copy are
-// replayed onto the freshly fetched document, so the entries survive a reload while newer source
-// data (another month's outcome) still comes through. Nothing leaves the browser.
+// A view module exports `render(ctx)`, which asks ctx.workspace for its report, renders it into
+// ctx.region and returns it (see balans-widget.js, #viewContext, for what ctx holds). A view that
+// has no data throws the package's E_NO_DATA before it changes anything.
+//
+// Not here: the browser copy of a document's entries (lib/browser-copy.js).
 
-import { Workspace } from '../pkg/balans.js';
 import * as bridge from './bridge.js';
+import * as deviation from './deviation.js';
 import * as effects from './effects.js';
 import * as grants from './grants.js';
 
-export const VIEWS = { effects, grants, bridge };
-
-/** The localStorage key of the browser copy of the document at `src`. */
-export function storageKey(src) {
-  return `balans:${new URL(src, document.baseURI).href}`;
-}
-
-/** A Workspace of `doc` with the entries kept in the browser for `src` replayed onto it. An
- * entry that no longer fits the document (its measure is gone) is skipped, not fatal. */
-export function restoreWorkspace(src, doc) {
-  const ws = Workspace.fromJSON(doc);
-  if (!src) return ws;
-  let stored = null;
-  try {
-    if (globalThis.localStorage?.getItem(storageKey(src)) == null) return ws;
-    stored = Workspace.load(storageKey(src));
-  } catch {
-    return ws; // storage locked down or the copy unreadable: the source alone
-  }
-  const entries = stored.effectEntries();
-  stored.free();
-  for (const entry of entries.slice(ws.effectEntries().length)) {
-    try {
-      if (entry.kind === 'realised') ws.recordRealised(entry);
-      else ws.recordForecast(entry);
-    } catch {
-      // skipped: see above
-    }
-  }
-  return ws;
-}
+export const VIEWS = { deviation, effects, grants, bridge };

@@ -1,19 +1,15 @@
-// SVG line chart of a cumulative timeline for the effects view. Built with createElementNS and
+// SVG line chart of a cumulative timeline for the effects view. Built with lib/svg.js and
 // classes only (no inline styles, no markup strings), so it works under a strict CSP. It draws
 // what it is given: amounts are turned into pixel positions, never added up or rounded for
 // display; every label is an amount from the report, formatted by the caller.
+//
+// Not here: the legend and the table alternative, which the view builds (effects.js).
 
-const SVG = 'http://www.w3.org/2000/svg';
+import { svg as s } from '../lib/svg.js';
+
 const WIDTH = 720;
 const HEIGHT = 280;
 const PAD = { top: 16, right: 16, bottom: 32, left: 96 };
-
-function s(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) if (value != null) node.setAttribute(name, String(value));
-  node.append(...children);
-  return node;
-}
 
 /**
  * A line per series over the months of `points`, a dashed line at the target, year ticks.

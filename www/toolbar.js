@@ -1,0 +1,135 @@
+// The toolbar of <balans-widget>: its controls (month, span, subtree, display unit, decimals,
+// materiality threshold, status filter, cost types, exports), their labels and options in the
+// reader's language, and reading what was typed into the threshold inputs. The controls that
+// only the deviation table uses carry the class deviation-only; the stylesheet hides them in the
+// other views (data-view on the toolbar).
+//
+// Not here: what a control changes, and the balans-change event: the element (balans-widget.js)
+// listens to the controls, keeps the choices and renders again.
+
+import { formatAmount, parseAmount } from './pkg/balans.js';
+import { h } from './lib/dom.js';
+import { monthOf } from './lib/months.js';
+import { DISPLAY_UNITS } from './lib/numbers.js';
+import { STATUSES } from './views/deviation-columns.js';
+
+const DECIMALS = ['0', '1', '2', '3'];
+export const SPANS = ['month', 'tertial'];
+
+/** The toolbar's controls, empty (fillToolbar gives them their text), and `toolbar`, their box. */
+export function buildToolbar() {
+  const month = h('select', { id: 'as-of' });
+  const unit = h('select', { id: 'display-unit' });
+  const monthLabel = h('label', { for: 'as-of' });
+  const unitLabel = h('label', { for: 'display-unit' });
+  const span = h('select', { id: 'span' });
+  const spanLabel = h('label', { for: 'span' });
+  const subtree = h('select', { id: 'unit' });
+  const subtreeLabel = h('label', { for: 'unit' });
+  const decimals = h('select', { id: 'decimals' });
+  const decimalsLabel = h('label', { for: 'decimals' });
+  const filter = h('select', { id: 'filter' });
+  const filterLabel = h('label', { for: 'filter' });
+  const hint = h('span', { id: 'threshold-hint', class: 'vh' });
+  const amount = h('input', { id: 'threshold-amount', type: 'text', inputmode: 'decimal', size: '6', 'aria-describedby': 'threshold-hint' });
+  const percent = h('input', { id: 'threshold-percent', type: 'text', inputmode: 'decimal', size: '4', 'aria-describedby': 'threshold-hint' });
+  const amountLabel = h('label', { for: 'threshold-amount' });
+  const percentLabel = h('label', { for: 'threshold-percent' });
+  const legend = h('legend', {});
+  const costTypes = h('input', { id: 'by-cost-type', type: 'checkbox' });
+  const costTypesLabel = h('label', { for: 'by-cost-type' });
+  const csv = h('button', { type: 'button', class: 'action', 'data-export': 'csv' });
+  const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
+  const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
+    h('div', { class: 'field' }, monthLabel, month),
+    h('div', { class: 'field deviation-only' }, spanLabel, span),
+    h('div', { class: 'field deviation-only' }, subtreeLabel, subtree),
+    h('div', { class: 'field' }, unitLabel, unit),
+    h('div', { class: 'field' }, decimalsLabel, decimals),
+    h('fieldset', { class: 'field threshold deviation-only' }, legend, amountLabel, amount, percentLabel, percent, hint),
+    h('div', { class: 'field deviation-only' }, filterLabel, filter),
+    h('div', { class: 'field deviation-only' }, costTypes, costTypesLabel),
+    h('div', { class: 'field deviation-only' }, csv, json));
+  return {
+    toolbar, month, monthLabel, unit, unitLabel, subtree, subtreeLabel, span, spanLabel, costTypes, costTypesLabel,
+    decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, csv, json,
+    key: '', // what the options were last made for
+  };
+}
+
+/**
+ * Fills the controls for `report` and the element's choices `c` (`{ t, lang, view, units,
+ * displayUnit, decimals, unit, span, threshold, filter, byCostType }`) and shows the toolbar. The
+ * options change only with the report's year, the language, the display unit or the tree.
+ */
+export function fillToolbar(ui, report, c) {
+  const { t } = c;
+  const key = `${report.year} ${c.lang} ${c.displayUnit} ${c.units?.length}`;
+  if (key !== ui.key) {
+    ui.key = key;
+    ui.monthLabel.textContent = t.asOf;
+    ui.unitLabel.textContent = t.displayUnit;
+    // The interim reports (delår) are per March and per August.
+    ui.month.replaceChildren(...t.months.map((name, i) =>
+      h('option', { value: monthOf(report.year, i) },
+        `${name} ${report.year}${i === 2 || i === 7 ? ` – ${t.interim}` : ''}`)));
+    ui.spanLabel.textContent = t.span;
+    ui.span.replaceChildren(...SPANS.map((value) => h('option', { value }, t.spans[value])));
+    ui.unit.replaceChildren(...DISPLAY_UNITS.map((value) => h('option', { value }, t.units[value])));
+    ui.subtreeLabel.textContent = t.unit;
+    // Indented by depth with em spaces: options hold text only.
+    ui.subtree.replaceChildren(...(c.units ?? []).map(({ id, name, depth }) =>
+      h('option', { value: id }, `${'\u2003'.repeat(depth)}${name}`)));
+    ui.decimalsLabel.textContent = t.decimals;
+    ui.decimals.replaceChildren(...DECIMALS.map((value) => h('option', { value }, value)));
+    ui.legend.textContent = t.threshold;
+    ui.amountLabel.textContent = t.thresholdAmount(t.units[c.displayUnit]);
+    ui.percentLabel.textContent = t.thresholdPercent;
+    ui.hint.textContent = t.thresholdHint;
+    ui.filterLabel.textContent = t.filter;
+    ui.filter.replaceChildren(h('option', { value: '' }, t.allStatuses),
+      ...STATUSES.map((value) => h('option', { value }, t.statuses[value])));
+    ui.costTypesLabel.textContent = t.byCostType;
+    ui.csv.textContent = t.exportCsv;
+    ui.json.textContent = t.exportJson;
+    // The threshold in kronor, shown again in the display unit.
+    ui.amount.value = c.threshold ? plain(c.threshold.absolute, c.displayUnit) : '';
+  }
+  ui.month.value = report.asOf;
+  ui.unit.value = c.displayUnit;
+  ui.subtree.value = c.unit || report.root;
+  ui.span.value = c.span;
+  ui.costTypes.checked = c.byCostType;
+  ui.decimals.value = String(c.decimals);
+  ui.filter.value = c.filter;
+  // The other views keep month, display unit and decimals; the rest is the deviation table's.
+  ui.toolbar.dataset.view = c.view;
+  ui.toolbar.hidden = false;
+}
+
+/** Reads the threshold inputs: an amount in the display unit and a percent, Swedish or plain.
+ * Both empty is null (the stored thresholds); one empty counts as 0. A value that cannot be read
+ * is marked invalid, and the answer is undefined: nothing changes. */
+export function readThreshold(ui, displayUnit) {
+  const { amount, percent } = ui;
+  const read = (input, unit) => {
+    const text = input.value.trim();
+    input.removeAttribute('aria-invalid');
+    if (!text) return '0';
+    try {
+      return parseAmount(unit ? `${text} ${unit}` : text);
+    } catch {
+      input.setAttribute('aria-invalid', 'true');
+      return null;
+    }
+  };
+  const absolute = read(amount, displayUnit);
+  const pct = read(percent, '');
+  if (absolute === null || pct === null) return undefined;
+  return amount.value.trim() || percent.value.trim() ? { absolute, percent: pct } : null;
+}
+
+/** An amount in the display unit, plain, with as many decimals as it needs (up to six). */
+function plain(amount, displayUnit) {
+  return formatAmount(amount, { unit: displayUnit, decimals: 6, plain: true }).replace(/,?0+$/, '');
+}

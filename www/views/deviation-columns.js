@@ -1,0 +1,144 @@
+// The deviation table's columns: which group and figure of the report each shows, how a cell
+// shows it (classes, data attribute, text), the column group headings, and the same columns
+// written as CSV for Excel. Every figure is the package's decimal string, shown through its
+// formatAmount; nothing here adds, rounds or compares amounts.
+//
+// Not here: the rows, the tree and the sorting (deviation.js), the forecast chart
+// (deviation-chart.js).
+
+import { formatAmount } from '../pkg/balans.js';
+import { parseMonth } from '../lib/months.js';
+import { NBSP, PERCENT_FORMAT, missing, signed } from '../lib/numbers.js';
+
+/** The table's columns: which report group and field each shows, and how. */
+const COLUMNS = [
+  ['period', 'budget', 'amount'], ['period', 'outcome', 'amount'],
+  ['period', 'deviation', 'deviation'], ['period', 'percent', 'percent'],
+  ['ytd', 'budget', 'amount'], ['ytd', 'outcome', 'amount'],
+  ['ytd', 'deviation', 'deviation'], ['ytd', 'percent', 'percent'],
+  ['ytd', 'underlying', 'deviation'], ['ytd', 'status', 'status'],
+  ['fullYear', 'budget', 'amount'], ['fullYear', 'forecast', 'amount'],
+  ['fullYear', 'deviation', 'deviation'], ['fullYear', 'percent', 'percent'],
+  ['fullYear', 'status', 'status'], ['fullYear', 'forecastMonth', 'month'],
+  ['fullYear', 'due', 'month'],
+];
+
+/** The statuses in order of gravity, as the status filter lists them and sorting orders them. */
+export const STATUSES = ['within', 'favourable', 'watch', 'material'];
+
+/** The attribute that carries a cell's value, by the column's kind (for scripts and tests). */
+const DATA_ATTRIBUTES = {
+  amount: 'data-amount', deviation: 'data-amount', percent: 'data-percent', status: 'data-status', month: 'data-month',
+};
+
+/** Characters that make a spreadsheet read a text cell as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The columns with the first group showing `span`: the month ("period") or its tertial. */
+export function columnsFor(span) {
+  return span === 'tertial' ? COLUMNS.map(([g, k, kind]) => [g === 'period' ? 'tertial' : g, k, kind]) : COLUMNS;
+}
+
+/** [group, number of columns] in order. */
+export function groupsOf(columns) {
+  return [...new Set(columns.map(([g]) => g))].map((group) => [group, columns.filter(([g]) => g === group).length]);
+}
+
+/** The report's groups the columns show (and the status filter's), and the thresholds applied:
+ * only these cross from the package (README, Performance). */
+export function fieldsOf(columns) {
+  return [...new Set(columns.map(([group, key]) => (key === 'due' ? 'escalation' : group))), 'threshold'];
+}
+
+/** A cell's value: most come straight from their group; the action programme's due month comes
+ * from the row's escalation (null for rows never escalated, and for cost-type rows). */
+export function cellValue(row, group, key) {
+  if (key === 'due') return row.escalation?.due ?? null;
+  return row[group]?.[key] ?? null;
+}
+
+/** A column group's heading; the tertial's names its months, e.g. "Tertial 2 (maj–aug)", from
+ * the report shown (none: the plain heading). */
+export function groupLabel(group, t, report) {
+  if (group !== 'tertial' || !report) return t.groups[group];
+  const [, from] = parseMonth(report.tertialFrom) ?? [0, 0];
+  const [, to] = parseMonth(report.asOf) ?? [0, 0];
+  return t.tertial(Math.floor(from / 4) + 1, t.monthsShort[from], t.monthsShort[to]);
+}
+
+/** What a cell shows of a row's figures for a column: its classes, its value (for the data
+ * attribute, null when missing) and its text (null when missing). */
+export function cellView(row, [group, key, kind], year, format, t) {
+  const value = cellValue(row, group, key);
+  const attribute = DATA_ATTRIBUTES[kind];
+  if (value == null) return { cls: kind === 'month' ? 'month' : 'num', attribute, value, text: null };
+  switch (kind) {
+    case 'amount':
+      return { cls: 'num', attribute, value, text: formatAmount(value, format) };
+    case 'deviation': {
+      const { text, tone } = signed(formatAmount(value, format));
+      return { cls: `num ${tone}`, attribute, value, text };
+    }
+    case 'status':
+      return { cls: 'month state', attribute, value, text: t.statuses[value] };
+    case 'percent': {
+      const { text, tone } = signed(formatAmount(value, PERCENT_FORMAT));
+      return { cls: `num ${tone}`, attribute, value, text: `${text}${NBSP}%` };
+    }
+    default: {
+      const [y, m] = parseMonth(value) ?? [year, -1];
+      const label = m < 0 ? value : y === year ? t.monthsShort[m] : `${t.monthsShort[m]} ${y}`;
+      return { cls: 'month', attribute, value, text: label };
+    }
+  }
+}
+
+/** Makes a cell show `view`, changing only what differs from what it shows. */
+export function paintCell(td, { cls, attribute, value, text }, lang) {
+  if (td.className !== cls) td.className = cls;
+  if (value == null) td.removeAttribute(attribute);
+  else if (td.getAttribute(attribute) !== value) td.setAttribute(attribute, value);
+  const only = td.childNodes.length === 1 ? td.firstChild : null;
+  if (text == null) {
+    if (!td.firstElementChild) td.replaceChildren(...missing(lang));
+  } else if (only?.nodeType === Node.TEXT_NODE) {
+    if (only.data !== text) only.data = text;
+  } else {
+    td.replaceChildren(text);
+  }
+}
+
+/** One CSV field: text that a spreadsheet would run as a formula gets a leading apostrophe, and
+ * fields with a separator, quote or line break are quoted. */
+function csvField(value, text) {
+  let out = String(value ?? '');
+  if (text && FORMULA_START.test(out)) out = `'${out}`;
+  return /[;"\r\n]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
+}
+
+/**
+ * `lines` ([id, name, figures]) in `columns` as CSV for Excel in Swedish: semicolons, decimal
+ * commas, CRLF, a UTF-8 byte order mark; amounts in the display unit without thousands
+ * separators; text cells safe against formula injection.
+ */
+export function csvOf(lines, columns, { t, report, displayUnit, decimals }) {
+  const format = { unit: displayUnit, decimals, plain: true };
+  const unitLabel = t.units[displayUnit];
+  const header = ['Id', t.columns.unit, ...columns.map(([group, key, kind]) =>
+    `${groupLabel(group, t, report)} ${t.columns[key]}${kind === 'amount' || kind === 'deviation' ? ` (${unitLabel})` : ''}`)];
+  const out = [header.map((v) => csvField(v, true))];
+  for (const [id, name, row] of lines) {
+    const cells = columns.map(([group, key, kind]) => {
+      const value = cellValue(row, group, key);
+      if (value == null) return '';
+      switch (kind) {
+        case 'amount': case 'deviation': return formatAmount(value, format);
+        case 'percent': return formatAmount(value, { ...PERCENT_FORMAT, plain: true });
+        case 'status': return csvField(t.statuses[value], true);
+        default: return csvField(value, true);
+      }
+    });
+    out.push([csvField(id, true), csvField(name, true), ...cells]);
+  }
+  return `\ufeff${out.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
+}
