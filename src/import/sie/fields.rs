@@ -1,7 +1,7 @@
 //! The fields of a SIE record line: text, quoted text and object lists split into tokens, and
 //! the amounts, dates and periods read from them.
 //!
-//! Not here: what a record means (see [`super::record`]).
+//! Not here: what a record means (`record.rs`, which reads its fields here).
 
 use std::str::FromStr;
 

@@ -2,7 +2,7 @@
 //! = RES`), then period rows to amounts per unit and cost type, objects to their units and the
 //! rest of each total to the company, so nothing counts twice.
 //!
-//! Not here: reading the records (see [`super::record`]).
+//! Not here: reading the records (`record.rs`).
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! and period rows, and the vouchers' sums, each fault located in the report.
 //!
 //! Not here: splitting the line (see [`super::fields`]) or turning period rows into amounts
-//! (see [`super::gather`]).
+//! (`gather.rs`).
 
 use crate::error::report::{ImportReport, Location};
 use crate::import::codepage::Encoding;
