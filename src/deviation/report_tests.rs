@@ -402,7 +402,7 @@ fn volumes_split_a_units_deviation_in_the_report() {
     let report = ws.deviation(&at("2025-02")).unwrap();
     let med = report.row("MED").unwrap();
     let split = &med.volumes[0];
-    assert_eq!(split.measure, "vårddygn");
+    assert_eq!(split.metric, "vårddygn");
     assert_eq!(split.deviation, Amount::parse("-830000").unwrap());
     // 100 more bed days at 5 000 kr: −500 000; the rest is price.
     assert_eq!(split.volume, Some(Amount::parse("-500000").unwrap()));

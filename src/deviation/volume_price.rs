@@ -17,11 +17,13 @@ use crate::dataset::{Dataset, Slice};
 
 use super::{rolled, ByPosition};
 
-/// One measure's split for a unit (and cost type), year to date.
+/// One metric's split for a unit (and cost type), year to date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VolumeSplit {
-    pub measure: String,
+    /// What is counted (`measure` in JSON).
+    #[serde(rename = "measure")]
+    pub metric: String,
     /// The cost type whose amounts are split; null for all the unit's rows.
     pub cost_type: Option<String>,
     pub budget_volume: Weight,
@@ -57,7 +59,7 @@ pub(crate) fn splits(data: &Dataset, as_of: Month, start: usize) -> ByPosition<V
         return ByPosition::default();
     }
     let inside: FastSet<usize> = data.tree.subtree(start).collect();
-    // (position, cost type position, measure) → (budget volume, actual volume), ytd.
+    // (position, cost type position, metric) → (budget volume, actual volume), ytd.
     let mut sums: BTreeMap<(usize, Option<usize>, &str), (Decimal, Decimal)> = BTreeMap::new();
     for (pos, row) in &data.volumes {
         if !inside.contains(pos) || row.month.year() != as_of.year() || row.month > as_of {
@@ -68,14 +70,14 @@ pub(crate) fn splits(data: &Dataset, as_of: Month, start: usize) -> ByPosition<V
             .as_deref()
             .and_then(|id| data.cost_types.iter().position(|ct| ct.id == id));
         let sum = sums
-            .entry((*pos, c, row.measure.as_str()))
+            .entry((*pos, c, row.metric.as_str()))
             .or_insert((Decimal::ZERO, Decimal::ZERO));
         sum.0 += row.budget.0;
         sum.1 += row.actual.0;
     }
     let mut totals: BTreeMap<Option<usize>, Vec<super::Totals>> = BTreeMap::new();
     let mut out = ByPosition::default();
-    for ((pos, c, measure), (bv, av)) in sums {
+    for ((pos, c, metric), (bv, av)) in sums {
         let slice = c.map_or(Slice::All, Slice::CostType);
         let t = totals
             .entry(c)
@@ -83,7 +85,7 @@ pub(crate) fn splits(data: &Dataset, as_of: Month, start: usize) -> ByPosition<V
         let ytd = t[pos].ytd;
         let parts = split(ytd.budget, ytd.outcome, bv, av);
         out.entry(pos).or_insert_with(Vec::new).push(VolumeSplit {
-            measure: measure.to_string(),
+            metric: metric.to_string(),
             cost_type: c.map(|c| data.cost_types[c].id.clone()),
             budget_volume: Weight(bv),
             actual_volume: Weight(av),

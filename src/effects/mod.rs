@@ -24,7 +24,7 @@ use crate::num::ratio::Percent;
 
 use crate::model::{Programme, SavingsMeasure, Stage};
 use measure::{RiskMapping, Series};
-use rollup::{coverage, Cutoffs, Figures, Sums};
+use rollup::{coverage, Cutoffs, EffectFigures, EffectSums};
 use timeline::Point;
 
 /// What an effects report is for.
@@ -61,7 +61,7 @@ pub struct MeasureRow {
     /// while nothing is realised.
     pub delay_months: Option<i32>,
     /// The year of the report's month.
-    pub year: Figures,
+    pub year: EffectFigures,
     /// The programmes it counts towards, with their period figures for this measure.
     pub programmes: Vec<MeasureInProgramme>,
 }
@@ -70,7 +70,7 @@ pub struct MeasureRow {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MeasureInProgramme {
     pub programme: String,
-    pub period: Figures,
+    pub period: EffectFigures,
 }
 
 /// A unit and everything below it.
@@ -82,7 +82,7 @@ pub struct UnitRow {
     pub depth: usize,
     /// Measures in the subtree.
     pub measures: usize,
-    pub year: Figures,
+    pub year: EffectFigures,
 }
 
 /// The measures of one category (null: those without a category).
@@ -90,7 +90,7 @@ pub struct UnitRow {
 pub struct CategoryRow {
     pub category: Option<String>,
     pub measures: usize,
-    pub year: Figures,
+    pub year: EffectFigures,
 }
 
 /// A programme over its period.
@@ -102,7 +102,7 @@ pub struct ProgrammeRow {
     pub from: i32,
     pub to: i32,
     pub measures: Vec<String>,
-    pub period: Figures,
+    pub period: EffectFigures,
     /// Täckningsgrad `expected / target`; null for a zero target.
     pub coverage: Option<Percent>,
     /// Behov av nya åtgärder `max(0, target − expected)`.
@@ -205,9 +205,9 @@ pub fn report(
     cutoffs.check().map_err(|e| e.at("cutoffs"))?;
     let year = as_of.year();
 
-    let mut own = vec![Sums::default(); tree.len()];
+    let mut own = vec![EffectSums::default(); tree.len()];
     let mut counts = vec![0usize; tree.len()];
-    let mut categories: Vec<(Option<String>, usize, Sums)> = Vec::new();
+    let mut categories: Vec<(Option<String>, usize, EffectSums)> = Vec::new();
     let mut rows = Vec::with_capacity(measures.len());
     // Each programme's monthly series per year, summed over its measures.
     let mut programme_series: BTreeMap<&str, Vec<Series>> = programmes
@@ -219,7 +219,7 @@ pub fn report(
     for m in measures {
         let p = m.probability(&risks);
         let series = m.series(year, as_of, p)?;
-        let sums = Sums::of_series(&series, year, as_of);
+        let sums = EffectSums::of_series(&series, year, as_of);
         let pos = tree.position(&m.unit)?;
         own[pos] += &sums;
         counts[pos] += 1;
@@ -232,13 +232,13 @@ pub fn report(
         }
         let mut shares = Vec::new();
         for prog in programmes.iter().filter(|prog| prog.includes(m, tree)) {
-            let mut period = Sums::default();
+            let mut period = EffectSums::default();
             let totals = programme_series
                 .get_mut(prog.id.as_str())
                 .expect("every programme has series");
             for (y, total) in prog.years().zip(totals.iter_mut()) {
                 let s = m.series(y, as_of, p)?;
-                period += &Sums::of_series(&s, y, as_of);
+                period += &EffectSums::of_series(&s, y, as_of);
                 timeline::add(total, &s);
             }
             programme_members
@@ -247,7 +247,7 @@ pub fn report(
                 .push(m.id.clone());
             shares.push(MeasureInProgramme {
                 programme: prog.id.clone(),
-                period: Figures::new(&period, &cutoffs),
+                period: EffectFigures::new(&period, &cutoffs),
             });
         }
         let planned_start = m.planned_start();
@@ -267,7 +267,7 @@ pub fn report(
             delay_months: planned_start
                 .zip(first_realised)
                 .map(|(s, f)| months_between(s, f)),
-            year: Figures::new(&sums, &cutoffs),
+            year: EffectFigures::new(&sums, &cutoffs),
             programmes: shares,
         });
     }
@@ -283,7 +283,7 @@ pub fn report(
             parent: tree.parent(pos).map(|p| tree.unit(p).id.clone()),
             depth: tree.depth(pos),
             measures: total_counts[pos].0,
-            year: Figures::new(&total[pos], &cutoffs),
+            year: EffectFigures::new(&total[pos], &cutoffs),
         })
         .collect();
     let categories = categories
@@ -291,16 +291,16 @@ pub fn report(
         .map(|(category, measures, sums)| CategoryRow {
             category,
             measures,
-            year: Figures::new(&sums, &cutoffs),
+            year: EffectFigures::new(&sums, &cutoffs),
         })
         .collect();
     let programmes = programmes
         .iter()
         .map(|prog| {
             let series = &programme_series[prog.id.as_str()];
-            let mut period = Sums::default();
+            let mut period = EffectSums::default();
             for (y, s) in prog.years().zip(series) {
-                period += &Sums::of_series(s, y, as_of);
+                period += &EffectSums::of_series(s, y, as_of);
             }
             let (coverage, need) = coverage(period.expected, prog.target);
             ProgrammeRow {
@@ -312,7 +312,7 @@ pub fn report(
                 measures: programme_members
                     .remove(prog.id.as_str())
                     .unwrap_or_default(),
-                period: Figures::new(&period, &cutoffs),
+                period: EffectFigures::new(&period, &cutoffs),
                 coverage,
                 need,
                 timeline: timeline::cumulative(prog.from, series, as_of),

@@ -20,7 +20,7 @@ use super::measure::Series;
 
 /// Amounts of a group of measures over some months.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Sums {
+pub struct EffectSums {
     /// Planerad effekt for the whole span.
     pub planned: Amount,
     /// Planned effect of the months up to and including the report's month.
@@ -33,8 +33,8 @@ pub struct Sums {
     pub expected: Amount,
 }
 
-impl AddAssign<&Sums> for Sums {
-    fn add_assign(&mut self, other: &Sums) {
+impl AddAssign<&EffectSums> for EffectSums {
+    fn add_assign(&mut self, other: &EffectSums) {
         self.planned += other.planned;
         self.planned_to_date += other.planned_to_date;
         self.realised_to_date += other.realised_to_date;
@@ -43,15 +43,15 @@ impl AddAssign<&Sums> for Sums {
     }
 }
 
-impl Sums {
+impl EffectSums {
     /// A measure's series of `year`, seen from `as_of`.
-    pub fn of_series(series: &Series, year: i32, as_of: Month) -> Sums {
+    pub fn of_series(series: &Series, year: i32, as_of: Month) -> EffectSums {
         let to_date = match year.cmp(&as_of.year()) {
             std::cmp::Ordering::Less => 12,
             std::cmp::Ordering::Equal => as_of.number() as usize,
             std::cmp::Ordering::Greater => 0,
         };
-        Sums {
+        EffectSums {
             planned: series.planned.iter().sum(),
             planned_to_date: series.planned[..to_date].iter().sum(),
             realised_to_date: series.realised.iter().sum(),
@@ -114,7 +114,7 @@ pub enum Rag {
 /// What a report shows for a group of measures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Figures {
+pub struct EffectFigures {
     pub planned: Amount,
     pub planned_to_date: Amount,
     pub realised_to_date: Amount,
@@ -128,10 +128,10 @@ pub struct Figures {
     pub expected: Amount,
 }
 
-impl Figures {
-    pub fn new(sums: &Sums, cutoffs: &Cutoffs) -> Figures {
+impl EffectFigures {
+    pub fn new(sums: &EffectSums, cutoffs: &Cutoffs) -> EffectFigures {
         let rate = Percent::of(sums.realised_to_date, sums.planned_to_date);
-        Figures {
+        EffectFigures {
             planned: sums.planned,
             planned_to_date: sums.planned_to_date,
             realised_to_date: sums.realised_to_date,
@@ -163,14 +163,14 @@ mod tests {
 
     #[test]
     fn the_seeds_hospital_care_rate_is_red() {
-        let sums = Sums {
+        let sums = EffectSums {
             planned: mnkr(231),
             planned_to_date: mnkr(231),
             realised_to_date: mnkr(136),
             forecast: mnkr(136),
             expected: mnkr(136),
         };
-        let f = Figures::new(&sums, &Cutoffs::default());
+        let f = EffectFigures::new(&sums, &Cutoffs::default());
         assert_eq!(f.rate.unwrap().decimal().to_string(), "58.87");
         assert_eq!(
             Amount::new(f.rate.unwrap().decimal()).format(crate::num::money::DisplayUnit::Kr, 1),

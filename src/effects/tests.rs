@@ -469,10 +469,10 @@ fn arb_measures() -> impl Strategy<Value = Vec<Value>> {
     (0..6usize).prop_flat_map(|n| (0..n).map(arb_measure).collect::<Vec<_>>())
 }
 
-fn sum<'a>(figures: impl Iterator<Item = &'a Figures>) -> Sums {
-    let mut total = Sums::default();
+fn sum<'a>(figures: impl Iterator<Item = &'a EffectFigures>) -> EffectSums {
+    let mut total = EffectSums::default();
     for f in figures {
-        total += &Sums {
+        total += &EffectSums {
             planned: f.planned,
             planned_to_date: f.planned_to_date,
             realised_to_date: f.realised_to_date,
@@ -483,7 +483,7 @@ fn sum<'a>(figures: impl Iterator<Item = &'a Figures>) -> Sums {
     total
 }
 
-fn sums_of(f: &Figures) -> Sums {
+fn sums_of(f: &EffectFigures) -> EffectSums {
     sum(std::iter::once(f))
 }
 

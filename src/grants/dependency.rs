@@ -44,7 +44,7 @@ pub struct Dependency {
 
 /// The sums a [`Dependency`] is made from.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Sums {
+pub struct DependencySums {
     pub reported: Amount,
     pub grants: Amount,
     pub temporary_effect: Amount,
@@ -53,8 +53,8 @@ pub struct Sums {
     pub allocated_effect: Amount,
 }
 
-impl std::ops::AddAssign<&Sums> for Sums {
-    fn add_assign(&mut self, o: &Sums) {
+impl std::ops::AddAssign<&DependencySums> for DependencySums {
+    fn add_assign(&mut self, o: &DependencySums) {
         self.reported += o.reported;
         self.grants += o.grants;
         self.temporary_effect += o.temporary_effect;
@@ -65,7 +65,7 @@ impl std::ops::AddAssign<&Sums> for Sums {
 }
 
 impl Dependency {
-    pub fn new(s: &Sums) -> Dependency {
+    pub fn new(s: &DependencySums) -> Dependency {
         let structural = s.reported - s.temporary_effect - s.one_offs;
         let positive = |a: Amount| a > Amount::ZERO;
         Dependency {
@@ -165,11 +165,11 @@ mod tests {
     #[test]
     fn masking_needs_a_non_negative_reported_and_a_negative_structural_result() {
         let case = |reported: i64, effect: i64| {
-            Dependency::new(&Sums {
+            Dependency::new(&DependencySums {
                 reported: mnkr(reported),
                 temporary_effect: mnkr(effect),
                 gross_revenue: mnkr(1000),
-                ..Sums::default()
+                ..DependencySums::default()
             })
         };
         let masked = case(20, 50);

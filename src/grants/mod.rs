@@ -30,7 +30,7 @@ use crate::dataset::Dataset;
 
 use allocation::AllocatedPart;
 use cliff::CliffYear;
-use dependency::{Dependency, Gross, Sums};
+use dependency::{Dependency, Gross, DependencySums};
 use crate::model::{Certainty, Grant, GrantKind, KeyBasis};
 use scenarios::{CertaintyWeights, Lost, Scenarios};
 
@@ -163,8 +163,8 @@ impl GrantsReport {
 /// Everything summed per unit before roll-up.
 #[derive(Clone, Debug, Default)]
 struct Own {
-    ytd: Sums,
-    full_year: Sums,
+    ytd: DependencySums,
+    full_year: DependencySums,
     beyond_budget: Amount,
     lost: Lost,
     /// Per plan year: (lost effect, remaining costs).

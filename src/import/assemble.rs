@@ -15,17 +15,17 @@ use crate::num::money::Amount;
 use crate::model::Unit;
 
 use super::cells::When;
-use super::columns::Measure;
+use super::columns::Figure;
 use crate::model::{BudgetRow, CostType, Document, ForecastRow, Kind, OutcomeRow, SCHEMA_VERSION};
 use crate::error::report::{ImportReport, Location};
 use super::Settings;
 
 /// One amount read, in result sign, naming its unit and cost type as the row does.
 #[derive(Clone, Copy, Debug)]
-pub struct Entry<'a> {
+pub struct ReadAmount<'a> {
     pub unit: &'a str,
     pub cost_type: Option<&'a str>,
-    pub measure: Measure,
+    pub figure: Figure,
     pub when: When,
     pub amount: Amount,
     /// The 1-based line it was read on; 0 where the input has no lines.
@@ -41,8 +41,8 @@ pub struct Gathered {
     /// Names and kinds seen, by cost type index (first one given wins).
     about: Vec<(Option<String>, Option<Kind>)>,
     /// Where each key's months are in `sums`.
-    months: FastMap<(u32, u32, Measure, i32), u32>,
-    sums: Sums,
+    months: FastMap<(u32, u32, Figure, i32), u32>,
+    sums: KeySums,
     /// Budgets by year (the readers give no other measure by year).
     annual: FastMap<(u32, u32, i32), (Amount, usize)>,
     span: Option<(Month, Month)>,
@@ -71,14 +71,14 @@ struct Months {
 /// Every key's months, in blocks that never move: one list of a million rows' sums would be
 /// copied whole each time it grew, and held twice while it was.
 #[derive(Debug, Default)]
-struct Sums {
+struct KeySums {
     blocks: Vec<Vec<Months>>,
 }
 
 /// Months per block: about 250 KB.
 const BLOCK: usize = 1024;
 
-impl Sums {
+impl KeySums {
     /// A new, empty slot.
     fn add(&mut self) -> u32 {
         if self.blocks.last().map_or(true, |b| b.len() == BLOCK) {
@@ -183,7 +183,7 @@ impl Ids {
 impl Gathered {
     /// Adds one amount; a key read before is added to and warned about. `at` places the amount
     /// in the input, for the report, and is only asked for when the report needs it.
-    pub fn add(&mut self, e: Entry<'_>, at: impl Fn() -> Location, report: &mut ImportReport) {
+    pub fn add(&mut self, e: ReadAmount<'_>, at: impl Fn() -> Location, report: &mut ImportReport) {
         let unit = self.units.use_at(e.unit, &at);
         let cost_type = match e.cost_type {
             Some(id) => {
@@ -198,7 +198,7 @@ impl Gathered {
         let first = match e.when {
             When::Month(m) => {
                 self.span = Some(self.span.map_or((m, m), |(a, b)| (a.min(m), b.max(m))));
-                let key = (unit, cost_type, e.measure, m.year());
+                let key = (unit, cost_type, e.figure, m.year());
                 let sums = &mut self.sums;
                 let slot = *self.months.entry(key).or_insert_with(|| sums.add());
                 let months = self.sums.get_mut(slot);
@@ -228,7 +228,7 @@ impl Gathered {
                 at(),
                 format!(
                     "{} for unit {:?}{} and {} appears again{}; the amounts are added",
-                    e.measure.name(),
+                    e.figure.name(),
                     e.unit,
                     e.cost_type
                         .map(|c| format!(", cost type {c:?}"))
@@ -437,7 +437,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         .map(|(key, &slot)| (key, g.sums.get(slot)))
         .collect();
     sums.sort_unstable_by_key(|(&(u, c, measure, year), _)| (measure, rank(u, c), year));
-    let of = |measure: Measure| sums.iter().filter(move |(key, _)| key.2 == measure);
+    let of = |measure: Figure| sums.iter().filter(move |(key, _)| key.2 == measure);
     let mut annual: Vec<_> = g.annual.iter().collect();
     annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
     let ids = |u: u32, c: u32| {
@@ -446,14 +446,14 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     };
     // Each list sized once: growing by doubling held the old and the new list at once, and
     // a region's year is 700,000 outcome rows.
-    let count = |measure: Measure| -> usize {
+    let count = |measure: Figure| -> usize {
         of(measure).map(|(_, m)| m.seen.count_ones() as usize).sum()
     };
     doc.budget
-        .reserve_exact(of(Measure::Budget).count() + annual.len());
-    doc.outcome.reserve_exact(count(Measure::Outcome));
-    doc.forecasts.reserve_exact(count(Measure::Forecast));
-    for (&(u, c, _, year), months) in of(Measure::Budget) {
+        .reserve_exact(of(Figure::Budget).count() + annual.len());
+    doc.outcome.reserve_exact(count(Figure::Outcome));
+    doc.forecasts.reserve_exact(count(Figure::Forecast));
+    for (&(u, c, _, year), months) in of(Figure::Budget) {
         let (unit, cost_type) = ids(u, c);
         doc.budget.push(BudgetRow {
             unit,
@@ -479,7 +479,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             months: None,
         });
     }
-    for &(&(u, c, _, year), months) in of(Measure::Outcome) {
+    for &(&(u, c, _, year), months) in of(Figure::Outcome) {
         let (unit, cost_type) = ids(u, c);
         for (month, amount) in months.read(year) {
             doc.outcome.push(OutcomeRow {
@@ -490,7 +490,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             });
         }
     }
-    for &(&(u, c, _, year), months) in of(Measure::Forecast) {
+    for &(&(u, c, _, year), months) in of(Figure::Forecast) {
         let (unit, cost_type) = ids(u, c);
         for (made, amount) in months.read(year) {
             doc.forecasts.push(ForecastRow {

@@ -8,9 +8,10 @@
 use crate::calendar::Month;
 use crate::num::money::DisplayUnit;
 
-/// What a row holds an amount of.
+/// Which figure an amount is (budget, outcome or forecast): what an amount column or a month
+/// column holds. The JavaScript option that chooses it is called `measure`, as in docs/import.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Measure {
+pub enum Figure {
     /// budget
     Budget,
     /// utfall
@@ -19,21 +20,21 @@ pub enum Measure {
     Forecast,
 }
 
-impl Measure {
+impl Figure {
     pub fn name(self) -> &'static str {
         match self {
-            Measure::Budget => "budget",
-            Measure::Outcome => "outcome",
-            Measure::Forecast => "forecast",
+            Figure::Budget => "budget",
+            Figure::Outcome => "outcome",
+            Figure::Forecast => "forecast",
         }
     }
 
     /// Reads a `measure` option or cell: English or Swedish.
-    pub fn parse(text: &str) -> Option<Measure> {
+    pub fn parse(text: &str) -> Option<Figure> {
         match normalise(text).as_str() {
-            "budget" => Some(Measure::Budget),
-            "outcome" | "utfall" | "actual" | "actuals" => Some(Measure::Outcome),
-            "forecast" | "prognos" | "helårsprognos" => Some(Measure::Forecast),
+            "budget" => Some(Figure::Budget),
+            "outcome" | "utfall" | "actual" | "actuals" => Some(Figure::Outcome),
+            "forecast" | "prognos" | "helårsprognos" => Some(Figure::Forecast),
             _ => None,
         }
     }
@@ -58,7 +59,7 @@ pub enum Field {
     /// which measure the `amount` column holds, per row
     MeasureName,
     /// an amount of one measure
-    Amount(Measure),
+    Amount(Figure),
     /// belopp: an amount of the measure in the `measure` option or column
     AnyAmount,
     /// a month column (jan … dec, or `2025-03`), of the year given or of the `year` option
@@ -176,13 +177,13 @@ const NAMES: &[(Field, &[&str])] = &[
     ),
     (Field::Year, &["år", "year", "budgetår", "räkenskapsår"]),
     (Field::MeasureName, &["measure", "mått", "beloppstyp"]),
-    (Field::Amount(Measure::Budget), &["budget", "budgetbelopp"]),
+    (Field::Amount(Figure::Budget), &["budget", "budgetbelopp"]),
     (
-        Field::Amount(Measure::Outcome),
+        Field::Amount(Figure::Outcome),
         &["outcome", "utfall", "actual", "actuals", "utfallsbelopp"],
     ),
     (
-        Field::Amount(Measure::Forecast),
+        Field::Amount(Figure::Forecast),
         &["forecast", "prognos", "helårsprognos", "full-year forecast"],
     ),
     (
@@ -285,8 +286,8 @@ mod tests {
         assert_eq!(field("cost  centre"), Some(Field::Unit));
         assert_eq!(field("Konto"), Some(Field::CostType));
         assert_eq!(field("Kostnadsslag"), Some(Field::CostType));
-        assert_eq!(field("Utfall"), Some(Field::Amount(Measure::Outcome)));
-        assert_eq!(field("Prognos"), Some(Field::Amount(Measure::Forecast)));
+        assert_eq!(field("Utfall"), Some(Field::Amount(Figure::Outcome)));
+        assert_eq!(field("Prognos"), Some(Field::Amount(Figure::Forecast)));
         assert_eq!(field("Månad"), Some(Field::Period));
         assert_eq!(field("Belopp"), Some(Field::AnyAmount));
         assert_eq!(field("Kommentar"), None);
@@ -297,12 +298,12 @@ mod tests {
         let c = column("Utfall (tkr)").unwrap();
         assert_eq!(
             (c.field, c.scale),
-            (Field::Amount(Measure::Outcome), DisplayUnit::Tkr)
+            (Field::Amount(Figure::Outcome), DisplayUnit::Tkr)
         );
         let c = column("Budget mnkr").unwrap();
         assert_eq!(
             (c.field, c.scale),
-            (Field::Amount(Measure::Budget), DisplayUnit::Mnkr)
+            (Field::Amount(Figure::Budget), DisplayUnit::Mnkr)
         );
         assert_eq!(column("Budget").unwrap().scale, DisplayUnit::Kr);
     }

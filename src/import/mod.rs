@@ -27,7 +27,7 @@ use crate::calendar::YEARS;
 use crate::error::{Error, Result};
 
 use self::codepage::Encoding;
-use self::columns::Measure;
+use self::columns::Figure;
 use crate::model::Document;
 use crate::error::report::ImportReport;
 
@@ -90,7 +90,7 @@ pub struct Settings {
     pub delimiter: Option<u8>,
     pub sign: Sign,
     pub year: Option<i32>,
-    pub measure: Measure,
+    pub figure: Figure,
     pub parent: Option<String>,
     pub root: Option<String>,
     pub revenue_accounts: Vec<String>,
@@ -128,8 +128,8 @@ impl ImportOptions {
             return Err(Error::option(format!("year {y} is outside {first}-{last}")).at("year"));
         }
         let measure = match self.measure.as_deref() {
-            None => Measure::Outcome,
-            Some(m) => Measure::parse(m).ok_or_else(|| {
+            None => Figure::Outcome,
+            Some(m) => Figure::parse(m).ok_or_else(|| {
                 let reason = format!("unknown measure {m:?}; expected budget, outcome or forecast");
                 Error::option(reason).at("measure")
             })?,
@@ -156,7 +156,7 @@ impl ImportOptions {
             delimiter,
             sign,
             year: self.year,
-            measure,
+            figure: measure,
             parent: self.parent.clone(),
             root: self.root.clone(),
             revenue_accounts: prefixes(&self.revenue_accounts, &["3"], "revenueAccounts")?,

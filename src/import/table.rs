@@ -11,9 +11,9 @@ use std::borrow::Cow;
 
 use crate::num::money::Amount;
 
-use super::assemble::{account_kind, Entry, Gathered};
+use super::assemble::{account_kind, Gathered, ReadAmount};
 use super::cells::{self, When};
-use super::columns::{self, Column, Field, Measure};
+use super::columns::{self, Column, Field, Figure};
 use super::rows::Rows;
 use crate::model::Kind;
 use crate::error::report::{ColumnUse, ImportReport, Location};
@@ -79,7 +79,7 @@ fn is_blank(cells: &[Cow<str>]) -> bool {
 /// An amount of a row read, by column, before the row is known to be free of faults.
 struct Found {
     column: usize,
-    measure: Measure,
+    measure: Figure,
     when: When,
     amount: Amount,
 }
@@ -349,7 +349,7 @@ impl Layout {
             None => None,
         };
         let measure = match self.cell(cells, Field::MeasureName) {
-            Some((i, text)) => match Measure::parse(text) {
+            Some((i, text)) => match Figure::parse(text) {
                 Some(m) => m,
                 None => {
                     report.error(
@@ -361,7 +361,7 @@ impl Layout {
                     return;
                 }
             },
-            None => settings.measure,
+            None => settings.figure,
         };
         // Magnitudes take their sign from the row's kind, or its account number.
         let row_kind = kind.or_else(|| cost_type.and_then(|c| account_kind(c, settings)));
@@ -415,7 +415,7 @@ impl Layout {
                     );
                     continue;
                 }
-                (Measure::Outcome | Measure::Forecast, Some(When::Year(y))) => {
+                (Figure::Outcome | Figure::Forecast, Some(When::Year(y))) => {
                     report.error(
                         "E_PARSE_MONTH",
                         at(i),
@@ -461,10 +461,10 @@ impl Layout {
             return;
         }
         for f in found.iter() {
-            let entry = Entry {
+            let entry = ReadAmount {
                 unit,
                 cost_type,
-                measure: f.measure,
+                figure: f.measure,
                 when: f.when,
                 amount: f.amount,
                 line,

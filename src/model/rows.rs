@@ -95,8 +95,9 @@ pub struct VolumeRow {
     #[serde(default, rename = "costType", skip_serializing_if = "Option::is_none")]
     pub cost_type: Option<Id>,
     pub month: Month,
-    /// What is counted: "vårddygn", "besök", "tågkm".
-    pub measure: String,
+    /// What is counted (the volume's measure, `measure` in JSON): "vårddygn", "besök", "tågkm".
+    #[serde(rename = "measure")]
+    pub metric: String,
     pub budget: Weight,
     pub actual: Weight,
 }

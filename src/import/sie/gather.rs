@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 
 use crate::error::report::{ImportReport, Location};
-use crate::import::assemble::{account_kind, Entry, Gathered};
+use crate::import::assemble::{account_kind, Gathered, ReadAmount};
 use crate::import::cells::When;
-use crate::import::columns::Measure;
+use crate::import::columns::Figure;
 use crate::import::Settings;
 use crate::num::money::Amount;
 
@@ -20,7 +20,7 @@ use super::Read;
 pub(super) fn check_balances(r: &Read, report: &mut ImportReport) {
     let mut sums: BTreeMap<(i32, &str), Amount> = BTreeMap::new();
     for ((measure, year, _, account), rows) in &r.periods {
-        if let (Measure::Outcome, Some((amount, _))) = (measure, rows.total) {
+        if let (Figure::Outcome, Some((amount, _))) = (measure, rows.total) {
             *sums
                 .entry((*year, account.as_str()))
                 .or_insert(Amount::ZERO) += amount;
@@ -71,10 +71,10 @@ pub(super) fn gather(r: Read, settings: &Settings, report: &mut ImportReport) ->
         let name = r.accounts.get(&account).filter(|n| !n.is_empty());
         g.describe_cost_type(&account, name.map(String::as_str), Some(kind));
         let mut entry = |unit: &str, ledger: Amount, line: usize| {
-            let e = Entry {
+            let e = ReadAmount {
                 unit,
                 cost_type: Some(&account),
-                measure,
+                figure: measure,
                 when: When::Month(month),
                 // Ledger sign (debit +) to result sign (revenue +, cost −).
                 amount: -ledger,

@@ -33,7 +33,7 @@ use crate::num::money::Amount;
 
 use super::assemble::Gathered;
 use super::codepage::{self, Encoding};
-use super::columns::Measure;
+use super::columns::Figure;
 use crate::model::Kind;
 use crate::error::report::{ImportReport, Location};
 use super::Settings;
@@ -67,7 +67,7 @@ struct Read {
     company_id: Option<String>,
     has_omfattn: bool,
     /// (measure, year number, month, account) → rows
-    periods: BTreeMap<(Measure, i32, Month, String), PeriodRows>,
+    periods: BTreeMap<(Figure, i32, Month, String), PeriodRows>,
     /// (year number, account) → its balances
     balances: BTreeMap<(i32, String), Balance>,
 }

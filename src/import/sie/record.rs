@@ -6,7 +6,7 @@
 
 use crate::error::report::{ImportReport, Location};
 use crate::import::codepage::Encoding;
-use crate::import::columns::Measure;
+use crate::import::columns::Figure;
 use crate::import::Settings;
 use crate::model::Kind;
 use crate::num::money::Amount;
@@ -154,9 +154,9 @@ pub(super) fn record_into(
         }
         "#PSALDO" | "#PBUDGET" => {
             let measure = if rec.label == "#PSALDO" {
-                Measure::Outcome
+                Figure::Outcome
             } else {
-                Measure::Budget
+                Figure::Budget
             };
             let (Some(year), Some(month), Some(account)) = (
                 text(0).and_then(|t| t.parse::<i32>().ok()),
