@@ -118,11 +118,12 @@ clippy:
 #
 # cargo-fuzz needs nightly rustc flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain take them.
 # Each target keeps its corpus in fuzz/corpus/<target>; the SIE target also starts from the real
-# files in ../shared/corpus/sie. A crash lands in fuzz/artifacts/<target>/ and fails the run.
+# files in tests/data/sie (libFuzzer writes new inputs only to the first folder it is given, so
+# the seeds, second, stay as they are). A crash lands in fuzz/artifacts/<target>/ and fails the run.
 
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := amount csv paste sie
-SIE_SEEDS := $(wildcard ../shared/corpus/sie)
+SIE_SEEDS := tests/data/sie
 
 fuzz-tools:
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
