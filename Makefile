@@ -26,8 +26,8 @@ WASM_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapp
 WASM_PACK := wasm-pack --quiet
 PACK_FLAGS := --mode no-install --release --out-name balans
 
-.PHONY: help demo test build serve tools browser-tools test-native test-wasm-node test-wasm-browser \
-	test-pkg fmt clippy fuzz fuzz-tools
+.PHONY: help demo test build serve tools browser-tools cxx-tools test-native check-extras \
+	test-wasm-node test-wasm-browser test-pkg fmt clippy fuzz fuzz-tools
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT) (PORT=… to change)"
@@ -36,7 +36,7 @@ help:
 demo: build
 	node pkg-tests/serve.mjs --port $(PORT)
 
-test: tools browser-tools test-native build test-wasm-node test-wasm-browser test-pkg
+test: tools browser-tools test-native check-extras build test-wasm-node test-wasm-browser test-pkg
 	@echo "make test: every suite passed"
 
 # --- tools: installed only when missing or of the wrong version -------------------------------
@@ -60,6 +60,12 @@ browser-tools:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
+
+# libfuzzer-sys compiles libFuzzer (C++) in its build script, even for `cargo check`.
+cxx-tools:
+	@if ! command -v c++ >/dev/null; then \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q g++; \
 	fi
 
 # --- build: pkg/ (--target web) and pkg-node/ (--target nodejs), optimised and measured -------
@@ -105,6 +111,15 @@ test-wasm-browser: tools browser-tools
 test-pkg: build browser-tools
 	node --test pkg-tests/*.test.mjs pkg-tests/*.test.cjs
 
+# The fuzz targets (fuzz/, a workspace of their own) and the native bench (`test = false`,
+# `bench = false` in Cargo.toml) are outside `cargo test --all-targets`, and both once stopped
+# compiling unseen when `DeviationOptions` gained fields. A type check catches that in seconds;
+# running them stays with `make fuzz` and `make bench`. `--bench '*'` names every bench, even
+# those `bench = false` keeps out of `--benches`.
+check-extras: cxx-tools
+	cargo check --bench '*'
+	cargo check --manifest-path fuzz/Cargo.toml --bins
+
 fmt:
 	cargo fmt --all
 
@@ -125,7 +140,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := amount csv paste sie
 SIE_SEEDS := tests/data/sie
 
-fuzz-tools:
+fuzz-tools: cxx-tools
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 
 fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
