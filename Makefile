@@ -2,7 +2,8 @@
 #
 #   make demo   installs what is missing, builds the packages, serves www/ on http://127.0.0.1:$(PORT)
 #   make test   installs what is missing, then runs every test (native, wasm in Node and Chromium,
-#               the built packages from Node and from a real Chromium)
+#               the built packages from Node and from a real Chromium) and type-checks the fuzz
+#               targets and the native bench, which it does not run
 #
 # Everything comes from the package registries (crates.io, npm, Debian); nothing else is fetched.
 
