@@ -2,7 +2,8 @@
 #
 #   make demo   installs what is missing, builds the packages, serves www/ on http://127.0.0.1:$(PORT)
 #   make test   installs what is missing, then runs every test (native, wasm in Node and Chromium,
-#               the built packages from Node and from a real Chromium)
+#               the built packages from Node and from a real Chromium) and type-checks the fuzz
+#               targets and the native bench, which it does not run
 #
 # Everything comes from the package registries (crates.io, npm, Debian); nothing else is fetched.
 
@@ -26,8 +27,8 @@ WASM_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapp
 WASM_PACK := wasm-pack --quiet
 PACK_FLAGS := --mode no-install --release --out-name balans
 
-.PHONY: help demo test build serve tools browser-tools test-native test-wasm-node test-wasm-browser \
-	test-pkg fmt clippy fuzz fuzz-tools
+.PHONY: help demo test build serve tools browser-tools cxx-tools test-native check-extras \
+	test-wasm-node test-wasm-browser test-pkg fmt clippy fuzz fuzz-tools
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT) (PORT=… to change)"
@@ -36,7 +37,7 @@ help:
 demo: build
 	node pkg-tests/serve.mjs --port $(PORT)
 
-test: tools browser-tools test-native build test-wasm-node test-wasm-browser test-pkg
+test: tools browser-tools test-native check-extras build test-wasm-node test-wasm-browser test-pkg
 	@echo "make test: every suite passed"
 
 # --- tools: installed only when missing or of the wrong version -------------------------------
@@ -60,6 +61,12 @@ browser-tools:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
+
+# libfuzzer-sys compiles libFuzzer (C++) in its build script, even for `cargo check`.
+cxx-tools:
+	@if ! command -v c++ >/dev/null; then \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q g++; \
 	fi
 
 # --- build: pkg/ (--target web) and pkg-node/ (--target nodejs), optimised and measured -------
@@ -105,6 +112,15 @@ test-wasm-browser: tools browser-tools
 test-pkg: build browser-tools
 	node --test pkg-tests/*.test.mjs pkg-tests/*.test.cjs
 
+# The fuzz targets (fuzz/, a workspace of their own) and the native bench (`test = false`,
+# `bench = false` in Cargo.toml) are outside `cargo test --all-targets`, and both once stopped
+# compiling unseen when `DeviationOptions` gained fields. A type check catches that in seconds;
+# running them stays with `make fuzz` and `make bench`. `--bench '*'` names every bench, even
+# those `bench = false` keeps out of `--benches`.
+check-extras: cxx-tools
+	cargo check --bench '*'
+	cargo check --manifest-path fuzz/Cargo.toml --bins
+
 fmt:
 	cargo fmt --all
 
@@ -118,13 +134,14 @@ clippy:
 #
 # cargo-fuzz needs nightly rustc flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain take them.
 # Each target keeps its corpus in fuzz/corpus/<target>; the SIE target also starts from the real
-# files in ../shared/corpus/sie. A crash lands in fuzz/artifacts/<target>/ and fails the run.
+# files in tests/data/sie (libFuzzer writes new inputs only to the first folder it is given, so
+# the seeds, second, stay as they are). A crash lands in fuzz/artifacts/<target>/ and fails the run.
 
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := amount csv paste sie
-SIE_SEEDS := $(wildcard ../shared/corpus/sie)
+SIE_SEEDS := tests/data/sie
 
-fuzz-tools:
+fuzz-tools: cxx-tools
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 
 fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))

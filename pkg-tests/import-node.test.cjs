@@ -1,5 +1,5 @@
 // The importers of the Node package (`pkg-node/`) as a user calls them: a Windows-1252 CSV file
-// from a finance system, a real SIE file from the corpus beside the repository, and a broken
+// from a finance system, a real SIE file from the corpus in tests/data/sie, and a broken
 // file that is rejected with its report while the data already there stays.
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -8,7 +8,7 @@ const path = require('node:path');
 const balans = require('../pkg-node/balans.js');
 
 const demo = () => require('../www/demo/region-2025.json');
-const corpus = path.join(__dirname, '..', '..', 'shared', 'corpus', 'sie');
+const corpus = path.join(__dirname, '..', 'tests', 'data', 'sie');
 
 /** Windows-1252 bytes of `text` (the letters used here are all in Latin-1). */
 function cp1252(text) {

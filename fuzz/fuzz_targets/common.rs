@@ -35,9 +35,10 @@ pub fn check(import: impl FnOnce(&mut Workspace) -> balans::Result<ImportReport>
             assert!(r.accepted + r.skipped + r.rejected <= r.read);
             // What was added can be reported on.
             if let (Some(last), Ok(_)) = (report.last_month.as_deref(), ws.data()) {
+                // The rest by default, so an option the report gains does not break the build.
                 let options = balans::DeviationOptions {
                     as_of: last.to_string(),
-                    unit: None,
+                    ..Default::default()
                 };
                 ws.deviation(&options).unwrap();
             }
