@@ -69,6 +69,12 @@ cxx-tools:
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q g++; \
 	fi
 
+# What a page that embeds the widget loads: the web package and the element with its modules
+# (README, "Embedding kit"), each gzipped on its own as a server sends them.
+SHIPPED = pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/toolbar.js \
+	$(sort $(wildcard www/lib/*.js)) $(sort $(wildcard www/views/*.js)) www/balans-widget.css \
+	www/views/effects.css
+
 # --- build: pkg/ (--target web) and pkg-node/ (--target nodejs), optimised and measured -------
 
 build: tools
@@ -85,14 +91,10 @@ build: tools
 		fi; \
 		echo "wasm-opt -Oz $$dir/balans_bg.wasm: $$before → $$after bytes"; \
 	done
-	@printf '%-28s %10s %10s\n' "shipped file" "raw B" "gzip B"
-	@for f in pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/balans-widget.css; do \
-		printf '%-28s %10s %10s\n' $$f $$(stat -c %s $$f) $$(gzip -9c $$f | wc -c); \
-	done
-	@printf '%-28s %10s %10s\n' "total" \
-		$$(cat pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/balans-widget.css | wc -c) \
-		$$(for f in pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/balans-widget.css; do \
-			gzip -9c $$f | wc -c; done | awk '{ s += $$1 } END { print s }')
+	@printf '%-30s %10s %10s\n' "shipped file" "raw B" "gzip B"
+	@for f in $(SHIPPED); do printf '%-30s %10s %10s\n' $$f $$(stat -c %s $$f) $$(gzip -9c $$f | wc -c); done
+	@printf '%-30s %10s %10s\n' "total" $$(cat $(SHIPPED) | wc -c) \
+		$$(for f in $(SHIPPED); do gzip -9c $$f | wc -c; done | awk '{ s += $$1 } END { print s }')
 
 serve:
 	node pkg-tests/serve.mjs --port $(PORT)

@@ -1,15 +1,15 @@
 //! What every import target checks, whatever the input.
 
-use balans::import::json;
+use balans::Document;
 use balans::ImportReport;
 use balans::Workspace;
 
 /// A workspace with a small tree, as a user has before importing.
 fn workspace() -> Workspace {
-    let doc = json::Document {
+    let doc = Document {
         schema: 1,
         units: vec![unit("R", None), unit("A", Some("R")), unit("B", Some("R"))],
-        ..json::Document::default()
+        ..Document::default()
     };
     let mut ws = Workspace::new();
     ws.import(doc).unwrap();
