@@ -55,6 +55,7 @@ pub use grants::{GrantOptions, GrantsReport};
 pub use id::Id;
 pub use import::{Format, ImportOptions};
 pub use model::{Document, SCHEMA_VERSION};
+pub use num::format::FormatOptions;
 pub use num::money::{Amount, DisplayUnit, Months};
 pub use num::ratio::Percent;
 pub use num::weight::Weight;

@@ -104,20 +104,6 @@ pub(super) fn options_or_default<T: DeserializeOwned + Default>(
     }
 }
 
-/// `formatAmount`'s options (`FormatOptions` in `types/functions.d.ts`).
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub(super) struct FormatOptions {
-    #[serde(default)]
-    pub unit: Option<String>,
-    #[serde(default)]
-    pub decimals: Option<u32>,
-    #[serde(default)]
-    pub suffix: bool,
-    #[serde(default)]
-    pub plain: bool,
-}
-
 /// An amount given as a string or a number, read exactly.
 pub(super) fn amount(value: JsValue) -> Result<Amount, Error> {
     match value.as_string() {

@@ -9,12 +9,12 @@
 use wasm_bindgen::prelude::*;
 
 use crate::budget::{self, PeriodiseOptions};
-use crate::error::Error;
 use crate::frame::{self, Share};
 use crate::import::{self, ImportOptions};
-use crate::num::money::{Amount, DisplayUnit};
+use crate::num::format::FormatOptions;
+use crate::num::money::Amount;
 
-use super::convert::{self, FormatOptions};
+use super::convert;
 use super::errors::js_error;
 
 /// Reads a file or pasted text without adding it (see the TypeScript doc of `readImport`).
@@ -46,26 +46,8 @@ pub fn parse_amount(text: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = formatAmount, skip_typescript)]
 pub fn format_amount(value: JsValue, options: JsValue) -> Result<String, JsValue> {
     let amount = convert::amount(value).map_err(js_error)?;
-    let opts: FormatOptions = convert::options_or_default(options).map_err(js_error)?;
-    let unit = match opts.unit.as_deref() {
-        Some(u) => DisplayUnit::parse(u).map_err(|e| js_error(e.at("unit")))?,
-        None => DisplayUnit::Kr,
-    };
-    let decimals = opts.decimals.unwrap_or(0);
-    if decimals > 6 {
-        return Err(js_error(Error::option("at most 6 decimals").at("decimals")));
-    }
-    // `plain` and `suffix` are formatting, the core's job (money::Amount::format); they are
-    // still worked out here.
-    let mut text = amount.format(unit, decimals);
-    if opts.plain {
-        text = text.replace('\u{a0}', "").replace('\u{2212}', "-");
-    }
-    Ok(if opts.suffix {
-        format!("{text}\u{a0}{}", unit.label())
-    } else {
-        text
-    })
+    let options: FormatOptions = convert::options_or_default(options).map_err(js_error)?;
+    amount.format_with(&options).map_err(js_error)
 }
 
 /// Spreads an annual amount over twelve months; the parts sum exactly to it.

@@ -11,9 +11,7 @@
 //! the edge, uses point one way: `convert` at the floor, then `errors` and `storage`, then
 //! `functions` and `workspace`.
 //!
-//! Not here: any figure, check or join of engines, which the core computes. Two leftovers still
-//! work something out here and say so where they do: `formatAmount`'s `plain` and `suffix`, and
-//! `importGrantsTable`'s wrapping of the table in a document.
+//! Not here: any figure, check, format or join of engines, which the core computes.
 
 mod convert;
 mod errors;

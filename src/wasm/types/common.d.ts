@@ -14,11 +14,8 @@ export type AmountInput = string | number;
 
 /** The error every function throws: a real Error with a stable code. */
 export interface BalansError extends Error {
-  /** "E_PARSE_AMOUNT", "E_PARSE_MONTH", "E_OPTION", "E_PERIODISE", "E_UNKNOWN_UNIT",
-   * "E_DUPLICATE_UNIT", "E_UNKNOWN_PARENT", "E_ROOT", "E_CYCLE", "E_UNKNOWN_COST_TYPE",
-   * "E_DUPLICATE_COST_TYPE", "E_SCHEMA",
-   * "E_SCHEMA_VERSION", "E_JSON", "E_NO_DATA", "E_STORAGE" or "E_UNKNOWN_MEASURE"; a rejected
-   * import has its first error's code (README.md, "Importing files"). */
+  /** A stable code such as "E_PARSE_AMOUNT" or "E_UNKNOWN_UNIT"; every code and its meaning is
+   * in docs/errors.md. A rejected import has its first error's code. */
   code: string;
   /** The path of the input field at fault, e.g. "budget[3].annual", where there is one. */
   field?: string;
