@@ -86,7 +86,7 @@ mod tests {
         };
         assert_eq!(format("1", many).unwrap_err().field(), Some("decimals"));
         let unit = FormatOptions {
-            unit: Some("mkr".into()),
+            unit: Some("xyz".into()),
             ..FormatOptions::default()
         };
         assert_eq!(format("1", unit).unwrap_err().field(), Some("unit"));
