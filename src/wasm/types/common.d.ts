@@ -6,6 +6,18 @@ export type MonthString = string;
 export type PercentString = string;
 export type DisplayUnit = "kr" | "tkr" | "mnkr";
 export type Level = "region" | "committee" | "administration" | "area" | "department" | "unit";
+/** Who a report row is about and where it sits in the report's tree: the first fields of every
+ * per-unit row (deviation, accuracy, grants). */
+export interface UnitHeader {
+  unit: string;
+  name: string;
+  parent: string | null;
+  level: Level | null;
+  /** 0 for the report's root. */
+  depth: number;
+  /** Ids of the children, in input order. */
+  children: string[];
+}
 export type MethodName = "linear" | "days" | "workdays" | "profile" | "prior-year";
 export type Rounding = "ore" | "krona";
 /** An amount on input: a decimal string (Swedish forms such as "-1 234,50" or "236 mnkr" too),

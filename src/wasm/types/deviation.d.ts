@@ -95,14 +95,7 @@ export interface CostTypeFigures {
   ytd: Figures;
   fullYear: FullYear;
 }
-export interface DeviationRow {
-  unit: string;
-  name: string;
-  parent: string | null;
-  level: Level | null;
-  /** 0 for the report's root. */
-  depth: number;
-  children: string[];
+export interface DeviationRow extends UnitHeader {
   /** The materiality thresholds applied to this unit. */
   threshold: ThresholdApplied;
   period: Figures;
@@ -144,8 +137,7 @@ export interface ForecastError {
 }
 export interface Revision { made: MonthString; change: AmountString; }
 export interface Run { length: number; direction: Tendency; from: MonthString; to: MonthString; }
-export interface AccuracyRow {
-  unit: string; name: string; parent: string | null; level: Level | null; depth: number; children: string[];
+export interface AccuracyRow extends UnitHeader {
   budget: AmountString;
   outcome: AmountString;
   /** The last month with outcome in the subtree. */

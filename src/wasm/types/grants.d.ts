@@ -122,13 +122,7 @@ export interface CliffYear {
   /** Ids of the grants first missing this year. */
   ending: string[];
 }
-export interface GrantRow {
-  unit: string;
-  name: string;
-  parent: string | null;
-  level: Level | null;
-  depth: number;
-  children: string[];
+export interface GrantRow extends UnitHeader {
   ytd: Dependency;
   fullYear: Dependency;
   /** What the result bridge shows as "grants beyond budget". */
