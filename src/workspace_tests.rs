@@ -363,3 +363,22 @@ fn an_empty_workspace_has_no_report() {
         .unwrap_err();
     assert_eq!(e.field(), Some("units"));
 }
+
+#[test]
+fn an_unknown_unit_is_reported_at_its_own_cell_and_its_rows_as_rejected() {
+    let mut ws = Workspace::new();
+    ws.import(tree_doc()).unwrap();
+    let csv = "Konto;Enhet;Period;Budget;Utfall\n4010;A;2025-01;1;2\n4010;OKÄND;2025-01;3;4\n";
+    let err = ws
+        .import_csv(csv.as_bytes(), &ImportOptions::default())
+        .unwrap_err();
+    let report = err.report().unwrap();
+    let issue = report.first_error().unwrap();
+    assert_eq!(issue.code, "E_UNKNOWN_UNIT");
+    assert_eq!(
+        (issue.at.line, issue.at.column, issue.at.field.as_deref()),
+        (Some(3), Some(2), Some("Enhet"))
+    );
+    // The verdict and the counts agree: the row of the unknown unit is not accepted.
+    assert_eq!((report.rows.accepted, report.rows.rejected), (1, 1));
+}

@@ -37,6 +37,9 @@ pub struct ReadAmount<'a> {
 #[derive(Debug, Default)]
 pub struct Gathered {
     units: Ids,
+    /// By unit index: the last line an amount of the unit was read on, and how many lines (rows)
+    /// named it, so the rows of a unit the import refuses are counted as rejected.
+    unit_rows: Vec<(u32, u32)>,
     cost_types: Ids,
     /// Names and kinds seen, by cost type index (first one given wins).
     about: Vec<(Option<String>, Option<Kind>)>,
@@ -180,14 +183,35 @@ impl Ids {
     }
 }
 
+/// Which part of a row a location is asked for: an unknown unit is reported at the unit's cell,
+/// not at the amount's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Unit,
+    CostType,
+    Amount,
+}
+
 impl Gathered {
-    /// Adds one amount; a key read before is added to and warned about. `at` places the amount
-    /// in the input, for the report, and is only asked for when the report needs it.
-    pub fn add(&mut self, e: ReadAmount<'_>, at: impl Fn() -> Location, report: &mut ImportReport) {
-        let unit = self.units.use_at(e.unit, &at);
+    /// Adds one amount; a key read before is added to and warned about. `at` places a part of
+    /// the row in the input, for the report, and is only asked for when the report needs it.
+    pub fn add(
+        &mut self,
+        e: ReadAmount<'_>,
+        at: impl Fn(Part) -> Location,
+        report: &mut ImportReport,
+    ) {
+        let unit = self.units.use_at(e.unit, &|| at(Part::Unit));
+        if self.unit_rows.len() <= unit as usize {
+            self.unit_rows.resize(unit as usize + 1, (0, 0));
+        }
+        let rows = &mut self.unit_rows[unit as usize];
+        if rows.1 == 0 || rows.0 != e.line as u32 {
+            *rows = (e.line as u32, rows.1 + 1);
+        }
         let cost_type = match e.cost_type {
             Some(id) => {
-                let i = self.cost_types.use_at(id, &at);
+                let i = self.cost_types.use_at(id, &|| at(Part::CostType));
                 if self.about.len() <= i as usize {
                     self.about.resize(i as usize + 1, (None, None));
                 }
@@ -225,7 +249,7 @@ impl Gathered {
         if let Some(line) = first {
             report.warn(
                 "W_DUPLICATE_ROW",
-                at(),
+                at(Part::Amount),
                 format!(
                     "{} for unit {:?}{} and {} appears again{}; the amounts are added",
                     e.figure.name(),
@@ -316,6 +340,14 @@ fn units(
         return Vec::new();
     }
     if !known.is_empty() && !g.create_units && settings.parent.is_none() {
+        // Their rows were read and counted as accepted; the verdict refuses them.
+        let refused: usize = missing
+            .iter()
+            .filter_map(|(id, _)| g.units.index.get(*id))
+            .map(|&i| g.unit_rows.get(i as usize).map_or(0, |r| r.1 as usize))
+            .sum();
+        report.rows.accepted = report.rows.accepted.saturating_sub(refused);
+        report.rows.rejected += refused;
         for (unit, at) in missing {
             report.error(
                 "E_UNKNOWN_UNIT",

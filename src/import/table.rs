@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use crate::num::money::Amount;
 
-use super::assemble::{account_kind, Gathered, ReadAmount};
+use super::assemble::{account_kind, Gathered, Part, ReadAmount};
 use super::cells::{self, When};
 use super::columns::{self, Column, Field, Figure};
 use super::rows::Rows;
@@ -302,7 +302,9 @@ impl Layout {
                 g.unit_names.insert(unit.to_string(), name.to_string());
             }
         }
-        let cost_type = self.cell(cells, Field::CostType).map(|(_, c)| c);
+        let cost_type_cell = self.cell(cells, Field::CostType);
+        let cost_type_column = cost_type_cell.map(|(i, _)| i);
+        let cost_type = cost_type_cell.map(|(_, c)| c);
         let kind = match self.cell(cells, Field::Kind) {
             Some((i, text)) => match kind(text) {
                 Some(k) => Some(k),
@@ -469,7 +471,12 @@ impl Layout {
                 amount: f.amount,
                 line,
             };
-            g.add(entry, || at(f.column), report);
+            let column = |part| match part {
+                Part::Unit => self.unit,
+                Part::CostType => cost_type_column.unwrap_or(f.column),
+                Part::Amount => f.column,
+            };
+            g.add(entry, |part| at(column(part)), report);
         }
     }
 }

@@ -80,7 +80,7 @@ pub(super) fn gather(r: Read, settings: &Settings, report: &mut ImportReport) ->
                 amount: -ledger,
                 line,
             };
-            g.add(e, || Location::line(line), report);
+            g.add(e, |_| Location::line(line), report);
         };
         let mut on_objects = Amount::ZERO;
         for (object, amount, line) in &rows.objects {
