@@ -298,6 +298,7 @@ test('after one visit the app opens, imports, computes and keeps its data with t
   await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Offline');
   await page.locator('balans-import textarea').fill('Enhet\tPeriod\tUtfall\nRS-IT\t2025-09\t-250 000\n');
   await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
+  await page.locator('balans-import button.confirm').click();
   await page.locator('balans-import .status', { hasText: 'klar' }).waitFor();
   const itSeptember = canonical(outcome(demo(), 'RS-IT', '2025-09', '2025-09') - 25000000n);
   const shownIt = () => page.locator('balans-widget tr[data-unit="RS-IT"] td[data-field="period.outcome"]').getAttribute('data-amount');

@@ -39,6 +39,13 @@ const amount = (page, unit, field) =>
   page.locator(`balans-widget tr[data-unit="${unit}"] td[data-field="${field}"]`).getAttribute('data-amount');
 const status = (page) => page.locator('balans-import .status');
 
+/** Waits for the preview of `label`'s import and confirms it, as a user reading it would. */
+async function confirm(page, label) {
+  await status(page).filter({ hasText: `Granska vad importen av ${label} gör` }).waitFor();
+  await page.locator('balans-import button.confirm').click();
+  await status(page).filter({ hasText: `Importen av ${label} är klar.` }).waitFor();
+}
+
 /** Waits up to five seconds for `read()` to give `want` (the widget renders in a microtask). */
 async function settles(read, want) {
   for (let i = 0; i < 50 && (await read()) !== want; i++) await new Promise((r) => setTimeout(r, 100));
@@ -53,7 +60,7 @@ test('files and pasted ranges are imported into the widget; a broken file change
   // 1. A finance system's CSV: Windows-1252, semicolons, decimal commas, Swedish headers.
   const csv = 'Kostnadsställe;Månad;Utfall\r\nHSN-SJ-AKUT;2025-09;-1 234 567,89\r\nKTN-BUSS;2025-09;"-2 000 000,00"\r\n';
   await drop(page, 'utfall-sep.csv', bytes(csv, 1252));
-  await status(page).filter({ hasText: 'Importen av utfall-sep.csv är klar.' }).waitFor();
+  await confirm(page, 'utfall-sep.csv');
   await page.locator('balans-widget caption', { hasText: 'september 2025' }).waitFor();
   const report = await page.locator('balans-import .report dl').innerText();
   assert.match(report, /windows-1252/);
@@ -71,7 +78,7 @@ test('files and pasted ranges are imported into the widget; a broken file change
     '#PSALDO 0 202510 3010 {} -500000.00', '#PSALDO 0 202510 3010 {1 "KTN-TAG"} -500000.00', '',
   ].join('\r\n');
   await drop(page, 'region.se', bytes(sie, 437));
-  await status(page).filter({ hasText: 'Importen av region.se är klar.' }).waitFor();
+  await confirm(page, 'region.se');
   await page.locator('balans-widget caption', { hasText: 'oktober 2025' }).waitFor();
   assert.match(await page.locator('balans-import .report dl').innerText(), /ibm437/);
   await settles(() => amount(page, 'KTN-TAG', 'period.outcome'), canonical(before('KTN-TAG', '2025-10') + 50000000n));
@@ -86,7 +93,7 @@ test('files and pasted ranges are imported into the widget; a broken file change
   // A textarea keeps line ends as LF.
   assert.equal(await page.locator('balans-import textarea').inputValue(), range.replaceAll('\r\n', '\n'));
   await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
-  await status(page).filter({ hasText: 'Importen av det inklistrade är klar.' }).waitFor();
+  await confirm(page, 'det inklistrade');
   const rsIt = canonical(before('RS-IT', '2025-10') - 25000000n);
   await settles(() => amount(page, 'RS-IT', 'period.outcome'), rsIt);
   assert.equal(await amount(page, 'RS-FIN', 'period.outcome'), canonical(before('RS-FIN', '2025-10') - 100050n));
@@ -101,12 +108,55 @@ test('files and pasted ranges are imported into the widget; a broken file change
   assert.equal(await first.getAttribute('data-code'), 'E_PARSE_AMOUNT');
   assert.match(await first.innerText(), /Beloppet kan inte läsas/);
   assert.match(await first.innerText(), /fel\.csv rad 2 kolumn 3 \(Utfall\)/);
-  assert.match(await errors.locator('tbody tr').nth(1).innerText(), /Okänd enhet/);
+  const second = errors.locator('tbody tr').nth(1);
+  assert.match(await second.innerText(), /Okänd enhet/);
+  // At the unit's own cell, with what would have been accepted in Swedish.
+  assert.match(await second.innerText(), /fel\.csv rad 3 kolumn 1 \(Enhet\)/);
+  assert.match(await second.innerText(), /Ett enhets-id som finns i arbetsytan/);
+  // The counts agree with the verdict: neither row was taken.
+  assert.match(await page.locator('balans-import .report dl').innerText(), /2 lästa, 0 godkända, 0 överhoppade, 2 avvisade/);
+  assert.doesNotMatch(await page.locator('balans-import .report').innerText(), /null|undefined/);
   assert.equal(await amount(page, 'KTN', 'period.outcome'), shown);
   assert.equal(await amount(page, 'RS-IT', 'period.outcome'), rsIt);
   assert.equal(await page.locator('balans-widget table').isVisible(), true);
 
   assert.deepEqual(problems, [], 'no console errors, no CSP violations');
+  await page.close();
+});
+
+test('the preview shows what an import does: cancel changes nothing, confirm adds it where chosen', async () => {
+  const { page, problems } = await openDemo();
+  const units = () => page.evaluate(() => document.querySelector('balans-widget').activeWorkspace.toJSON().units);
+  const before = await units();
+  const parent = page.locator('balans-import select#balans-import-parent');
+  await parent.focus();
+  // The tree is offered by name, the committee among it; nothing is chosen until the user does.
+  assert.equal(await parent.inputValue(), '');
+  assert.equal(await parent.locator('option').count(), before.length + 1);
+  await parent.selectOption('HSN');
+
+  const paste = async () => {
+    await page.locator('balans-import textarea').fill('Enhet\tPeriod\tUtfall\nHSN-NY\t2025-09\t-1 000\n');
+    await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
+    await status(page).filter({ hasText: 'Granska vad importen av det inklistrade gör' }).waitFor();
+  };
+  await paste();
+  const preview = await page.locator('balans-import .report dl').innerText();
+  assert.match(preview, /1 nya enheter: HSN-NY/);
+  assert.match(preview, /1 utfallsrader/);
+  assert.equal(await page.locator('balans-import button.confirm').evaluate((b) => b === b.getRootNode().activeElement), true,
+    'the confirm button has the focus');
+  await page.locator('balans-import button.discard').click();
+  await status(page).filter({ hasText: 'Importen avbröts. Inget har ändrats.' }).waitFor();
+  assert.deepEqual(await units(), before);
+
+  await paste();
+  await page.keyboard.press('Enter'); // the focused confirm button, by keyboard
+  await status(page).filter({ hasText: 'Importen av det inklistrade är klar.' }).waitFor();
+  const after = await units();
+  assert.equal(after.length, before.length + 1);
+  assert.deepEqual(after.at(-1), { id: 'HSN-NY', name: 'HSN-NY', parent: 'HSN' });
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

@@ -1,7 +1,9 @@
 // <balans-import>: the import panel. Drop or choose a CSV or SIE file, or paste a range copied from
 // Excel; the file is parsed in a Web Worker (import-worker.js) with a progress bar and a cancel
-// button, then added to the Workspace that a <balans-widget> shows, and the import report is shown
-// in Swedish (English with lang="en"). A rejected file adds nothing; what was shown stays.
+// button. The user then sees what the import would do (new units, under the unit chosen for them;
+// rows by kind; warnings) and confirms or cancels: only a confirmed import is added to the
+// Workspace that a <balans-widget> shows. The report is in Swedish (English with lang="en"). A
+// rejected file adds nothing; what was shown stays.
 //
 // It renders and moves bytes; the Rust core reads, checks and adds (readImport, importJson). It
 // does no arithmetic on amounts and sends nothing over the network.
@@ -32,6 +34,9 @@ const STRINGS = {
     year: 'År (för månadskolumner)',
     measure: 'Belopp utan egen kolumnrubrik avser',
     measures: { outcome: 'Utfall', budget: 'Budget', forecast: 'Prognos' },
+    parent: 'Nya enheter placeras under',
+    noParent: 'Ingenstans: okända enheter är fel',
+    dimension: 'SIE: dimension för enheter',
     sign: 'Tecken',
     signs: {
       result: 'Resultat: intäkt +, kostnad −',
@@ -45,7 +50,13 @@ const STRINGS = {
     noTarget: 'Det finns ingen rapport att importera till.',
     wait: 'Vänta tills rapporten har laddats och försök igen.',
     done: (file) => `Importen av ${file} är klar.`,
+    review: (file) => `Granska vad importen av ${file} gör och bekräfta. Inget har ändrats ännu.`,
+    confirm: 'Importera',
+    discard: 'Avbryt importen',
     rejected: (file) => `${file} importerades inte: filen har fel. Inget har ändrats.`,
+    preview: 'Importen kommer att lägga till',
+    replaced: 'Ersätter tidigare importerat',
+    newUnits: (n, names) => `${n} nya enheter${names ? `: ${names}` : ''}`,
     pasted: 'det inklistrade',
     report: 'Importrapport',
     facts: {
@@ -65,6 +76,7 @@ const STRINGS = {
     errors: 'Fel',
     warnings: 'Varningar',
     columns: { code: 'Kod', where: 'Var', what: 'Vad', expected: 'Förväntat' },
+    technical: 'Teknisk text (engelska)',
     where: (i) => [i.file, i.line && `rad ${i.line}`, i.column && `kolumn ${i.column}`, i.field && `(${i.field})`]
       .filter(Boolean).join(' '),
     codes: {
@@ -106,6 +118,27 @@ const STRINGS = {
       W_SIE_BALANCE: 'IB + periodernas saldon är inte lika med UB för kontot',
       W_SIE_BALANCE_ACCOUNTS: 'Balanskonton kontrolleras men importeras inte',
     },
+    /** What would have been accepted, by code; the core's own (English) text where none. */
+    expected: {
+      E_EMPTY: 'En fil med rubrikrad och minst en rad data',
+      E_ENCODING: 'Text i UTF-8 eller Windows-1252',
+      E_CSV_HEADER: 'En rubrikrad med enhet, period och belopp, t.ex. Enhet;Period;Utfall',
+      E_CSV_FIELDS: 'Lika många celler som rubrikraden: belopp med decimalkomma inom citattecken, eller semikolon som avgränsare',
+      E_CSV_QUOTE: 'Citattecken i par runt en cell; ett citattecken i cellen skrivs två gånger',
+      E_MISSING_UNIT: 'Ett enhets-id',
+      E_UNKNOWN_UNIT: 'Ett enhets-id som finns i arbetsytan, eller välj var nya enheter placeras',
+      E_KIND: 'intäkt eller kostnad',
+      E_PARSE_YEAR: 'Ett år, t.ex. 2025',
+      E_PARSE_MONTH: 'En månad som 2025-08, 202508 eller aug (med år)',
+      E_PARSE_AMOUNT: 'Ett belopp som −1 234,50',
+      E_AMOUNT_RANGE: 'Ett belopp under 10^15 kr',
+      E_MEASURE: 'budget, utfall eller prognos',
+      E_PERIOD_OUTSIDE_YEAR: 'En period i det valda året',
+      E_SIGN_KIND: 'En kolumn för intäkt/kostnad, eller konton',
+      E_SIE_RECORD: 'En fullständig SIE-post',
+      E_SIE_CHECKSUM: 'En oförändrad fil, som programmet exporterade den',
+      E_OPTION: 'Ett giltigt val',
+    },
   },
   en: {
     heading: 'Import data',
@@ -116,6 +149,9 @@ const STRINGS = {
     year: 'Year (for month columns)',
     measure: 'Amounts without their own header are',
     measures: { outcome: 'Outcome', budget: 'Budget', forecast: 'Forecast' },
+    parent: 'New units go under',
+    noParent: 'Nowhere: unknown units are errors',
+    dimension: 'SIE: dimension of units',
     sign: 'Sign',
     signs: {
       result: 'Result: revenue +, cost −',
@@ -129,7 +165,13 @@ const STRINGS = {
     noTarget: 'There is no report to import into.',
     wait: 'Wait until the report has loaded, then try again.',
     done: (file) => `${file} was imported.`,
+    review: (file) => `Review what the import of ${file} does, then confirm. Nothing has changed yet.`,
+    confirm: 'Import',
+    discard: 'Cancel the import',
     rejected: (file) => `${file} was not imported: the file has errors. Nothing changed.`,
+    preview: 'The import will add',
+    replaced: 'Replaces what was imported before',
+    newUnits: (n, names) => `${n} new units${names ? `: ${names}` : ''}`,
     pasted: 'the pasted range',
     report: 'Import report',
     facts: {
@@ -149,10 +191,12 @@ const STRINGS = {
     errors: 'Errors',
     warnings: 'Warnings',
     columns: { code: 'Code', where: 'Where', what: 'What', expected: 'Expected' },
+    technical: 'Technical text',
     where: (i) => [i.file, i.line && `line ${i.line}`, i.column && `column ${i.column}`, i.field && `(${i.field})`]
       .filter(Boolean).join(' '),
     // English shows the API's own messages.
     codes: {},
+    expected: {},
   },
 };
 
@@ -170,6 +214,8 @@ export class BalansImport extends HTMLElement {
   #workspace = null;
   #target = null;
   #busy = false;
+  /** A read import waiting for the user's confirmation: { document, report, label, workspace }. */
+  #pending = null;
 
   constructor() {
     super();
@@ -213,10 +259,15 @@ export class BalansImport extends HTMLElement {
       ...Object.entries(t.measures).map(([v, label]) => h('option', { value: v }, label)));
     const sign = h('select', { id: id('sign') },
       ...Object.entries(t.signs).map(([v, label]) => h('option', { value: v }, label)));
+    const parent = h('select', { id: id('parent') }, h('option', { value: '' }, t.noParent));
+    const dimension = h('input', { type: 'number', id: id('dimension'), min: 1, max: 99, value: 1, inputmode: 'numeric' });
     const progress = h('progress', { max: 100, hidden: true, part: 'progress' });
     const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const cancel = h('button', { type: 'button', hidden: true, class: 'cancel' }, t.cancel);
     const report = h('section', { class: 'report', 'aria-live': 'polite', part: 'report' });
+    const confirm = h('button', { type: 'button', class: 'confirm', part: 'confirm' }, t.confirm);
+    const discard = h('button', { type: 'button', class: 'discard' }, t.discard);
+    const decide = h('div', { class: 'decide', hidden: true }, confirm, discard);
     const field = (input, label) => h('p', { class: 'field' }, h('label', { for: input.id }, label), input);
     this.shadowRoot.replaceChildren(
       h('link', { rel: 'stylesheet', href: STYLESHEET.href }),
@@ -224,11 +275,20 @@ export class BalansImport extends HTMLElement {
         h('h2', { id: id('heading') }, t.heading),
         drop,
         field(paste, t.pasteLabel), pasteButton,
-        h('div', { class: 'options' }, field(year, t.year), field(measure, t.measure), field(sign, t.sign)),
+        h('div', { class: 'options' }, field(year, t.year), field(measure, t.measure), field(sign, t.sign),
+          field(parent, t.parent), field(dimension, t.dimension)),
         h('div', { class: 'progress' }, progress, status, cancel),
-        report),
+        report, decide),
     );
-    this.#ui = { file, drop, paste, pasteButton, year, measure, sign, progress, status, cancel, report };
+    this.#ui = {
+      file, drop, paste, pasteButton, year, measure, sign, parent, dimension, progress, status, cancel,
+      report, confirm, discard, decide,
+    };
+    // The tree as it is when the user looks: a workspace changes between imports.
+    parent.addEventListener('focus', () => this.#fillParents());
+    this.#fillParents();
+    confirm.addEventListener('click', () => this.#confirm());
+    discard.addEventListener('click', () => this.#discard());
 
     file.addEventListener('change', () => {
       if (file.files[0]) this.#importFile(file.files[0]);
@@ -262,13 +322,40 @@ export class BalansImport extends HTMLElement {
   }
 
   #options(file) {
-    const { year, measure, sign } = this.#ui;
+    const { year, measure, sign, parent, dimension } = this.#ui;
     return {
       file,
       measure: measure.value,
       sign: sign.value,
       ...(year.value ? { year: Number(year.value) } : {}),
+      ...(parent.value ? { parent: parent.value } : {}),
+      ...(dimension.value ? { dimension: Number(dimension.value) } : {}),
     };
+  }
+
+  /** The units of the workspace as options, indented by depth, parents before children; the
+   * choice made stays where the unit still exists. */
+  #fillParents() {
+    const select = this.#ui?.parent;
+    const units = this.workspace?.toJSON().units ?? [];
+    if (!select || units.length === select.options.length - 1) return;
+    const children = new Map();
+    for (const u of units) {
+      const list = children.get(u.parent ?? null) ?? [];
+      list.push(u);
+      children.set(u.parent ?? null, list);
+    }
+    const options = [select.options[0]];
+    const walk = (parentId, depth) => {
+      for (const u of children.get(parentId) ?? []) {
+        options.push(h('option', { value: u.id }, `${'\u00a0\u00a0'.repeat(depth)}${u.name} (${u.id})`));
+        walk(u.id, depth + 1);
+      }
+    };
+    walk(null, 0);
+    const chosen = select.value;
+    select.replaceChildren(...options);
+    select.value = units.some((u) => u.id === chosen) ? chosen : '';
   }
 
   async #importFile(file) {
@@ -291,6 +378,8 @@ export class BalansImport extends HTMLElement {
       return;
     }
     workspace ??= new Workspace();
+    this.#pending = null;
+    this.#ui.decide.hidden = true;
     this.#setBusy(true);
     this.#ui.report.replaceChildren();
     const message = {
@@ -310,14 +399,29 @@ export class BalansImport extends HTMLElement {
       this.#rejected(result.error, label);
       return;
     }
+    this.#pending = { document: result.document, report: result.report, label, workspace };
+    this.#ui.status.textContent = t.review(label);
+    this.#renderReport(result.report, result.document);
+    this.#ui.decide.hidden = false;
+    this.#ui.confirm.focus();
+  }
+
+  /** Adds what the preview showed. */
+  #confirm() {
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#pending = null;
+    this.#ui.decide.hidden = true;
+    const { document, label, workspace } = pending;
+    const t = this.#t;
     let summary;
     try {
-      summary = workspace.importJson(result.document);
+      summary = workspace.importJson(document);
     } catch (err) {
-      this.#rejected({ code: err.code ?? 'E_UNKNOWN', message: err.message, report: { ...result.report, errors: [{ code: err.code, message: err.message, field: err.field }] } }, label);
+      this.#rejected({ code: err.code ?? 'E_UNKNOWN', message: err.message, report: { ...pending.report, errors: [{ code: err.code, message: err.message, field: err.field }] } }, label);
       return;
     }
-    const report = { ...result.report, added: summary };
+    const report = { ...pending.report, added: summary };
     this.#ui.status.textContent = t.done(label);
     this.#renderReport(report);
     const target = this.target;
@@ -326,7 +430,17 @@ export class BalansImport extends HTMLElement {
       if (report.lastMonth) target.asOf = report.lastMonth;
       target.refresh?.();
     }
+    this.#fillParents();
     this.dispatchEvent(new CustomEvent('balans-import', { detail: { report, workspace }, bubbles: true, composed: true }));
+  }
+
+  /** Drops what the preview showed; nothing was added. */
+  #discard() {
+    if (!this.#pending) return;
+    this.#pending = null;
+    this.#ui.decide.hidden = true;
+    this.#ui.report.replaceChildren();
+    this.#ui.status.textContent = this.#t.cancelled;
   }
 
   /** Runs one message through a fresh worker; resolves to its last message, or null if cancelled. */
@@ -399,7 +513,8 @@ export class BalansImport extends HTMLElement {
     }));
   }
 
-  #renderReport(report) {
+  /** The report; with `preview` (the document the import would add), what confirming adds. */
+  #renderReport(report, preview) {
     const t = this.#t;
     const facts = [];
     const fact = (name, value) => value && facts.push(h('dt', {}, t.facts[name]), h('dd', {}, value));
@@ -409,13 +524,29 @@ export class BalansImport extends HTMLElement {
     fact('sign', report.sign && t.signApplied[report.sign]);
     fact('rows', report.rows && t.rows(report.rows));
     fact('months', report.firstMonth && `${report.firstMonth} – ${report.lastMonth}`);
-    if (report.added && !report.errors?.length) fact('added', t.added(report.added));
-    this.#ui.report.replaceChildren(
+    if (preview) {
+      const names = preview.units.slice(0, 10).map((u) => u.name).join(', ');
+      fact('added', [
+        preview.units.length ? t.newUnits(preview.units.length, names) : '',
+        t.added({
+          units: preview.units.length,
+          costTypes: preview.costTypes?.length ?? 0,
+          budgetRows: preview.budget.length,
+          outcomeRows: preview.outcome.length,
+          forecastRows: preview.forecasts.length,
+        }),
+      ].filter(Boolean).join('. '));
+      if (report.replaced) facts.push(h('dt', {}, t.replaced), h('dd', {}, t.added(report.replaced)));
+    } else if (report.added && !report.errors?.length) {
+      fact('added', t.added(report.added));
+    }
+    // replaceChildren writes a null as the text "null": only what there is.
+    this.#ui.report.replaceChildren(...[
       h('h3', {}, t.report),
       facts.length ? h('dl', {}, ...facts) : null,
       this.#issues(report.errors ?? [], t.errors, 'errors'),
       this.#issues(report.warnings ?? [], t.warnings, 'warnings'),
-    );
+    ].filter(Boolean));
   }
 
   #issues(list, caption, kind) {
@@ -423,15 +554,18 @@ export class BalansImport extends HTMLElement {
     const t = this.#t;
     const head = ['code', 'where', 'what', 'expected'].map((c) => h('th', { scope: 'col' }, t.columns[c]));
     const rows = list.map((issue) => {
-      const swedish = t.codes[issue.code];
-      const what = swedish
-        ? [h('span', {}, `${swedish}.`), h('span', { class: 'detail', lang: 'en' }, ` ${issue.message}`)]
-        : [issue.message];
+      const own = t.codes[issue.code];
+      // In Swedish the core's English message is only for whoever fixes the file, folded away.
+      const what = own
+        ? [h('span', {}, `${own}.`), h('details', { class: 'detail' },
+          h('summary', {}, t.technical), h('span', { lang: 'en' }, issue.message ?? ''))]
+        : [issue.message ?? ''];
+      const expected = t.expected[issue.code];
       return h('tr', { 'data-code': issue.code },
         h('td', {}, h('code', {}, issue.code)),
         h('td', {}, t.where(issue)),
         h('td', {}, ...what),
-        h('td', { lang: 'en' }, issue.expected ?? ''));
+        expected ? h('td', {}, expected) : h('td', { lang: 'en' }, issue.expected ?? ''));
     });
     return h('table', { class: kind, part: kind },
       h('caption', {}, `${caption} (${list.length})`),
