@@ -8,21 +8,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::report::{ImportReport, Location};
-use crate::import::assemble::{account_kind, Gathered, ReadAmount};
+use crate::import::assemble::{Gathered, ReadAmount};
 use crate::import::cells::When;
 use crate::import::columns::Figure;
 use crate::import::Settings;
-use crate::model::Kind;
 use crate::num::money::Amount;
 
 use super::vouchers::outcome;
 use super::Read;
-
-/// Revenue or cost by the account's number, or else by its `#KTYP`; `None` for balance sheet
-/// accounts and others outside the result classes.
-pub(super) fn kind_of(r: &Read, account: &str, settings: &Settings) -> Option<Kind> {
-    account_kind(account, settings).or_else(|| r.account_types.get(account).copied())
-}
 
 /// `IB + Σ PSALDO = UB` for balance accounts, `Σ PSALDO = RES` for result accounts, per year
 /// where the file has both sides and the account's totals for the periods.
@@ -79,7 +72,7 @@ pub(super) fn gather(
     let mut added = 0;
     for ((measure, _, month, account), rows) in &r.periods {
         let (measure, month) = (*measure, *month);
-        let Some(kind) = kind_of(&r, account, settings) else {
+        let Some(kind) = r.kind_of(account, settings) else {
             skipped_balance += 1;
             continue;
         };

@@ -36,7 +36,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::calendar::Month;
 use crate::num::money::Amount;
 
-use super::assemble::Gathered;
+use super::assemble::{account_kind, Gathered};
 use super::codepage::{self, Encoding};
 use super::columns::Figure;
 use super::Settings;
@@ -86,6 +86,14 @@ struct Read {
     /// (year number, account) → its `#RES` and the line of it
     results: BTreeMap<(i32, String), (Amount, usize)>,
     vouchers: Vouchers,
+}
+
+impl Read {
+    /// Revenue or cost by the account's number, or else by its `#KTYP`; `None` for balance
+    /// sheet accounts and others outside the result classes.
+    fn kind_of(&self, account: &str, settings: &Settings) -> Option<Kind> {
+        account_kind(account, settings).or_else(|| self.account_types.get(account).copied())
+    }
 }
 
 /// Reads SIE bytes into their amounts and the report on them; no amounts where the file could

@@ -27,7 +27,6 @@ use crate::import::Settings;
 use crate::num::money::Amount;
 
 use super::fields::{date_month, sie_amount, text_of, Record, Token};
-use super::gather::kind_of;
 use super::{Read, Used};
 
 /// (month, account, object of the chosen dimension) → the sum in ledger sign and the line of
@@ -312,7 +311,7 @@ pub(super) fn check_results(r: &Read, settings: &Settings, report: &mut ImportRe
         .collect();
     keys.extend(
         sums.keys()
-            .filter(|(y, a)| result_years.contains(y) && kind_of(r, a, settings).is_some()),
+            .filter(|(y, a)| result_years.contains(y) && r.kind_of(a, settings).is_some()),
     );
     for (year, account) in keys {
         let stated = r.results.get(&(year, account.to_string()));
@@ -351,7 +350,7 @@ pub(super) fn outcome(
 ) -> usize {
     let mut added = 0;
     for ((month, account, object), (ledger, line)) in &r.vouchers.sums {
-        let Some(kind) = kind_of(r, account, settings) else {
+        let Some(kind) = r.kind_of(account, settings) else {
             skipped.insert(account.clone());
             continue;
         };
