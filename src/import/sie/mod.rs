@@ -157,7 +157,8 @@ pub fn read(bytes: &[u8], settings: &Settings) -> (Option<Gathered>, ImportRepor
     if amounts == 0 {
         report.error(
             "E_SIE_NOTHING",
-            Location::default(),
+            // No line is at fault: the field names what is missing.
+            Location::default().field("#PSALDO, #TRANS"),
             format!("nothing can be imported from the file: {lacks}"),
             "a SIE file of type 2, 3 or 4 with period balances (#PSALDO) or vouchers (#VER with #TRANS) on result accounts (classes 3-8)",
         );
