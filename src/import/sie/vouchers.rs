@@ -112,6 +112,11 @@ impl Vouchers {
             });
             return Used::Yes;
         }
+        if rec.label == "#BTRANS" {
+            // A removed row, whatever it holds; it ends any #RTRANS's wait for its twin.
+            self.flush();
+            return Used::Skipped;
+        }
         let account = text(0).filter(|a| !a.is_empty());
         let objects = match rec.fields.get(1) {
             Some(Token::List(items)) => Some(
@@ -159,31 +164,23 @@ impl Vouchers {
             date,
             line: rec.line,
         };
-        match rec.label.as_str() {
-            "#BTRANS" => {
-                self.flush();
-                Used::Skipped
+        if rec.label == "#RTRANS" {
+            self.flush();
+            self.pending = Some(trans);
+            return Used::Yes;
+        }
+        match self.pending.take() {
+            // The twin counts; its #RTRANS is the same row.
+            Some(added) if added.is_twin(&trans) => {}
+            Some(added) => {
+                self.count(added, false);
             }
-            "#RTRANS" => {
-                self.flush();
-                self.pending = Some(trans);
-                Used::Yes
-            }
-            _ => {
-                match self.pending.take() {
-                    // The twin counts; its #RTRANS is the same row.
-                    Some(added) if added.is_twin(&trans) => {}
-                    Some(added) => {
-                        self.count(added, false);
-                    }
-                    None => {}
-                }
-                if self.count(trans, true) {
-                    Used::Yes
-                } else {
-                    Used::Skipped
-                }
-            }
+            None => {}
+        }
+        if self.count(trans, true) {
+            Used::Yes
+        } else {
+            Used::Skipped
         }
     }
 
