@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::calendar::Month;
+use crate::calendar::{Date, Month};
 use crate::import::codepage::Encoding;
 use crate::num::money::Amount;
 
@@ -128,12 +128,15 @@ pub(super) fn sie_amount(text: &str) -> Option<Amount> {
     (d.abs() <= Decimal::from(1_000_000_000_000_000_i64)).then_some(Amount::new(d))
 }
 
-/// `20250131` → 2025-01.
+/// `20250131` → 2025-01; a day the month does not have (`20250230`) is no date.
 pub(super) fn date_month(text: &str) -> Option<Month> {
     let t = text.trim();
-    (t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| Month::new(t[..4].parse().ok()?, t[4..6].parse().ok()?).ok())
-        .flatten()
+    if t.len() != 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (year, month) = (t[..4].parse().ok()?, t[4..6].parse().ok()?);
+    Date::new(year, month, t[6..].parse().ok()?).ok()?;
+    Month::new(year, month).ok()
 }
 
 /// `202501` → 2025-01.

@@ -1,18 +1,20 @@
 //! From what a SIE file holds to amounts: the balances checked (`IB + Σ PSALDO = UB`, `Σ PSALDO
 //! = RES`), then period rows to amounts per unit and cost type, objects to their units and the
-//! rest of each total to the company, so nothing counts twice.
+//! rest of each total to the company, so nothing counts twice; and the vouchers' amounts where
+//! they are the outcome.
 //!
-//! Not here: reading the records (`record.rs`).
+//! Not here: reading the records (`record.rs`) or the vouchers (`vouchers.rs`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::report::{ImportReport, Location};
-use crate::import::assemble::{account_kind, Gathered, ReadAmount};
+use crate::import::assemble::{Gathered, ReadAmount};
 use crate::import::cells::When;
 use crate::import::columns::Figure;
 use crate::import::Settings;
 use crate::num::money::Amount;
 
+use super::vouchers::outcome;
 use super::Read;
 
 /// `IB + Σ PSALDO = UB` for balance accounts, `Σ PSALDO = RES` for result accounts, per year
@@ -48,8 +50,14 @@ pub(super) fn check_balances(r: &Read, report: &mut ImportReport) {
     }
 }
 
-/// Period rows to entries: objects to their units, the rest of each total to the company.
-pub(super) fn gather(r: Read, settings: &Settings, report: &mut ImportReport) -> Gathered {
+/// Period rows to entries: objects to their units, the rest of each total to the company; with
+/// `vouchers`, the vouchers' amounts too. Returns how many amounts were added.
+pub(super) fn gather(
+    r: Read,
+    settings: &Settings,
+    vouchers: bool,
+    report: &mut ImportReport,
+) -> (Gathered, usize) {
     let company_id = settings
         .root
         .clone()
@@ -61,19 +69,19 @@ pub(super) fn gather(r: Read, settings: &Settings, report: &mut ImportReport) ->
     g.create_units = true;
     g.unit_names = r.object_names.clone();
     let mut skipped_balance = 0;
-    for ((measure, _, month, account), rows) in r.periods {
-        let kind =
-            account_kind(&account, settings).or_else(|| r.account_types.get(&account).copied());
-        let Some(kind) = kind else {
+    let mut added = 0;
+    for ((measure, _, month, account), rows) in &r.periods {
+        let (measure, month) = (*measure, *month);
+        let Some(kind) = r.kind_of(account, settings) else {
             skipped_balance += 1;
             continue;
         };
-        let name = r.accounts.get(&account).filter(|n| !n.is_empty());
-        g.describe_cost_type(&account, name.map(String::as_str), Some(kind));
+        let name = r.accounts.get(account).filter(|n| !n.is_empty());
+        g.describe_cost_type(account, name.map(String::as_str), Some(kind));
         let mut entry = |unit: &str, ledger: Amount, line: usize| {
             let e = ReadAmount {
                 unit,
-                cost_type: Some(&account),
+                cost_type: Some(account),
                 figure: measure,
                 when: When::Month(month),
                 // Ledger sign (debit +) to result sign (revenue +, cost −).
@@ -81,6 +89,7 @@ pub(super) fn gather(r: Read, settings: &Settings, report: &mut ImportReport) ->
                 line,
             };
             g.add(e, |_| Location::line(line), report);
+            added += 1;
         };
         let mut on_objects = Amount::ZERO;
         for (object, amount, line) in &rows.objects {
@@ -101,5 +110,24 @@ pub(super) fn gather(r: Read, settings: &Settings, report: &mut ImportReport) ->
             format!("{skipped_balance} period row group(s) of balance sheet accounts (classes 1-2) are checked, not imported"),
         );
     }
-    g
+    if vouchers {
+        let mut skipped = BTreeSet::new();
+        added += outcome(&r, &company_id, settings, &mut g, &mut skipped, report);
+        if !skipped.is_empty() {
+            let mut list: Vec<&str> = skipped.iter().take(20).map(String::as_str).collect();
+            if skipped.len() > list.len() {
+                list.push("…");
+            }
+            report.warn(
+                "W_SIE_BALANCE_ACCOUNTS",
+                Location::default().field("#TRANS"),
+                format!(
+                    "the transactions on {} account(s) outside the result classes (balance sheet accounts, classes 1-2, and others) are checked, not imported: {}",
+                    skipped.len(),
+                    list.join(", ")
+                ),
+            );
+        }
+    }
+    (g, added)
 }

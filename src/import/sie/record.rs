@@ -1,5 +1,5 @@
 //! One SIE record read into what the file holds: the fiscal years, accounts, objects, balances
-//! and period rows, and the vouchers' sums, each fault located in the report.
+//! and period rows, each fault located in the report; vouchers go on to `vouchers.rs`.
 //!
 //! Not here: splitting the line (see [`super::fields`]) or turning period rows into amounts
 //! (`gather.rs`).
@@ -21,7 +21,6 @@ pub(super) fn record_into(
     r: &mut Read,
     settings: &Settings,
     report: &mut ImportReport,
-    voucher: &mut Option<(usize, Amount)>,
 ) -> Used {
     let text = |i: usize| match rec.fields.get(i) {
         Some(Token::Text(t)) => Some(encoding.text(t)),
@@ -148,6 +147,11 @@ pub(super) fn record_into(
                 .or_default();
             match rec.label.as_str() {
                 "#IB" => entry.0 = Some(amount),
+                "#RES" => {
+                    entry.1 = Some((amount, rec.line));
+                    r.results
+                        .insert((year, account.trim().to_string()), (amount, rec.line));
+                }
                 _ => entry.1 = Some((amount, rec.line)),
             }
             Used::Yes
@@ -218,17 +222,9 @@ pub(super) fn record_into(
                 _ => Used::Skipped,
             }
         }
-        "#VER" => {
-            *voucher = Some((rec.line, Amount::ZERO));
-            Used::Skipped
-        }
-        "#TRANS" => {
-            if let (Some((_, sum)), Some(amount)) =
-                (voucher.as_mut(), text(2).and_then(|t| sie_amount(&t)))
-            {
-                *sum += amount;
-            }
-            Used::Skipped
+        "#VER" | "#TRANS" | "#RTRANS" | "#BTRANS" => {
+            r.vouchers
+                .record(rec, encoding, &settings.dimension, report)
         }
         _ => Used::Skipped,
     }

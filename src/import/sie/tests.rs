@@ -1,8 +1,8 @@
 //! Tests of the SIE reader, on small files written here and on the real ones under `tests/`.
 
 use super::*;
-use crate::model::Document;
 use crate::import::ImportOptions;
+use crate::model::Document;
 
 fn sie(bytes: &[u8]) -> (Document, ImportReport) {
     crate::import::read_with(
@@ -46,11 +46,13 @@ fn the_checksum_is_crc32_over_label_and_fields() {
     let mut c = Checksum::new();
     c.feed(b"123456789");
     assert_eq!(c.value(), 0xcbf4_3926, "the CRC-32 check value");
-    let body: &[u8] = b"#FLAGGA 0\n#KSUMMA\n#KONTO 3010 \"F\x94rs\"\n";
+    let body: &[u8] =
+        b"#FLAGGA 0\n#KSUMMA\n#KONTO 3010 \"F\x94rs\"\n#PSALDO 0 202501 3010 {} -5.00\n";
     let (_, report) = sie(&[body, b"#KSUMMA 0\n"].concat());
     assert_eq!(report.errors[0].code, "E_SIE_CHECKSUM");
     let mut c = Checksum::new();
     c.record(&tokens(b"#KONTO 3010 \"F\x94rs\"").0);
+    c.record(&tokens(b"#PSALDO 0 202501 3010 {} -5.00").0);
     let fixed = [body, format!("#KSUMMA {}\n", c.value()).as_bytes()].concat();
     assert!(sie(&fixed).1.errors.is_empty());
 }
@@ -142,4 +144,233 @@ fn truncated_records_are_errors_naming_the_line() {
         (e.code, e.at.line, e.at.field.as_deref()),
         ("E_SIE_RECORD", Some(3), Some("#PSALDO amount"))
     );
+}
+
+/// Outcome rows as (unit, cost type, month, amount).
+fn outcome_of(doc: &Document) -> Vec<(String, String, String, String)> {
+    doc.outcome
+        .iter()
+        .map(|r| {
+            (
+                r.unit.to_string(),
+                r.cost_type.as_deref().unwrap().to_string(),
+                r.month.to_string(),
+                r.amount.to_canonical(),
+            )
+        })
+        .collect()
+}
+
+fn row(u: &str, c: &str, m: &str, a: &str) -> (String, String, String, String) {
+    (u.into(), c.into(), m.into(), a.into())
+}
+
+const VOUCHERS: &str = "#FLAGGA 0\r\n#SIETYP 4\r\n#ORGNR 556000-0000\r\n#RAR 0 20250101 20251231\r\n\
+    #DIM 1 \"Kst\"\r\n#OBJEKT 1 \"10\" \"Akuten\"\r\n#KONTO 3010 \"Avgifter\"\r\n#KONTO 4010 \"Material\"\r\n\
+    #RES 0 3010 -1000.00\r\n#RES 0 4010 700.00\r\n\
+    #VER A 1 20250115 \"Faktura\"\r\n{\r\n\
+    #TRANS 1930 {} 1000.00\r\n#TRANS 3010 {1 \"10\" 6 \"P1\"} -600.00\r\n#TRANS 3010 {} -400.00 \"\"\r\n}\r\n\
+    #VER A 2 20250131 \"Material\"\r\n{\r\n\
+    #TRANS 4010 {} 500.00 20250203\r\n#BTRANS 4010 {} 900.00\r\n#BTRANS 4010 {} nio\r\n\
+    #RTRANS 4010 {6 \"P1\" 1 \"10\"} 200.00 20250310\r\n#TRANS 4010 {6 \"P1\" 1 \"10\"} 200.00\r\n\
+    #TRANS 1930 {} -700.00\r\n}\r\n";
+
+#[test]
+fn vouchers_are_the_outcome_where_a_file_has_no_psaldo() {
+    let (doc, report) = sie(VOUCHERS.as_bytes());
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(
+        outcome_of(&doc),
+        [
+            // The object of dimension 1 takes the amount, wherever it stands in the list.
+            row("10", "3010", "2025-01", "600"),
+            // The #RTRANS and its #TRANS twin count once, by the voucher's date (January).
+            row("10", "4010", "2025-01", "-200"),
+            // No object, or an empty date: the company, by the voucher's date.
+            row("556000-0000", "3010", "2025-01", "400"),
+            // The transaction's own date (February) rules; the #BTRANS of 900 is not counted.
+            row("556000-0000", "4010", "2025-02", "-500"),
+        ]
+    );
+    assert_eq!(doc.units[1].name, "Akuten");
+    let codes: Vec<&str> = report.warnings.iter().map(|w| w.code).collect();
+    // Both vouchers balance, and 3010 and 4010 add up to their #RES.
+    assert!(!codes.contains(&"W_SIE_VOUCHER_UNBALANCED"), "{codes:?}");
+    assert!(!codes.contains(&"W_SIE_VOUCHERS_RES"), "{codes:?}");
+    assert!(
+        codes.contains(&"W_SIE_BALANCE_ACCOUNTS"),
+        "1930 is not imported"
+    );
+    assert_eq!(report.rows.rejected, 0);
+    assert_eq!(
+        report.rows.skipped, 2,
+        "the #BTRANS, even one that cannot be read"
+    );
+}
+
+#[test]
+fn an_rtrans_without_its_twin_counts_by_itself() {
+    let text = VOUCHERS.replace(
+        "#TRANS 4010 {6 \"P1\" 1 \"10\"} 200.00\r\n",
+        "#TRANS 4010 {1 \"10\"} 200.00\r\n",
+    );
+    let (doc, report) = sie(text.as_bytes());
+    // The #TRANS that follows has other objects: both count, the #RTRANS in March by its date.
+    let rows = outcome_of(&doc);
+    assert!(
+        rows.contains(&row("10", "4010", "2025-01", "-200")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&row("10", "4010", "2025-03", "-200")),
+        "{rows:?}"
+    );
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_SIE_VOUCHER_UNBALANCED")
+        .expect("the second voucher is now 200 off");
+    assert_eq!(w.at.line, Some(17));
+}
+
+#[test]
+fn vouchers_that_disagree_with_res_are_warned_about_by_account() {
+    let text = VOUCHERS.replace("#RES 0 4010 700.00", "#RES 0 4010 650.50");
+    let (doc, report) = sie(text.as_bytes());
+    assert!(report.errors.is_empty());
+    assert_eq!(
+        doc.outcome.len(),
+        4,
+        "the vouchers are imported all the same"
+    );
+    let w: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.code == "W_SIE_VOUCHERS_RES")
+        .collect();
+    assert_eq!(w.len(), 1, "{:?}", report.warnings);
+    assert_eq!(w[0].at.line, Some(10), "the #RES line");
+    assert_eq!(w[0].at.field.as_deref(), Some("account 4010"));
+    assert_eq!(
+        w[0].message,
+        "Σ #TRANS ≠ #RES for account 4010, year 0: the vouchers add up to 700, but #RES gives 650.5: a difference of 49.5"
+    );
+    // A result account with vouchers and no #RES in a year that has #RES rows.
+    let text = VOUCHERS.replace("#RES 0 3010 -1000.00\r\n", "");
+    let (_, report) = sie(text.as_bytes());
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_SIE_VOUCHERS_RES")
+        .unwrap();
+    assert!(
+        w.message.contains("account 3010") && w.message.contains("no #RES"),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn a_file_with_psaldo_and_vouchers_takes_psaldo_and_says_so() {
+    let text = VOUCHERS.replace("#VER A 1", "#PSALDO 0 202501 3010 {} -999.00\r\n#VER A 1");
+    let (doc, report) = sie(text.as_bytes());
+    assert_eq!(
+        outcome_of(&doc),
+        [row("556000-0000", "3010", "2025-01", "999")]
+    );
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_SIE_VOUCHERS_UNUSED")
+        .unwrap();
+    assert!(
+        w.message.contains("2 #VER, 6 transactions"),
+        "{}",
+        w.message
+    );
+    // A #PSALDO row skipped for its objects is no period balance: the vouchers count.
+    let text = VOUCHERS.replace(
+        "#VER A 1",
+        "#PSALDO 0 202501 3010 {1 \"10\" 6 \"P1\"} -999.00\r\n#VER A 1",
+    );
+    let (doc, report) = sie(text.as_bytes());
+    assert_eq!(doc.outcome.len(), 4);
+    assert!(!report
+        .warnings
+        .iter()
+        .any(|w| w.code == "W_SIE_VOUCHERS_UNUSED"));
+}
+
+#[test]
+fn an_unreadable_transaction_rejects_a_voucher_file_and_is_skipped_beside_psaldo() {
+    let bad = VOUCHERS.replace(
+        "#TRANS 4010 {} 500.00 20250203",
+        "#TRANS 4010 {} 500.00 20250230",
+    );
+    let (_, report) = sie(bad.as_bytes());
+    let e = &report.errors[0];
+    assert_eq!(
+        (e.code, e.at.line, e.at.field.as_deref()),
+        ("E_SIE_RECORD", Some(19), Some("#TRANS date"))
+    );
+    assert_eq!(report.rows.rejected, 1);
+    let bad = VOUCHERS.replace("#TRANS 3010 {} -400.00", "#TRANS 3010 {} -4x0.00");
+    let (_, report) = sie(bad.as_bytes());
+    assert_eq!(report.errors[0].at.field.as_deref(), Some("#TRANS amount"));
+    let beside = bad.replace("#VER A 1", "#PSALDO 0 202501 3010 {} -999.00\r\n#VER A 1");
+    let (doc, report) = sie(beside.as_bytes());
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(doc.outcome.len(), 1);
+    assert!(report.warnings.iter().any(|w| w.code == "W_SIE_RECORD"));
+}
+
+#[test]
+fn files_with_nothing_to_import_are_refused_with_the_reason() {
+    let reason = |bytes: &[u8]| {
+        let (_, report) = sie(bytes);
+        assert!(report.is_rejected());
+        let e = &report.errors[0];
+        (e.code, e.message.clone())
+    };
+    let (code, message) = reason(b"#FLAGGA 0\n");
+    assert_eq!(code, "E_SIE_NOTHING");
+    assert!(
+        message.contains(
+            "no period balances (#PSALDO), period budgets (#PBUDGET) or vouchers (#TRANS)"
+        ),
+        "{message}"
+    );
+    let type1 = b"#FLAGGA 0\n#SIETYP 1\n#RAR 0 20250101 20251231\n#IB 0 1910 100.00\n#UB 0 1910 150.00\n#RES 0 3010 -50.00\n";
+    let (code, message) = reason(type1);
+    assert_eq!(code, "E_SIE_NOTHING");
+    assert!(
+        message.contains("year totals only (SIE type 1, #IB/#UB/#RES)"),
+        "{message}"
+    );
+    let balance_only = b"#SIETYP 2\n#RAR 0 20250101 20251231\n#PSALDO 0 202501 1910 {} 20.00\n";
+    assert!(reason(balance_only).1.contains("balance sheet accounts"));
+    // Bytes that are no SIE at all, however they split into lines.
+    let mut noise = Vec::new();
+    let mut x: u32 = 12345;
+    for _ in 0..4096 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        noise.push((x >> 16) as u8);
+    }
+    let (_, report) = sie(&noise);
+    assert!(report.is_rejected(), "random bytes are refused");
+    assert_eq!(report.errors[0].code, "E_SIE_NOTHING");
+    assert!(report.errors[0].message.ends_with("it is not a SIE file"));
+}
+
+#[test]
+fn lines_may_end_in_a_lone_cr() {
+    let cr = VOUCHERS.replace("\r\n", "\r");
+    let lf = VOUCHERS.replace("\r\n", "\n");
+    let (doc, report) = sie(cr.as_bytes());
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(outcome_of(&doc), outcome_of(&sie(lf.as_bytes()).0));
+    assert_eq!(doc.outcome.len(), 4);
+    assert_eq!(report.rows.read, sie(VOUCHERS.as_bytes()).1.rows.read);
+    let lines: Vec<&[u8]> = lines(b"a\r\nb\rc\n\nd").collect();
+    assert_eq!(lines, [&b"a"[..], b"b", b"c", b"", b"d"]);
 }
