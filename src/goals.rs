@@ -139,6 +139,7 @@ pub fn report(
     };
     let thresholds = Thresholds::new(None, stored);
     let mut cache: Vec<(Slice, Vec<crate::deviation::Totals>)> = Vec::new();
+    let mut booked: Option<Vec<Option<Month>>> = None;
     let mut deviation = |ind: &Indicator| -> Option<Figures> {
         let (as_of, data) = (as_of?, data?);
         let pos = data.tree.position(ind.unit.as_deref()?).ok()?;
@@ -151,7 +152,10 @@ pub fn report(
         }
         let totals = &cache.iter().find(|(s, _)| *s == slice)?.1;
         let threshold = thresholds.for_level(data.tree.unit(pos).level);
-        Some(Figures::new(&totals[pos].ytd, &threshold))
+        // Year to date past the last booked month has no deviation (the deviation report's rule).
+        let through = booked.get_or_insert_with(|| data.outcome_through(as_of.year()))[pos];
+        let is_booked = through.is_some_and(|b| b >= as_of);
+        Some(Figures::new(&totals[pos].ytd, &threshold, is_booked))
     };
     let mut counts = Counts::default();
     let rows = goals
@@ -302,7 +306,7 @@ mod tests {
         assert_eq!(i1.fulfilment, Fulfilment::Partly);
         let deviation = i1.deviation.as_ref().unwrap();
         // Budget −200 through February, outcome −300: −100.
-        assert_eq!(deviation.deviation.to_canonical(), "-100");
+        assert_eq!(deviation.deviation.unwrap().to_canonical(), "-100");
         assert_eq!(report.goals[0].indicators[1].deviation, None);
         assert_eq!(report.counts.met, 1);
         let json = serde_json::to_value(&report).unwrap();
