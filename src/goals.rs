@@ -95,6 +95,9 @@ pub struct GoalRow {
 #[serde(rename_all = "camelCase")]
 pub struct GoalsReport {
     pub as_of: Option<Month>,
+    /// The last month of `asOf`'s year with outcome in the tree (the deviation report's
+    /// `outcomeThrough`); absent without `asOf`. An indicator's deviation past it is null.
+    pub outcome_through: Option<Month>,
     pub goals: Vec<GoalRow>,
     /// Over every indicator of every goal.
     pub counts: Counts,
@@ -184,8 +187,15 @@ pub fn report(
             }
         })
         .collect();
+    let outcome_through = match (as_of, data) {
+        (Some(as_of), Some(data)) => {
+            booked.get_or_insert_with(|| data.outcome_through(as_of.year()))[data.tree.root()]
+        }
+        _ => None,
+    };
     Ok(GoalsReport {
         as_of,
+        outcome_through,
         goals: rows,
         counts,
     })

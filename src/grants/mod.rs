@@ -144,6 +144,9 @@ pub struct GrantsReport {
     pub as_of: Month,
     pub year: i32,
     pub root: String,
+    /// The last month of the year with outcome under `root` (the deviation report's
+    /// `outcomeThrough`): year-to-date figures past it hold no outcome for those months.
+    pub outcome_through: Option<Month>,
     pub temporary_kinds: Vec<GrantKind>,
     /// The years the cliff covers.
     pub plan_years: Vec<i32>,
@@ -327,6 +330,7 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
         as_of,
         year,
         root: tree.unit(start).id.clone(),
+        outcome_through: data.outcome_through(year)[start],
         temporary_kinds,
         plan_years,
         grants,
