@@ -141,11 +141,9 @@ impl Dataset {
     /// type are cost where negative. `None` where no row of the slice is a cost.
     pub fn gross_cost_in(&self, pos: usize, year: i32, slice: Slice) -> Option<Months> {
         match slice {
-            Slice::CostType(c) if self.cost_types[c].kind == Kind::Cost => self
-                .typed
-                .budget
-                .get(&(pos, year, c))
-                .copied(),
+            Slice::CostType(c) if self.cost_types[c].kind == Kind::Cost => {
+                self.typed.budget.get(&(pos, year, c)).copied()
+            }
             Slice::CostType(_) => None,
             Slice::Untyped => self.gross.get(&(pos, year))?.untyped_cost,
             Slice::All => {

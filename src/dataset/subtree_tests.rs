@@ -55,12 +55,24 @@ fn a_committee_forecast_is_the_whole_committee() {
     let all = data.forecasts(2025, m("2025-08"), Slice::All);
     let n = all[pos("N")];
     assert_eq!(n.amount, Amount::parse("-232.5").unwrap());
-    assert_eq!(n.made, Some(m("2025-04")), "the committee's own, not its unit's later one");
+    assert_eq!(
+        n.made,
+        Some(m("2025-04")),
+        "the committee's own, not its unit's later one"
+    );
     assert_eq!(all[pos("A")].amount, kr(-170));
-    assert_eq!(all[pos("B")].amount, Amount::parse("-69.3").unwrap(), "at budget");
+    assert_eq!(
+        all[pos("B")].amount,
+        Amount::parse("-69.3").unwrap(),
+        "at budget"
+    );
     // The region has no forecast: the committee's plus K at budget.
     assert_eq!(all[pos("R")].amount, Amount::parse("-192.5").unwrap());
-    assert_eq!(all[pos("R")].made, Some(m("2025-04")), "A's June forecast does not count here");
+    assert_eq!(
+        all[pos("R")].made,
+        Some(m("2025-04")),
+        "A's June forecast does not count here"
+    );
     // Before any forecast, every unit is at its budget and made is None.
     let before = data.forecasts(2025, m("2025-03"), Slice::All);
     assert_eq!(before[pos("N")].amount, Amount::parse("-219.3").unwrap());
@@ -107,10 +119,19 @@ fn gross_cost_is_the_cost_rows_and_the_negative_untyped_rows() {
     assert_eq!(data.gross_cost(0, 2025, true), Some(kr(-29)));
     assert_eq!(data.gross_cost(0, 2024, false), None);
     assert_eq!(data.gross_cost_in(0, 2025, Slice::All).unwrap()[0], kr(-25));
-    assert_eq!(data.gross_cost_in(0, 2025, Slice::CostType(1)).unwrap()[0], kr(-20));
+    assert_eq!(
+        data.gross_cost_in(0, 2025, Slice::CostType(1)).unwrap()[0],
+        kr(-20)
+    );
     assert_eq!(data.gross_cost_in(0, 2025, Slice::CostType(0)), None);
-    assert_eq!(data.gross_cost_in(0, 2025, Slice::Untyped).unwrap()[0], kr(-5));
-    assert_eq!(data.gross_revenue(0, 2025, false).iter().sum::<Amount>(), kr(156));
+    assert_eq!(
+        data.gross_cost_in(0, 2025, Slice::Untyped).unwrap()[0],
+        kr(-5)
+    );
+    assert_eq!(
+        data.gross_revenue(0, 2025, false).iter().sum::<Amount>(),
+        kr(156)
+    );
     assert_eq!(data.gross_revenue(0, 2025, true)[1], kr(7));
 }
 

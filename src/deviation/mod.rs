@@ -98,7 +98,9 @@ impl Figures {
             deviation,
             percent: deviation.and_then(|d| Percent::of(d, span.budget)),
             gross_cost: span.gross_cost,
-            percent_of_gross_cost: deviation.zip(span.gross_cost).and_then(|(d, g)| Percent::of(d, g)),
+            percent_of_gross_cost: deviation
+                .zip(span.gross_cost)
+                .and_then(|(d, g)| Percent::of(d, g)),
             one_offs: span.one_offs,
             underlying: deviation.map(|d| d - span.one_offs),
             status: deviation.map(|d| threshold.status(d, span.budget)),
@@ -147,7 +149,9 @@ impl FullYear {
             underlying: deviation.map(|d| d - t.year_one_offs),
             status: deviation.map(|d| threshold.status(d, t.year_budget)),
             gross_cost: t.gross_cost,
-            percent_of_gross_cost: deviation.zip(t.gross_cost).and_then(|(d, g)| Percent::of(d, g)),
+            percent_of_gross_cost: deviation
+                .zip(t.gross_cost)
+                .and_then(|(d, g)| Percent::of(d, g)),
         }
     }
 }
