@@ -85,6 +85,12 @@ test('the last booked month: outcomeThrough per row, and no outcome or status af
   }
   assert.equal(report.outcomeThrough, '2025-08');
   assert.equal(row('HSN').period.status !== null, true, 'August is booked');
+  // Every report that takes asOf says it, for its root.
+  assert.equal(ws.effects({ asOf: '2025-10' }).outcomeThrough, '2025-08');
+  assert.equal(ws.grants({ asOf: '2025-10' }).outcomeThrough, '2025-08');
+  assert.equal(ws.goals({ asOf: '2025-10' }).outcomeThrough, '2025-08');
+  assert.equal(ws.bridge({ asOf: '2025-10', unit: 'KTN' }).outcomeThrough, outcomeThrough(doc, 'KTN', 2025));
+  assert.equal(ws.accuracy({ year: 2025 }).rows[0].outcomeThrough, '2025-08');
 });
 
 test('deviation against gross cost: deviation / |grossCost|, two decimals, half away from zero', () => {
