@@ -128,7 +128,10 @@ fn digest(report: &DeviationReport) -> String {
         let figures = [&row.period, &row.tertial, &row.ytd];
         let mut cells = vec![row.head.unit.clone()];
         for f in figures {
-            cells.extend([f.budget, f.outcome, f.deviation].map(|a| a.to_string()));
+            // The bench books outcome through its month: no span is without outcome.
+            let [outcome, deviation] = [f.outcome, f.deviation].map(|a| a.map(|a| a.to_string()));
+            cells.push(f.budget.to_string());
+            cells.extend([outcome, deviation].map(Option::unwrap_or_default));
         }
         cells.push(row.full_year.budget.to_string());
         out.push_str(&cells.join(";"));

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { canonical, demo, ore, subtree } from './oracle.mjs';
+import { canonical, demo, ore, outcomeThrough, subtree, subtreeForecast } from './oracle.mjs';
 
 const require = createRequire(import.meta.url);
 const balans = require('../pkg-node/balans.js');
@@ -43,12 +43,73 @@ test('every row: its cost types add up to it, and its children plus its own rows
     const forecast = r.costTypes.reduce((s, c) => s + ore(c.fullYear.forecast ?? c.fullYear.budget), 0n);
     assert.equal(forecast, ore(r.fullYear.forecast ?? r.fullYear.budget), r.unit);
   }
-  // Gross cost: the year's budget of the cost-kind rows, from the document.
+  // Gross cost: the year's budget of the cost-kind rows and of the negative rows without a cost
+  // type, from the document.
   const costKinds = new Set(doc.costTypes.filter((c) => c.kind === 'cost').map((c) => c.id));
   const ids = subtree(doc, 'HSN');
-  const gross = doc.budget.filter((b) => b.year === 2025 && ids.has(b.unit) && costKinds.has(b.costType))
-    .reduce((s, b) => s + ore(b.annual ?? '0') + (b.months ?? []).reduce((t, m) => t + ore(m), 0n), 0n);
+  const total = (b) => ore(b.annual ?? '0') + (b.months ?? []).reduce((t, m) => t + ore(m), 0n);
+  const gross = doc.budget
+    .filter((b) => b.year === 2025 && ids.has(b.unit) && (b.costType ? costKinds.has(b.costType) : total(b) < 0n))
+    .reduce((s, b) => s + total(b), 0n);
   assert.equal(row('HSN').fullYear.grossCost, canonical(gross));
+});
+
+test('a forecast is the whole subtree\'s: every row, every month, against the rule reckoned from the document', () => {
+  for (const month of ['2025-01', '2025-02', '2025-05', '2025-08', '2025-12']) {
+    for (const r of ws.deviation({ asOf: month, fields: ['fullYear'] }).rows) {
+      const { amount, made } = subtreeForecast(doc, r.unit, month);
+      assert.equal(r.fullYear.forecast ?? r.fullYear.budget, canonical(amount), `${r.unit} ${month}`);
+      assert.equal(r.fullYear.forecastMonth, made, `${r.unit} ${month}`);
+    }
+  }
+  // The committees forecast their whole subtree: health care +48 mnkr per August, as its rows say.
+  assert.equal(row('HSN').fullYear.forecast, '48000000');
+  // A forecast put on the root is the root's forecast, whatever sits below.
+  const mine = balans.Workspace.fromJSON(doc);
+  mine.importJson({ schema: 1, forecasts: [{ unit: 'R', year: 2025, made: '2025-08', amount: '-232.5 mnkr' }] });
+  const root = mine.deviation({ asOf: '2025-08', fields: ['fullYear'] }).rows[0];
+  assert.equal(root.fullYear.forecast, '-232500000');
+  assert.equal(root.fullYear.forecastMonth, '2025-08');
+  mine.free();
+});
+
+test('the last booked month: outcomeThrough per row, and no outcome or status after it', () => {
+  const october = ws.deviation({ asOf: '2025-10' });
+  assert.equal(october.outcomeThrough, '2025-08');
+  for (const r of october.rows) {
+    assert.equal(r.outcomeThrough, outcomeThrough(doc, r.unit, 2025), r.unit);
+    for (const group of ['period', 'tertial', 'ytd']) {
+      const f = r[group];
+      assert.deepEqual([f.outcome, f.deviation, f.percent, f.percentOfGrossCost, f.status], [null, null, null, null, null], `${r.unit} ${group}`);
+    }
+  }
+  assert.equal(report.outcomeThrough, '2025-08');
+  assert.equal(row('HSN').period.status !== null, true, 'August is booked');
+  // Every report that takes asOf says it, for its root.
+  assert.equal(ws.effects({ asOf: '2025-10' }).outcomeThrough, '2025-08');
+  assert.equal(ws.grants({ asOf: '2025-10' }).outcomeThrough, '2025-08');
+  assert.equal(ws.goals({ asOf: '2025-10' }).outcomeThrough, '2025-08');
+  assert.equal(ws.bridge({ asOf: '2025-10', unit: 'KTN' }).outcomeThrough, outcomeThrough(doc, 'KTN', 2025));
+  assert.equal(ws.accuracy({ year: 2025 }).rows[0].outcomeThrough, '2025-08');
+});
+
+test('deviation against gross cost: deviation / |grossCost|, two decimals, half away from zero', () => {
+  const percentOf = (part, whole) => {
+    const abs = whole < 0n ? -whole : whole;
+    const scaled = part * 10_000n;
+    const q = (2n * (scaled < 0n ? -scaled : scaled) + abs) / (2n * abs);
+    return canonical(scaled < 0n ? -q : q);
+  };
+  for (const r of report.rows) {
+    for (const group of ['period', 'tertial', 'ytd', 'fullYear']) {
+      const f = r[group];
+      if (f.grossCost === null || f.deviation === null || ore(f.grossCost) === 0n) {
+        assert.equal(f.percentOfGrossCost, null, `${r.unit} ${group}`);
+      } else {
+        assert.equal(f.percentOfGrossCost, percentOf(ore(f.deviation), ore(f.grossCost)), `${r.unit} ${group}`);
+      }
+    }
+  }
 });
 
 test('statuses follow the stored thresholds; options override them; escalation of committees', () => {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, useBrowser } from './browser-env.mjs';
-import { canonical, demo, linearBudgetToDate, ore, outcome, subtree } from './oracle.mjs';
+import { canonical, demo, linearBudgetToDate, ore, outcome, subtreeForecast } from './oracle.mjs';
 import { readFile } from 'node:fs/promises';
 
 const env = useBrowser();
@@ -278,7 +278,7 @@ test('the CSV export is the table shown, cell by cell, for Excel in Swedish', as
   assert.equal(csv.length - 1, table.rows.length);
   assert.ok(table.rows.length > 1, 'some rows are on watch');
   // The table's text without display niceties: thousands spaces, true minus, plus, " %", "–".
-  const plain = (text) => text.replace(/\u00a0%$/, '').replace(/[\u00a0\u202f]/g, '')
+  const plain = (text) => text.replace(/\u00a0%$/, '').replace(/\u00a0% netto$/, ' netto').replace(/[\u00a0\u202f]/g, '')
     .replace(/^\u2212/, '-').replace(/^\+/, '').replace(/^–saknas$/, '');
   table.rows.forEach((cells, i) => {
     assert.equal(csv[i + 1].length, cells.length, cells[0]);
@@ -312,6 +312,30 @@ test('text cells that a spreadsheet would run as formulas are neutralised in the
   await page.close();
 });
 
+test('the last booked month: the widget opens on it, marks the months after it and shows no outcome there', async () => {
+  const { page, problems } = await openDemo();
+  const widget = page.locator('balans-widget');
+  assert.equal(await widget.locator('select#as-of').inputValue(), '2025-08', 'outcome is booked through August');
+  assert.match(await page.locator('balans-widget caption').innerText(), /Utfall bokfört t\.o\.m\. augusti 2025/);
+  assert.doesNotMatch(await widget.locator('select#as-of option[value="2025-08"]').innerText(), /inget utfall/);
+  assert.match(await widget.locator('select#as-of option[value="2025-10"]').innerText(), /\(inget utfall\)/);
+  // The percent shown is of the gross cost, and the header says so.
+  const headers = await page.locator('balans-widget thead th[scope="col"]').allInnerTexts();
+  assert.ok(headers.some((t) => /Avvikelse % av brutto/.test(t)), headers.join('|'));
+  const report = await page.evaluate(() => document.querySelector('balans-widget').report);
+  const hsn = report.rows.find((r) => r.unit === 'HSN');
+  assert.equal(await cell(page, 'HSN', 'fullYear.percent').getAttribute('data-percent'), hsn.fullYear.percentOfGrossCost);
+  // October: no outcome, no deviation and no status, said in words; the budget stays.
+  await widget.locator('select#as-of').selectOption('2025-10');
+  await page.locator('balans-widget caption', { hasText: 'oktober 2025' }).waitFor();
+  for (const field of ['period.outcome', 'period.deviation', 'period.percent', 'ytd.deviation', 'ytd.status']) {
+    assert.equal(await cell(page, 'HSN', field).innerText(), 'inget utfall', field);
+  }
+  assert.notEqual(await cell(page, 'HSN', 'period.budget').getAttribute('data-amount'), null);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the tertial view, the interim months and the forecast chart with its table', async () => {
   const { page, problems } = await openDemo();
   const doc = demo();
@@ -326,7 +350,7 @@ test('the tertial view, the interim months and the forecast chart with its table
     canonical(outcome(doc, 'KTN', '2025-05', '2025-08')));
   assert.equal(await widget.getAttribute('span'), 'tertial');
   // The chart opens by keyboard; its table: public transport's full-year forecast per month
-  // made, summed independently.
+  // made, reckoned independently (the committee's own forecast is its whole subtree's).
   const toggle = widget.locator('#chart-toggle');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await widget.locator('.chart svg').count(), 0);
@@ -334,14 +358,11 @@ test('the tertial view, the interim months and the forecast chart with its table
   await page.keyboard.press('Enter');
   await widget.locator('.chart-table tbody tr').first().waitFor();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  const ids = subtree(doc, 'KTN');
   const made = await widget.locator('.chart-table tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [tr.dataset.made, tr.querySelector('td').dataset.amount]));
   assert.deepEqual(made.map(([m]) => m), ['2025-02', '2025-04', '2025-08']);
   for (const [month, amount] of made) {
-    const sum = doc.forecasts.filter((f) => f.year === 2025 && f.made === month && ids.has(f.unit))
-      .reduce((s, f) => s + ore(f.amount), 0n);
-    assert.equal(amount, canonical(sum), month);
+    assert.equal(amount, canonical(subtreeForecast(doc, 'KTN', month).amount), month);
   }
   assert.equal(await widget.locator('.chart svg circle').count(), 3);
   assert.match(await widget.locator('.chart h2').innerText(), /Kollektivtrafiknämnden/);

@@ -37,7 +37,10 @@ function thrown(fn) {
 
 test('importCsv reads a Windows-1252 semicolon file into the demo region', () => {
   const ws = balans.Workspace.fromJSON(demo());
-  const before = ws.deviation({ asOf: '2025-09', unit: 'HSN-SJ-AKUT' }).rows[0].period.outcome;
+  // Booked through August: September has no outcome yet, not an outcome of zero.
+  const before = ws.deviation({ asOf: '2025-09', unit: 'HSN-SJ-AKUT' }).rows[0];
+  assert.equal(before.outcomeThrough, '2025-08');
+  assert.equal(before.period.outcome, null);
   const csv = cp1252('Kostnadsställe;Månad;Utfall (tkr)\r\nHSN-SJ-AKUT;2025-09;-1 234,5\r\nHSN-SJ-AKUT;2025-09;"-765,5"\r\n');
   const report = ws.importCsv(csv, { file: 'utfall-sep.csv' });
   assert.equal(report.encoding, 'windows-1252');
@@ -47,9 +50,10 @@ test('importCsv reads a Windows-1252 semicolon file into the demo region', () =>
   assert.deepEqual(report.columns.map((c) => c.field), ['unit', 'period', 'outcome']);
   assert.deepEqual(report.warnings.map((w) => w.code), ['W_DUPLICATE_ROW']);
   assert.equal(report.added.outcomeRows, 1);
-  const after = ws.deviation({ asOf: '2025-09', unit: 'HSN-SJ-AKUT' }).rows[0].period.outcome;
-  // −1 234,5 tkr − 765,5 tkr = −2 000 000 kr more outcome in September.
-  assert.equal(ore(after) - ore(before), -200000000n);
+  const after = ws.deviation({ asOf: '2025-09', unit: 'HSN-SJ-AKUT' }).rows[0];
+  // −1 234,5 tkr − 765,5 tkr = −2 000 000 kr of outcome in September, now the last booked month.
+  assert.equal(after.outcomeThrough, '2025-09');
+  assert.equal(ore(after.period.outcome), -200000000n);
   ws.free();
 });
 

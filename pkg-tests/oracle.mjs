@@ -67,3 +67,45 @@ export function linearBudgetToDate(doc, id, months) {
       return sum + linearToDate(r.annual, months);
     }, 0n);
 }
+
+/** The budget of `id`'s own rows for `year`, in öre (annual or twelve months). */
+function ownBudget(doc, id, year) {
+  return doc.budget.filter((r) => r.unit === id && r.year === year)
+    .reduce((sum, r) => sum + (r.annual !== undefined ? ore(r.annual) : r.months.reduce((t, m) => t + ore(m), 0n)), 0n);
+}
+
+/**
+ * The full-year forecast of the subtree of `id` as of `asOf`, in öre, by the rule (DOMAIN,
+ * "Deviation analysis"): the unit's own latest forecast made by `asOf` (its rows made that month
+ * added up) is the whole subtree's; without one, its own rows at budget plus its children's.
+ * `made` is the latest month of a forecast that counts, null for none.
+ */
+export function subtreeForecast(doc, id, asOf) {
+  const year = Number(asOf.slice(0, 4));
+  const own = doc.forecasts.filter((f) => f.unit === id && f.year === year && f.made <= asOf);
+  if (own.length) {
+    const made = own.map((f) => f.made).sort().at(-1);
+    return { amount: own.filter((f) => f.made === made).reduce((s, f) => s + ore(f.amount), 0n), made };
+  }
+  let amount = ownBudget(doc, id, year);
+  let made = null;
+  for (const child of doc.units.filter((u) => u.parent === id)) {
+    const c = subtreeForecast(doc, child.id, asOf);
+    amount += c.amount;
+    if (c.made && (!made || c.made > made)) made = c.made;
+  }
+  return { amount, made };
+}
+
+/** The last month of `year` with a non-zero outcome sum of a unit in the subtree of `id`. */
+export function outcomeThrough(doc, id, year) {
+  const ids = subtree(doc, id);
+  const sums = new Map();
+  for (const r of doc.outcome) {
+    if (!ids.has(r.unit) || !r.month.startsWith(`${year}-`)) continue;
+    const key = `${r.unit} ${r.month}`;
+    sums.set(key, (sums.get(key) ?? 0n) + ore(r.amount));
+  }
+  const months = [...sums].filter(([, v]) => v !== 0n).map(([k]) => k.split(' ')[1]).sort();
+  return months.at(-1) ?? null;
+}

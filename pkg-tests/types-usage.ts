@@ -101,11 +101,14 @@ export function analysis(ws: Workspace): string {
     thresholds: { committee: { absolute: '10 mnkr', percent: 1 }, default: { absolute: 500000, percent: '3' } },
   });
   const row = report.rows[0];
-  const status: Status = row.ytd.status;
+  // Past the last booked month a span has no outcome: status and deviation are null.
+  const status: Status | null = row.ytd.status;
+  const through: string | null = report.outcomeThrough ?? row.outcomeThrough;
+  const ofGross: string | null = row.fullYear.percentOfGrossCost ?? row.ytd.percentOfGrossCost;
   const forecastStatus: Status | null = row.fullYear.status;
   const coverage: string | null = row.escalation?.coverage ?? null;
   const types: CostTypeFigures[] = row.costTypes ?? [];
-  const underlying: string = row.ytd.underlying;
+  const underlying: string | null = row.ytd.underlying;
   const runRate: string | null = row.projections.runRate;
   const accuracy: AccuracyReport = ws.accuracy({ year: 2024 });
   const run = accuracy.rows[0].longestRun?.length ?? 0;
@@ -117,7 +120,7 @@ export function analysis(ws: Workspace): string {
     volumes: [{ unit: 'MED', month: '2025-01', measure: 'vårddygn', budget: 1000, actual: '1050' }],
     thresholds: { unit: { absolute: '250 tkr', percent: 5 } },
   });
-  return [status, forecastStatus, coverage, types.length, underlying, runRate, run, rest].join();
+  return [status, forecastStatus, coverage, types.length, underlying, runRate, run, rest, through, ofGross].join();
 }
 
 export function refusedAnalysis(ws: Workspace): void {

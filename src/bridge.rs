@@ -69,6 +69,9 @@ pub struct BridgeReport {
     pub forecast: Amount,
     /// When that forecast was made; null when there is none yet.
     pub forecast_month: Option<Month>,
+    /// The last month of the year with outcome in the unit's subtree (the deviation report's
+    /// `outcomeThrough`).
+    pub outcome_through: Option<Month>,
     /// Steps from `budget` to `forecast`; their amounts add up exactly to `forecast − budget`.
     pub steps: Vec<Step>,
 }
@@ -252,6 +255,7 @@ pub fn report(data: &Dataset, doc: &Document, options: &BridgeOptions) -> Result
         budget,
         forecast,
         forecast_month: row.full_year.forecast_month,
+        outcome_through: row.outcome_through,
         steps: steps(budget, forecast, &parts),
     })
 }

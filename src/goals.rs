@@ -95,6 +95,9 @@ pub struct GoalRow {
 #[serde(rename_all = "camelCase")]
 pub struct GoalsReport {
     pub as_of: Option<Month>,
+    /// The last month of `asOf`'s year with outcome in the tree (the deviation report's
+    /// `outcomeThrough`); absent without `asOf`. An indicator's deviation past it is null.
+    pub outcome_through: Option<Month>,
     pub goals: Vec<GoalRow>,
     /// Over every indicator of every goal.
     pub counts: Counts,
@@ -139,6 +142,7 @@ pub fn report(
     };
     let thresholds = Thresholds::new(None, stored);
     let mut cache: Vec<(Slice, Vec<crate::deviation::Totals>)> = Vec::new();
+    let mut booked: Option<Vec<Option<Month>>> = None;
     let mut deviation = |ind: &Indicator| -> Option<Figures> {
         let (as_of, data) = (as_of?, data?);
         let pos = data.tree.position(ind.unit.as_deref()?).ok()?;
@@ -151,7 +155,10 @@ pub fn report(
         }
         let totals = &cache.iter().find(|(s, _)| *s == slice)?.1;
         let threshold = thresholds.for_level(data.tree.unit(pos).level);
-        Some(Figures::new(&totals[pos].ytd, &threshold))
+        // Year to date past the last booked month has no deviation (the deviation report's rule).
+        let through = booked.get_or_insert_with(|| data.outcome_through(as_of.year()))[pos];
+        let is_booked = through.is_some_and(|b| b >= as_of);
+        Some(Figures::new(&totals[pos].ytd, &threshold, is_booked))
     };
     let mut counts = Counts::default();
     let rows = goals
@@ -180,8 +187,15 @@ pub fn report(
             }
         })
         .collect();
+    let outcome_through = match (as_of, data) {
+        (Some(as_of), Some(data)) => {
+            booked.get_or_insert_with(|| data.outcome_through(as_of.year()))[data.tree.root()]
+        }
+        _ => None,
+    };
     Ok(GoalsReport {
         as_of,
+        outcome_through,
         goals: rows,
         counts,
     })
@@ -302,7 +316,7 @@ mod tests {
         assert_eq!(i1.fulfilment, Fulfilment::Partly);
         let deviation = i1.deviation.as_ref().unwrap();
         // Budget −200 through February, outcome −300: −100.
-        assert_eq!(deviation.deviation.to_canonical(), "-100");
+        assert_eq!(deviation.deviation.unwrap().to_canonical(), "-100");
         assert_eq!(report.goals[0].indicators[1].deviation, None);
         assert_eq!(report.counts.met, 1);
         let json = serde_json::to_value(&report).unwrap();

@@ -193,8 +193,11 @@ impl Workspace {
 
     /// The effects report (effektuppföljning) for `options`.
     pub fn effects(&self, options: &EffectsOptions) -> Result<EffectsReport> {
-        let tree = &self.data()?.tree;
-        effects::report(&self.doc.measures, &self.doc.programmes, tree, options)
+        let data = self.data()?;
+        let (measures, programmes) = (&self.doc.measures, &self.doc.programmes);
+        let mut report = effects::report(measures, programmes, &data.tree, options)?;
+        report.outcome_through = data.outcome_through(report.year)[data.tree.root()];
+        Ok(report)
     }
 
     /// Records a realised effect (realiserad effekt) of a measure for a month; see

@@ -16,7 +16,6 @@
 
 import init, { Workspace } from './pkg/balans.js';
 import { download, h } from './lib/dom.js';
-import { latestOutcomeMonth } from './lib/months.js';
 import { TEXT as WIDGET_TEXT } from './lib/text.js';
 import { VIEWS } from './views/registry.js';
 
@@ -174,9 +173,8 @@ let widget = null;
 function show(ws) {
   const old = workspace;
   workspace = ws;
-  // The latest month with booked outcome, the month to open on.
-  const month = latestOutcomeMonth(ws.toJSON());
-  if (month) widget.setAttribute('as-of', month);
+  // No month: the widget opens on the last booked one (the report's outcomeThrough).
+  widget.removeAttribute('as-of');
   widget.workspace = ws;
   if (old && old !== ws) widget.addEventListener('balans-ready', () => old.free(), { once: true });
   printMeta();

@@ -55,8 +55,8 @@ function coded(err, code) {
  * @attr {string} view - the report: "deviation" (default), "effects" (www/views/effects.js),
  *   "grants" (www/views/grants.js, state-grant dependency) or "bridge" (www/views/bridge.js)
  * @attr {string} src - URL of a workspace JSON document (schema 1) to fetch and import
- * @attr {string} as-of - the month, "YYYY-MM". Default: the latest month with outcome in the
- *   document; the current month when the data came as a `workspace` or as JSON text
+ * @attr {string} as-of - the month, "YYYY-MM". Default: the last booked month (the report's
+ *   `outcomeThrough`, the latest month with outcome); the current month without any outcome
  * @attr {string} unit - id of the unit whose subtree to show; default the whole tree
  * @attr {number} decimals - decimals shown for amounts, 0–6; default 1 (percent always 1)
  * @attr {string} display-unit - kr, tkr or mnkr (default)
@@ -102,7 +102,8 @@ export class BalansWidget extends HTMLElement {
   #data = null;
   #owned = null; // imported by this widget, freed here
   #active = null; // the Workspace reports come from
-  #defaultAsOf = null;
+  #defaultAsOf = null; // the document's latest outcome month, when it came as data or src
+  #startAsOf = null; // the month shown when none is asked for (#startMonth), per workspace
   #report = null;
   #stale = true; // the source changed and must be loaded before the next render
   #queued = false;
@@ -298,6 +299,7 @@ export class BalansWidget extends HTMLElement {
     // A document from `src` gets the entries kept in this browser replayed onto it (lib/browser-copy.js).
     this.#adopt(this.#data == null ? restoreWorkspace(this.src, doc) : Workspace.fromJSON(doc), true);
     this.#defaultAsOf = latestOutcomeMonth(doc);
+    this.#startAsOf = null;
   }
 
   async #fetch() {
@@ -324,6 +326,7 @@ export class BalansWidget extends HTMLElement {
     this.#owned = owned ? workspace : null;
     this.#active = workspace;
     this.#defaultAsOf = null;
+    this.#startAsOf = null;
     this.#units = null;
   }
 
@@ -379,7 +382,7 @@ export class BalansWidget extends HTMLElement {
       this.#showMessage(t.empty);
       return;
     }
-    const asOf = this.asOf || this.#defaultAsOf || currentMonth();
+    const asOf = this.asOf || this.#startMonth();
     const table = view === deviation;
     let report;
     try {
@@ -404,6 +407,23 @@ export class BalansWidget extends HTMLElement {
     if (!table) this.#ui.chart.hidden = true; // the deviation table's forecast chart is not this view's
     this.#ui.status.textContent = table && !report.rows.length ? t.noRows : '';
     this.#emit('balans-ready', table ? { rows: report.rows, report } : { report });
+  }
+
+  /** The month shown when none is asked for: the last booked month (the core's
+   * `outcomeThrough`) of the year of the latest outcome row, so a month without outcome is never
+   * where the widget opens; that year's latest month when nothing is booked; this month without
+   * any outcome. Asked once per workspace. */
+  #startMonth() {
+    if (this.#startAsOf) return this.#startAsOf;
+    const probe = this.#defaultAsOf ?? latestOutcomeMonth(this.#active.toJSON()) ?? currentMonth();
+    let through = null;
+    try {
+      through = this.#active.deviation({ asOf: probe, fields: [] }).outcomeThrough;
+    } catch (err) {
+      if (err?.code !== 'E_NO_DATA') throw err; // an empty workspace: #render says so
+    }
+    this.#startAsOf = through ?? probe;
+    return this.#startAsOf;
   }
 
   /** What a view is given: where to render, the workspace and what the reader chose. A view

@@ -64,7 +64,10 @@ export function buildToolbar() {
  */
 export function fillToolbar(ui, report, c) {
   const { t } = c;
-  const key = `${report.year} ${c.lang} ${c.displayUnit} ${c.units?.length}`;
+  // Months after the last booked one are marked: they have no outcome (a deviation report's
+  // outcomeThrough; the other views' reports do not say).
+  const through = report.outcomeThrough === undefined ? null : report.outcomeThrough ?? '';
+  const key = `${report.year} ${c.lang} ${c.displayUnit} ${c.units?.length} ${through}`;
   if (key !== ui.key) {
     ui.key = key;
     ui.monthLabel.textContent = t.asOf;
@@ -72,7 +75,8 @@ export function fillToolbar(ui, report, c) {
     // The interim reports (delår) are per March and per August.
     ui.month.replaceChildren(...t.months.map((name, i) =>
       h('option', { value: monthOf(report.year, i) },
-        `${name} ${report.year}${i === 2 || i === 7 ? ` – ${t.interim}` : ''}`)));
+        `${name} ${report.year}${i === 2 || i === 7 ? ` – ${t.interim}` : ''}${
+          through !== null && monthOf(report.year, i) > through ? ` (${t.noOutcome})` : ''}`)));
     ui.spanLabel.textContent = t.span;
     ui.span.replaceChildren(...SPANS.map((value) => h('option', { value }, t.spans[value])));
     ui.unit.replaceChildren(...DISPLAY_UNITS.map((value) => h('option', { value }, t.units[value])));

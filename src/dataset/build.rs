@@ -10,12 +10,12 @@ use crate::budget::monthly_budget;
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::hash::{FastMap, FastSet};
-use crate::model::{CostType, Document, Kind};
+use crate::model::{Document, Kind};
 use crate::num::money::{Amount, Months};
 use crate::org::Tree;
 use crate::recent::Recent;
 
-use super::{Dataset, GrossCost, Typed};
+use super::{Dataset, Gross, Typed};
 
 impl Dataset {
     /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
@@ -45,6 +45,7 @@ impl Dataset {
         typed.budget.reserve(doc.budget.len());
         typed.outcome.reserve(doc.budget.len());
 
+        let mut gross: FastMap<(usize, i32), Gross> = FastMap::default();
         let mut outcome: FastMap<(usize, i32), Months> = FastMap::default();
         for (i, row) in doc.outcome.iter().enumerate() {
             let pos = unit("outcome", i, &row.unit)?;
@@ -52,7 +53,16 @@ impl Dataset {
                 .entry((pos, row.month.year()))
                 .or_insert([Amount::ZERO; 12]);
             months[row.month.index()] += row.amount;
-            if let Some(c) = ct(row.cost_type.as_deref()) {
+            let c = ct(row.cost_type.as_deref());
+            if let Some(side) = side(c.map(|c| doc.cost_types[c].kind), row.amount) {
+                let g = gross.entry((pos, row.month.year())).or_default();
+                let months = match side {
+                    Kind::Cost => g.outcome_cost.get_or_insert([Amount::ZERO; 12]),
+                    Kind::Revenue => &mut g.outcome_revenue,
+                };
+                months[row.month.index()] += row.amount;
+            }
+            if let Some(c) = c {
                 let months = typed
                     .outcome
                     .entry((pos, row.month.year(), c))
@@ -118,7 +128,20 @@ impl Dataset {
             for (sum, part) in months.iter_mut().zip(spread) {
                 *sum += part;
             }
-            if let Some(c) = ct(row.cost_type.as_deref()) {
+            let c = ct(row.cost_type.as_deref());
+            let kind = c.map(|c| doc.cost_types[c].kind);
+            if let Some(side) = side(kind, spread.iter().sum()) {
+                let g = gross.entry((pos, row.year)).or_default();
+                let months = match (side, kind) {
+                    (Kind::Cost, Some(_)) => g.typed_cost.get_or_insert([Amount::ZERO; 12]),
+                    (Kind::Cost, None) => g.untyped_cost.get_or_insert([Amount::ZERO; 12]),
+                    (Kind::Revenue, _) => &mut g.budget_revenue,
+                };
+                for (sum, part) in months.iter_mut().zip(spread) {
+                    *sum += part;
+                }
+            }
+            if let Some(c) = c {
                 let months = typed
                     .budget
                     .entry((pos, row.year, c))
@@ -128,7 +151,6 @@ impl Dataset {
                 }
             }
         }
-        let gross = gross_costs(&typed, &doc.cost_types);
         Ok(Dataset {
             tree,
             budget,
@@ -143,25 +165,15 @@ impl Dataset {
     }
 }
 
-/// Gross cost per unit position and year from the rows that name a cost type of kind `cost`.
-fn gross_costs(typed: &Typed, cost_types: &[CostType]) -> FastMap<(usize, i32), GrossCost> {
-    let mut gross: FastMap<(usize, i32), GrossCost> = FastMap::default();
-    let sides = [(&typed.budget, false), (&typed.outcome, true)];
-    for (map, outcome) in sides {
-        for (&(pos, year, c), months) in map {
-            if cost_types[c].kind != Kind::Cost {
-                continue;
-            }
-            let entry = gross.entry((pos, year)).or_default();
-            let side = if outcome {
-                &mut entry.outcome
-            } else {
-                &mut entry.budget
-            };
-            *side = Some(side.unwrap_or(Amount::ZERO) + months.iter().sum::<Amount>());
-        }
+/// Which gross side a row is on: its cost type's kind, or without one its sign (negative is
+/// cost); a row of zero without a cost type is on neither.
+fn side(kind: Option<Kind>, amount: Amount) -> Option<Kind> {
+    match kind {
+        Some(kind) => Some(kind),
+        None if amount.is_zero() => None,
+        None if amount < Amount::ZERO => Some(Kind::Cost),
+        None => Some(Kind::Revenue),
     }
-    gross
 }
 
 /// Cost type ids are unique, and every row's cost type is one of them.

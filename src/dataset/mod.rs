@@ -2,16 +2,22 @@
 //! position and year (and per cost type), ready for the engines. Built once per import; every
 //! report reads it, so a view for another month or unit never re-reads the rows.
 //!
+//! The two subtree figures that are not a plain sum of the units' own rows are here too
+//! ([`subtree`]): the forecast (a unit's forecast is its whole subtree's) and the last booked
+//! month. Gross cost and revenue (bruttokostnad, bruttointäkt) have their one definition here:
+//! every engine that divides by gross cost or weighs by it reads [`Dataset::gross_cost_in`].
+//!
 //! Not here: building it ([`build`]: the checks of meaning and the indexes), the measures, grants
-//! and goals (the engines read those from the document), or any figure beyond a unit's own sums.
+//! and goals (the engines read those from the document), or the reports' roll-ups of sums.
 
 mod build;
+mod subtree;
 
 use std::collections::BTreeMap;
 
 use crate::calendar::Month;
 use crate::hash::FastMap;
-use crate::model::{CostType, VolumeRow};
+use crate::model::{CostType, Kind, VolumeRow};
 use crate::num::money::{Amount, Months};
 use crate::org::Tree;
 
@@ -28,17 +34,24 @@ pub struct Dataset {
     one_offs: FastMap<(usize, i32), Months>,
     /// Volume rows by unit position, for the volume and price split.
     pub volumes: Vec<(usize, VolumeRow)>,
-    /// Gross cost (bruttokostnad) per unit position and year, budget and outcome, summed once
-    /// here so a report does not visit every cost type of every unit.
-    gross: FastMap<(usize, i32), GrossCost>,
+    /// Gross cost and revenue per unit position and year, budget and outcome, sorted once here
+    /// so a report does not visit every cost type of every unit.
+    gross: FastMap<(usize, i32), Gross>,
 }
 
-/// The year's budget and outcome of a unit's own rows whose cost type is of kind `cost`; `None`
-/// where the unit has no such row on that side.
+/// The gross sides of a unit's own rows for a year, month by month. A row is a cost when its
+/// cost type is of kind `cost`, revenue when of kind `revenue`, and, without a cost type, by its
+/// sign (a budget row by its year's total, an outcome row by its amount): negative is cost,
+/// positive revenue, as the result sign has it. Costs are `None` where no row is a cost.
 #[derive(Clone, Copy, Debug, Default)]
-struct GrossCost {
-    budget: Option<Amount>,
-    outcome: Option<Amount>,
+struct Gross {
+    /// Budgeted cost of the rows naming a cost type of kind `cost`.
+    typed_cost: Option<Months>,
+    /// Budgeted cost of the rows without a cost type (the negative ones).
+    untyped_cost: Option<Months>,
+    budget_revenue: Months,
+    outcome_cost: Option<Months>,
+    outcome_revenue: Months,
 }
 
 /// The rows that name a cost type, indexed by unit position, year and cost type position.
@@ -77,7 +90,8 @@ impl Dataset {
             .unwrap_or([Amount::ZERO; 12])
     }
 
-    /// The unit's latest forecast for `year` made in or before `as_of`, with the month it was made.
+    /// The unit's own latest forecast for `year` made in or before `as_of`, with the month it was
+    /// made. It is the forecast of the unit's whole subtree; [`Dataset::forecasts`] applies that.
     pub fn latest_forecast(&self, pos: usize, year: i32, as_of: Month) -> Option<(Month, Amount)> {
         let made = self.forecasts.get(&(pos, year))?;
         made.range(..=as_of).next_back().map(|(m, a)| (*m, *a))
@@ -109,41 +123,43 @@ impl Dataset {
         self.months_in(all, &self.typed.one_offs, pos, year, slice)
     }
 
-    /// The unit's latest forecast for `year` made in or before `as_of`, in `slice`. A cost type
-    /// takes the rows made that month that name it, or its budget when none does (a forecast
-    /// "according to budget"); the rows without a cost type take the rest of the forecast.
-    pub fn forecast_in(
-        &self,
-        pos: usize,
-        year: i32,
-        as_of: Month,
-        slice: Slice,
-    ) -> Option<(Month, Amount)> {
-        let (made, total) = self.latest_forecast(pos, year, as_of)?;
-        let typed = |c: usize| {
-            let given = self.typed.forecasts.get(&(pos, year, c));
-            match given.and_then(|m| m.get(&made)) {
-                Some(amount) => *amount,
-                None => self.budget_in(pos, year, Slice::CostType(c)).iter().sum(),
-            }
-        };
-        let amount = match slice {
-            Slice::All => total,
-            Slice::CostType(c) => typed(c),
-            Slice::Untyped => total - (0..self.cost_types.len()).map(typed).sum(),
-        };
-        Some((made, amount))
-    }
-
     /// Gross cost (bruttokostnad) of the unit's own rows for `year`: the budget (or, with
-    /// `outcome`, the booked outcome) of the rows whose cost type is of kind `cost`; `None`
-    /// where the unit has no such row.
+    /// `outcome`, the booked outcome) of its cost rows (see [`Gross`]); `None` where the unit
+    /// has no cost row on that side.
     pub fn gross_cost(&self, pos: usize, year: i32, outcome: bool) -> Option<Amount> {
         let gross = self.gross.get(&(pos, year))?;
-        if outcome {
-            gross.outcome
+        let months = if outcome {
+            gross.outcome_cost
         } else {
-            gross.budget
+            add_months(gross.typed_cost, gross.untyped_cost)
+        };
+        months.map(|m| m.iter().sum())
+    }
+
+    /// The budgeted gross cost of the unit's own rows per month of `year` in `slice`: a cost
+    /// type of kind `cost` is all cost, one of kind `revenue` none, and the rows without a cost
+    /// type are cost where negative. `None` where no row of the slice is a cost.
+    pub fn gross_cost_in(&self, pos: usize, year: i32, slice: Slice) -> Option<Months> {
+        match slice {
+            Slice::CostType(c) if self.cost_types[c].kind == Kind::Cost => {
+                self.typed.budget.get(&(pos, year, c)).copied()
+            }
+            Slice::CostType(_) => None,
+            Slice::Untyped => self.gross.get(&(pos, year))?.untyped_cost,
+            Slice::All => {
+                let gross = self.gross.get(&(pos, year))?;
+                add_months(gross.typed_cost, gross.untyped_cost)
+            }
+        }
+    }
+
+    /// Gross revenue (bruttointäkt) of the unit's own rows per month of `year`: the budget, or
+    /// with `outcome` the booked outcome, of its revenue rows (see [`Gross`]).
+    pub fn gross_revenue(&self, pos: usize, year: i32, outcome: bool) -> Months {
+        match self.gross.get(&(pos, year)) {
+            Some(g) if outcome => g.outcome_revenue,
+            Some(g) => g.budget_revenue,
+            None => [Amount::ZERO; 12],
         }
     }
 
@@ -184,5 +200,18 @@ impl Dataset {
                 rest
             }
         }
+    }
+}
+
+/// Two sides' months added; `None` only where both are.
+fn add_months(a: Option<Months>, b: Option<Months>) -> Option<Months> {
+    match (a, b) {
+        (Some(mut a), Some(b)) => {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+            Some(a)
+        }
+        (a, b) => a.or(b),
     }
 }

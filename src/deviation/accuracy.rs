@@ -87,7 +87,8 @@ pub struct AccuracyRow {
     pub deviation: Amount,
     /// `deviation / |budget|`; absent where the budget is zero.
     pub percent: Option<Percent>,
-    /// The year's outcome of the rows whose cost type is of kind `cost`; absent where unknown.
+    /// The year's outcome of the cost rows (cost types of kind `cost`, and the negative rows
+    /// without a cost type); absent where no row is a cost.
     pub gross_cost: Option<Amount>,
     /// Each month someone in the subtree made a forecast: the subtree's forecast that month.
     pub forecasts: Vec<ForecastError>,
@@ -137,20 +138,7 @@ pub fn report(
             .collect();
         tree.roll_up(&own).into_iter().map(|g| g.0).collect()
     };
-    let last_booked: Vec<LastMonth> = {
-        let own: Vec<LastMonth> = (0..tree.len())
-            .map(|pos| {
-                let outcome = data.outcome(pos, options.year);
-                LastMonth(
-                    outcome
-                        .iter()
-                        .rposition(|a| !a.is_zero())
-                        .map(|i| months[i]),
-                )
-            })
-            .collect();
-        tree.roll_up(&own)
-    };
+    let last_booked = data.outcome_through(options.year);
     let base_depth = tree.depth(start);
     let rows = tree
         .subtree(start)
@@ -187,7 +175,7 @@ pub fn report(
                 head: tree.header(pos, base_depth),
                 budget,
                 outcome,
-                outcome_through: last_booked[pos].0,
+                outcome_through: last_booked[pos],
                 deviation: outcome - budget,
                 percent: Percent::of(outcome - budget, budget),
                 gross_cost: gross[pos],
@@ -218,16 +206,6 @@ impl std::ops::AddAssign<&GrossCost> for GrossCost {
             (Some(a), Some(b)) => Some(a + b),
             (a, b) => a.or(b),
         };
-    }
-}
-
-/// Rolls the last booked month up: the latest in the subtree.
-#[derive(Clone, Copy)]
-struct LastMonth(Option<Month>);
-
-impl std::ops::AddAssign<&LastMonth> for LastMonth {
-    fn add_assign(&mut self, other: &LastMonth) {
-        self.0 = self.0.max(other.0);
     }
 }
 

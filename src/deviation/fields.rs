@@ -45,6 +45,7 @@ impl DeviationReport {
         w.key("tertialFrom").value(&self.tertial_from)?;
         w.key("escalationLevel").value(&self.escalation_level)?;
         w.key("root").value(&self.root)?;
+        w.key("outcomeThrough").value(&self.outcome_through)?;
         w.key("rows").begin_array();
         for row in &self.rows {
             write_row(&mut w, row, &has)?;
@@ -71,6 +72,7 @@ fn write_row(
     if has(RowGroup::Threshold) {
         w.key("threshold").value(&row.threshold)?;
     }
+    w.key("outcomeThrough").value(&row.outcome_through)?;
     write_spans(
         w,
         [&row.period, &row.tertial, &row.ytd],
@@ -149,6 +151,7 @@ fn write_spans(
         w.key("underlying").opt_amount(f.underlying);
         w.key("status").value(&f.status)?;
         w.key("grossCost").opt_amount(f.gross_cost);
+        w.key("percentOfGrossCost").opt_percent(f.percent_of_gross_cost);
         w.end_object();
     }
     Ok(())
@@ -157,11 +160,13 @@ fn write_spans(
 fn write_figures(w: &mut JsonText, f: &Figures) -> Result<(), Error> {
     w.begin_object();
     w.key("budget").amount(f.budget);
-    w.key("outcome").amount(f.outcome);
-    w.key("deviation").amount(f.deviation);
+    w.key("outcome").opt_amount(f.outcome);
+    w.key("deviation").opt_amount(f.deviation);
     w.key("percent").opt_percent(f.percent);
+    w.key("grossCost").opt_amount(f.gross_cost);
+    w.key("percentOfGrossCost").opt_percent(f.percent_of_gross_cost);
     w.key("oneOffs").amount(f.one_offs);
-    w.key("underlying").amount(f.underlying);
+    w.key("underlying").opt_amount(f.underlying);
     w.key("status").value(&f.status)?;
     w.end_object();
     Ok(())
@@ -263,6 +268,7 @@ mod tests {
             "level",
             "depth",
             "children",
+            "outcomeThrough",
             "period",
             "ytd",
             "escalation",
@@ -272,6 +278,9 @@ mod tests {
         let mut got = keys(hsn);
         got.sort_unstable();
         assert_eq!(got, want);
+        // The last booked month is written with the header, whatever the groups.
+        assert_eq!(hsn["outcomeThrough"], json!("2025-03"));
+        assert_eq!(v["outcomeThrough"], json!("2025-03"));
         // The figures are the whole report's; the escalated committee keeps its escalation,
         // and a row without one has it as null, not absent.
         assert_eq!(hsn["ytd"], whole["rows"][1]["ytd"]);

@@ -61,35 +61,49 @@ pub struct DeviationOptions {
     pub fields: Option<Vec<RowGroup>>,
 }
 
-/// Budget against outcome for a month, a tertial or the year to date.
+/// Budget against outcome for a month, a tertial or the year to date. A span that reaches past
+/// the last booked month (`outcomeThrough`) has no outcome, deviation or status ("inget
+/// utfall"): a month not yet booked is not a month of zero.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Figures {
     pub budget: Amount,
-    pub outcome: Amount,
-    /// `outcome − budget` (avvikelse).
-    pub deviation: Amount,
-    /// `deviation / |budget|` in percent; absent where the budget is zero.
+    /// The booked outcome; absent for a span past the last booked month.
+    pub outcome: Option<Amount>,
+    /// `outcome − budget` (avvikelse); absent without outcome.
+    pub deviation: Option<Amount>,
+    /// `deviation / |budget|` in percent; absent where the budget is zero or without outcome.
     pub percent: Option<Percent>,
+    /// Gross cost (bruttokostnad): the span's budgeted cost, result sign (the rows of cost
+    /// types of kind `cost`, and the negative rows without a cost type); absent where no row
+    /// in the subtree is a cost.
+    pub gross_cost: Option<Amount>,
+    /// `deviation / |grossCost|` in percent; absent without either or where it is zero.
+    pub percent_of_gross_cost: Option<Percent>,
     /// One-off items (engångsposter) booked in the span.
     pub one_offs: Amount,
-    /// `deviation − oneOffs` (underliggande avvikelse).
-    pub underlying: Amount,
-    /// The deviation against the unit's thresholds.
-    pub status: Status,
+    /// `deviation − oneOffs` (underliggande avvikelse); absent without outcome.
+    pub underlying: Option<Amount>,
+    /// The deviation against the unit's thresholds; absent without outcome.
+    pub status: Option<Status>,
 }
 
 impl Figures {
-    pub(crate) fn new(span: &Span, threshold: &Threshold) -> Figures {
-        let deviation = span.outcome - span.budget;
+    /// The figures of `span`; `booked` says the span's last month is booked in the subtree.
+    pub(crate) fn new(span: &Span, threshold: &Threshold, booked: bool) -> Figures {
+        let deviation = booked.then(|| span.outcome - span.budget);
         Figures {
             budget: span.budget,
-            outcome: span.outcome,
+            outcome: booked.then_some(span.outcome),
             deviation,
-            percent: Percent::of(deviation, span.budget),
+            percent: deviation.and_then(|d| Percent::of(d, span.budget)),
+            gross_cost: span.gross_cost,
+            percent_of_gross_cost: deviation
+                .zip(span.gross_cost)
+                .and_then(|(d, g)| Percent::of(d, g)),
             one_offs: span.one_offs,
-            underlying: deviation - span.one_offs,
-            status: threshold.status(deviation, span.budget),
+            underlying: deviation.map(|d| d - span.one_offs),
+            status: deviation.map(|d| threshold.status(d, span.budget)),
         }
     }
 }
@@ -99,8 +113,9 @@ impl Figures {
 #[serde(rename_all = "camelCase")]
 pub struct FullYear {
     pub budget: Amount,
-    /// The sum of the latest forecasts in the subtree, with units that have none counted at
-    /// their budget; absent when no unit in the subtree has a forecast yet.
+    /// The subtree's latest forecast: the unit's own where it has one (a forecast is made for
+    /// the whole subtree), else its own rows at budget plus its children's forecasts (a child
+    /// without one at its budget); absent when no forecast counts here yet.
     pub forecast: Option<Amount>,
     /// The latest month in which a forecast that counts here was made.
     pub forecast_month: Option<Month>,
@@ -114,9 +129,10 @@ pub struct FullYear {
     pub underlying: Option<Amount>,
     /// The forecast deviation against the unit's thresholds; absent without a forecast.
     pub status: Option<Status>,
-    /// Gross cost (bruttokostnad): the year's budget of the rows whose cost type is of kind
-    /// `cost`, result sign; absent where no such row exists in the subtree.
+    /// Gross cost (bruttokostnad): the year's budgeted cost, as in [`Figures::gross_cost`].
     pub gross_cost: Option<Amount>,
+    /// `deviation / |grossCost|` in percent; absent without either or where it is zero.
+    pub percent_of_gross_cost: Option<Percent>,
 }
 
 impl FullYear {
@@ -133,6 +149,9 @@ impl FullYear {
             underlying: deviation.map(|d| d - t.year_one_offs),
             status: deviation.map(|d| threshold.status(d, t.year_budget)),
             gross_cost: t.gross_cost,
+            percent_of_gross_cost: deviation
+                .zip(t.gross_cost)
+                .and_then(|(d, g)| Percent::of(d, g)),
         }
     }
 }
@@ -159,6 +178,9 @@ pub struct DeviationRow {
     pub head: UnitHeader,
     /// The materiality thresholds applied to this unit (by its level).
     pub threshold: Threshold,
+    /// The last month of the year with outcome booked in the subtree; a span past it has no
+    /// outcome, deviation or status.
+    pub outcome_through: Option<Month>,
     pub period: Figures,
     /// The tertial the month is in, from its first month through the month.
     pub tertial: Figures,
@@ -187,28 +209,34 @@ pub struct DeviationReport {
     /// The level checked for escalation.
     pub escalation_level: Level,
     pub root: String,
+    /// The last month of the year with outcome booked under the report's root unit: the month a
+    /// view starts at when it is not given one.
+    pub outcome_through: Option<Month>,
     pub rows: Vec<DeviationRow>,
 }
 
-/// Budget, outcome and one-offs over some months.
+/// Budget, outcome, one-offs and gross cost over some months.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Span {
     pub budget: Amount,
     pub outcome: Amount,
     pub one_offs: Amount,
+    /// The budgeted gross cost; `None` where no row is a cost.
+    pub gross_cost: Option<Amount>,
 }
 
 impl Span {
     /// The months `from..=to` of running sums (see [`running`]).
-    fn of(budget: &Months, outcome: &Months, one_offs: &Months, from: usize, to: usize) -> Span {
+    fn of(running: &[Months; 4], has_gross: bool, from: usize, to: usize) -> Span {
         let months = |running: &Months| match from.checked_sub(1).map(|before| running[before]) {
             Some(before) if !before.is_zero() => running[to] - before,
             _ => running[to],
         };
         Span {
-            budget: months(budget),
-            outcome: months(outcome),
-            one_offs: months(one_offs),
+            budget: months(&running[0]),
+            outcome: months(&running[1]),
+            one_offs: months(&running[2]),
+            gross_cost: has_gross.then(|| months(&running[3])),
         }
     }
 }
@@ -231,6 +259,7 @@ impl AddAssign<&Span> for Span {
         self.budget += other.budget;
         self.outcome += other.outcome;
         self.one_offs += other.one_offs;
+        self.gross_cost = add_known(self.gross_cost, other.gross_cost);
     }
 }
 
@@ -242,10 +271,19 @@ pub(crate) struct Totals {
     pub ytd: Span,
     pub year_budget: Amount,
     pub year_one_offs: Amount,
-    /// Latest forecast, or the year's budget for a unit that has none.
+    /// The subtree's forecast (see [`Dataset::forecasts`]); set after the roll-up,
+    /// which does not add forecasts.
     pub forecast: Amount,
     pub forecast_month: Option<Month>,
     pub gross_cost: Option<Amount>,
+}
+
+/// Two sums known where either is.
+fn add_known(a: Option<Amount>, b: Option<Amount>) -> Option<Amount> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a + b),
+        (a, b) => a.or(b),
+    }
 }
 
 impl AddAssign<&Totals> for Totals {
@@ -255,62 +293,62 @@ impl AddAssign<&Totals> for Totals {
         self.ytd += &other.ytd;
         self.year_budget += other.year_budget;
         self.year_one_offs += other.year_one_offs;
-        self.forecast += other.forecast;
-        self.forecast_month = self.forecast_month.max(other.forecast_month);
-        self.gross_cost = match (self.gross_cost, other.gross_cost) {
-            (Some(a), Some(b)) => Some(a + b),
-            (a, b) => a.or(b),
-        };
+        self.gross_cost = add_known(self.gross_cost, other.gross_cost);
     }
 }
 
 impl Totals {
     /// No amount at all: a cost type a unit never uses (its forecast is then its budget, 0).
     fn is_empty(&self) -> bool {
-        let zero = Totals {
-            forecast_month: self.forecast_month,
-            gross_cost: self.gross_cost,
-            ..Totals::default()
-        };
-        *self == zero
+        let spans = [&self.period, &self.tertial, &self.ytd];
+        spans
+            .iter()
+            .flat_map(|s| [s.budget, s.outcome, s.one_offs])
+            .chain([self.year_budget, self.year_one_offs, self.forecast])
+            .all(|a| a.is_zero())
     }
 }
 
-/// Every unit's totals in `slice` as of `as_of`, rolled up the tree (by position).
+/// Every unit's totals in `slice` as of `as_of`, rolled up the tree (by position), with each
+/// unit's subtree forecast.
 pub(crate) fn rolled(data: &Dataset, as_of: Month, slice: Slice) -> Vec<Totals> {
     let year = as_of.year();
     let m = as_of.index();
     let t0 = as_of.tertial().first().index();
     let own: Vec<Totals> = (0..data.tree.len())
         .map(|pos| {
+            let gross = data.gross_cost_in(pos, year, slice);
             let months = [
                 data.budget_in(pos, year, slice),
                 data.outcome_in(pos, year, slice),
                 data.one_offs_in(pos, year, slice),
+                gross.unwrap_or([Amount::ZERO; 12]),
             ];
-            let [budget, outcome, one_offs] = months.each_ref().map(running);
-            let year_budget = budget[11];
-            let forecast = data.forecast_in(pos, year, as_of, slice);
+            let sums = months.each_ref().map(running);
+            let has_gross = gross.is_some();
             Totals {
                 period: Span {
                     budget: months[0][m],
                     outcome: months[1][m],
                     one_offs: months[2][m],
+                    gross_cost: has_gross.then_some(months[3][m]),
                 },
-                tertial: Span::of(&budget, &outcome, &one_offs, t0, m),
-                ytd: Span::of(&budget, &outcome, &one_offs, 0, m),
-                year_budget,
-                year_one_offs: one_offs[11],
-                forecast: forecast.map_or(year_budget, |(_, amount)| amount),
-                forecast_month: forecast.map(|(made, _)| made),
-                gross_cost: match slice {
-                    Slice::All => data.gross_cost(pos, year, false),
-                    _ => None,
-                },
+                tertial: Span::of(&sums, has_gross, t0, m),
+                ytd: Span::of(&sums, has_gross, 0, m),
+                year_budget: sums[0][11],
+                year_one_offs: sums[2][11],
+                forecast: Amount::ZERO,
+                forecast_month: None,
+                gross_cost: has_gross.then_some(sums[3][11]),
             }
         })
         .collect();
-    data.tree.roll_up(&own)
+    let mut total = data.tree.roll_up(&own);
+    for (t, f) in total.iter_mut().zip(data.forecasts(year, as_of, slice)) {
+        t.forecast = f.amount;
+        t.forecast_month = f.made;
+    }
+    total
 }
 
 /// The slices a cost-type breakdown shows: every cost type, then the rows without one.
@@ -349,6 +387,7 @@ pub fn report(
     } else {
         Vec::new()
     };
+    let booked = data.outcome_through(as_of.year());
     let escalations = escalation::first_seen(data, as_of, start, escalation_level, &thresholds);
     let volumes = volume_price::splits(data, as_of, start);
 
@@ -360,19 +399,22 @@ pub fn report(
             let unit = tree.unit(pos);
             let threshold = thresholds.for_level(unit.level);
             let full_year = FullYear::new(t, &threshold);
+            let through = booked[pos];
+            let is_booked = through.is_some_and(|b| b >= as_of);
             DeviationRow {
                 head: tree.header(pos, base_depth),
                 threshold,
-                period: Figures::new(&t.period, &threshold),
-                tertial: Figures::new(&t.tertial, &threshold),
-                ytd: Figures::new(&t.ytd, &threshold),
+                outcome_through: through,
+                period: Figures::new(&t.period, &threshold, is_booked),
+                tertial: Figures::new(&t.tertial, &threshold, is_booked),
+                ytd: Figures::new(&t.ytd, &threshold, is_booked),
                 projections: Projections::new(t, full_year.forecast, &threshold),
                 full_year,
                 escalation: escalations.get(&pos).cloned(),
                 volumes: volumes.get(&pos).cloned().unwrap_or_default(),
                 cost_types: options
                     .by_cost_type
-                    .then(|| cost_type_rows(data, &by_type, pos, &threshold)),
+                    .then(|| cost_type_rows(data, &by_type, pos, &threshold, is_booked)),
             }
         })
         .collect();
@@ -383,6 +425,7 @@ pub fn report(
         tertial_from: as_of.tertial().first(),
         escalation_level,
         root: tree.unit(start).id.clone(),
+        outcome_through: booked[start],
         rows,
     })
 }
@@ -393,6 +436,7 @@ fn cost_type_rows(
     by_type: &[(Slice, Vec<Totals>)],
     pos: usize,
     threshold: &Threshold,
+    booked: bool,
 ) -> Vec<CostTypeRow> {
     by_type
         .iter()
@@ -407,9 +451,9 @@ fn cost_type_rows(
                 cost_type: cost_type.map(|ct| ct.id.clone()),
                 name: cost_type.map(|ct| ct.name.clone()),
                 kind: cost_type.map(|ct| ct.kind),
-                period: Figures::new(&t.period, threshold),
-                tertial: Figures::new(&t.tertial, threshold),
-                ytd: Figures::new(&t.ytd, threshold),
+                period: Figures::new(&t.period, threshold, booked),
+                tertial: Figures::new(&t.tertial, threshold, booked),
+                ytd: Figures::new(&t.ytd, threshold, booked),
                 full_year: FullYear::new(t, threshold),
             }
         })

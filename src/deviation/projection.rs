@@ -69,6 +69,7 @@ mod tests {
                 budget: kr(-800),
                 outcome: kr(-880),
                 one_offs: Amount::ZERO,
+                gross_cost: None,
             },
             year_budget: kr(-1200),
             ..Totals::default()

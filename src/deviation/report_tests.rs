@@ -66,9 +66,9 @@ fn public_transport_plus_70_with_35_one_offs_is_plus_35_underlying() {
     let report = public_transport().deviation(&at("2025-08")).unwrap();
     let ktn = report.row("KTN").unwrap();
     // Budget through August: (480 − 1 200 + 720) × 8 / 12 = 0; outcome 390 − 800 + 480 = +70.
-    assert_eq!(ktn.ytd.deviation, mnkr("70"));
+    assert_eq!(ktn.ytd.deviation, Some(mnkr("70")));
     assert_eq!(ktn.ytd.one_offs, mnkr("35"));
-    assert_eq!(ktn.ytd.underlying, mnkr("35"));
+    assert_eq!(ktn.ytd.underlying, Some(mnkr("35")));
     // The November one-off is not in the year to date, but the forecast expects it.
     assert_eq!(ktn.full_year.one_offs, mnkr("40"));
     let fy = ktn.full_year.deviation.unwrap();
@@ -89,7 +89,7 @@ fn cost_types_add_up_to_their_unit_and_gross_cost_is_the_cost_rows() {
     for row in &report.rows {
         let types = row.cost_types.as_ref().unwrap();
         let sum = |f: fn(&CostTypeRow) -> Amount| types.iter().map(f).sum::<Amount>();
-        assert_eq!(sum(|c| c.ytd.outcome), row.ytd.outcome, "{}", row.head.unit);
+        assert_eq!(sum(|c| c.ytd.outcome.unwrap()), row.ytd.outcome.unwrap(), "{}", row.head.unit);
         assert_eq!(
             sum(|c| c.period.budget),
             row.period.budget,
@@ -109,7 +109,7 @@ fn cost_types_add_up_to_their_unit_and_gross_cost_is_the_cost_rows() {
     let ids: Vec<Option<&str>> = types.iter().map(|c| c.cost_type.as_deref()).collect();
     assert_eq!(ids, [Some("3010"), Some("4010"), None]);
     // Ticket revenue: −90 mnkr behind budget through August (390 against 320).
-    assert_eq!(types[0].ytd.deviation, mnkr("70"));
+    assert_eq!(types[0].ytd.deviation, Some(mnkr("70")));
     assert_eq!(types[0].kind, Some(Kind::Revenue));
     // The August forecast (−1 800 in all): −1 150 for traffic costs as given, ticket revenue
     // at its budget (+480, no row of its own), and the rest (−1 130) without a cost type.
@@ -266,10 +266,10 @@ fn thresholds_from_options_override_the_documents_and_give_statuses() {
     let vc = march.row("VC").unwrap();
     assert_eq!(
         vc.period.deviation,
-        mnkr("249"),
+        Some(mnkr("249")),
         "budget −250 a month, outcome −1"
     );
-    assert_eq!(vc.period.status, Status::Favourable);
+    assert_eq!(vc.period.status, Some(Status::Favourable));
     let bad = DeviationOptions {
         thresholds: Some(ThresholdSet {
             unit: Some(Threshold {
@@ -321,9 +321,11 @@ fn health_care_2024_budget_zero_outcome_minus_138_has_no_percent() {
     assert_eq!(hsn.bias, Some(mnkr("39")));
     assert_eq!(hsn.tendency, Some(Tendency::Optimistic));
     assert_eq!(hsn.mean_absolute_error, Some(mnkr("39")));
+    // Gross cost without cost types is the negative rows: the outcome of −138 mnkr.
+    assert_eq!(hsn.gross_cost, Some(mnkr("-138")));
     assert_eq!(
-        hsn.forecasts[0].error_percent, None,
-        "no gross cost without cost types"
+        hsn.forecasts[0].error_percent.unwrap().decimal().to_string(),
+        "43.48"
     );
 }
 
@@ -451,9 +453,23 @@ proptest! {
                 .filter(|r| r.2 <= month && is_below(&report, &format!("u{}", r.0.index(n)), &row.head.unit))
                 .map(cents_of)
                 .sum();
-            prop_assert_eq!(booked, row.ytd.outcome);
+            // The last booked month of the subtree: the latest month a unit in it has a
+            // non-zero sum in.
+            let mut by_unit_month: std::collections::BTreeMap<(String, u32), Amount> = Default::default();
+            for r in &rows {
+                let unit = format!("u{}", r.0.index(n));
+                if is_below(&report, &unit, &row.head.unit) {
+                    *by_unit_month.entry((unit, r.2)).or_default() += cents_of(r);
+                }
+            }
+            let through = by_unit_month.iter().filter(|(_, a)| !a.is_zero()).map(|((_, m), _)| *m).max();
+            prop_assert_eq!(row.outcome_through.map(|m| m.index() as u32 + 1), through);
+            let is_booked = through.is_some_and(|t| t >= month);
+            prop_assert_eq!(row.ytd.outcome, is_booked.then_some(booked));
+            prop_assert_eq!(row.period.status.is_some(), is_booked);
+            let Some(outcome) = row.ytd.outcome else { continue };
             let types = row.cost_types.as_ref().unwrap();
-            prop_assert_eq!(types.iter().map(|c| c.ytd.outcome).sum::<Amount>(), row.ytd.outcome);
+            prop_assert_eq!(types.iter().map(|c| c.ytd.outcome.unwrap()).sum::<Amount>(), outcome);
             prop_assert_eq!(types.iter().map(|c| c.ytd.budget).sum::<Amount>(), row.ytd.budget);
             prop_assert_eq!(types.iter().map(|c| c.full_year.budget).sum::<Amount>(), row.full_year.budget);
             // A parent is the sum of its children and its own rows: children never exceed it
@@ -462,8 +478,13 @@ proptest! {
                 .filter(|r| r.2 <= month && format!("u{}", r.0.index(n)) == row.head.unit)
                 .map(cents_of)
                 .sum();
-            let children: Amount = row.head.children.iter().map(|c| report.row(c).unwrap().ytd.outcome).sum();
-            prop_assert_eq!(children + own, row.ytd.outcome);
+            // Where every child is booked through the month too.
+            let children: Option<Amount> = row.head.children.iter()
+                .map(|c| report.row(c).unwrap().ytd.outcome)
+                .sum();
+            if let Some(children) = children {
+                prop_assert_eq!(children + own, outcome);
+            }
         }
     }
 }
@@ -478,4 +499,100 @@ fn is_below(report: &DeviationReport, unit: &str, ancestor: &str) -> bool {
         at = report.row(&u).unwrap().head.parent.clone();
     }
     false
+}
+
+proptest! {
+    /// A forecast at the root is the report's root forecast, whatever sits below; every row's
+    /// forecast is its own where it has one, else its own budget plus its children's (a child
+    /// without one at its budget), and its cost types add up to it.
+    #[test]
+    fn a_forecast_covers_its_subtree_in_the_report(
+        parents in proptest::collection::vec(any::<prop::sample::Index>(), 0..12),
+        budgets in proptest::collection::vec(-1_000i64..1_000, 13),
+        below in proptest::collection::vec(prop::option::of(-1_000i64..1_000), 13),
+        root in -5_000i64..5_000,
+        month in 1u32..13,
+    ) {
+        let mut units = vec![json!({ "id": "u0", "name": "u0" })];
+        for (i, p) in parents.iter().enumerate() {
+            units.push(json!({ "id": format!("u{}", i + 1), "name": "x", "parent": format!("u{}", p.index(i + 1)) }));
+        }
+        let n = units.len();
+        let budget: Vec<Value> = (0..n).map(|i| json!({
+            "unit": format!("u{i}"), "costType": if i % 2 == 0 { "c" } else { "d" }, "year": 2025, "annual": budgets[i].to_string()
+        })).collect();
+        let mut forecasts = vec![json!({ "unit": "u0", "year": 2025, "made": "2025-01", "amount": root.to_string() })];
+        for (i, f) in below.iter().enumerate().take(n).skip(1) {
+            if let Some(f) = f {
+                forecasts.push(json!({ "unit": format!("u{i}"), "year": 2025, "made": "2025-01", "amount": f.to_string() }));
+            }
+        }
+        let ws = workspace(json!({
+            "schema": 1, "units": units, "budget": budget, "forecasts": forecasts,
+            "costTypes": [{ "id": "c", "name": "c", "kind": "cost" }, { "id": "d", "name": "d", "kind": "revenue" }]
+        }));
+        let options = DeviationOptions { by_cost_type: true, ..at(&format!("2025-{month:02}")) };
+        let report = ws.deviation(&options).unwrap();
+        let kr = |n: i64| Amount::new(rust_decimal::Decimal::from(n));
+        prop_assert_eq!(report.rows[0].full_year.forecast, Some(kr(root)));
+        for row in &report.rows {
+            let i: usize = row.head.unit[1..].parse().unwrap();
+            let own = if i == 0 { Some(root) } else { below[i] };
+            let expected = match own {
+                Some(f) => kr(f),
+                None => kr(budgets[i]) + row.head.children.iter()
+                    .map(|c| {
+                        let child = &report.row(c).unwrap().full_year;
+                        child.forecast.unwrap_or(child.budget)
+                    })
+                    .sum::<Amount>(),
+            };
+            prop_assert_eq!(row.full_year.forecast.unwrap_or(row.full_year.budget), expected);
+            let types = row.cost_types.as_ref().unwrap();
+            let typed: Amount = types.iter().map(|c| c.full_year.forecast.unwrap_or(c.full_year.budget)).sum();
+            prop_assert_eq!(typed, expected);
+        }
+    }
+}
+
+/// October asked for when August is the last booked month: no outcome, deviation or status for
+/// the month, the tertial and the year to date, not a deviation of 100 %; August itself is
+/// booked. The percent against gross cost stands beside the net one.
+#[test]
+fn a_month_after_the_last_booked_one_has_no_outcome() {
+    let ws = workspace(json!({
+        "schema": 1,
+        "units": [
+            { "id": "R", "name": "Region", "level": "region" },
+            { "id": "N", "name": "Nämnd", "parent": "R", "level": "committee" }
+        ],
+        "budget": [
+            { "unit": "N", "year": 2025, "annual": "1200 mnkr" },
+            { "unit": "N", "year": 2025, "annual": "-1188 mnkr" }
+        ],
+        "outcome": [
+            { "unit": "N", "month": "2025-08", "amount": "-1 mnkr" }
+        ]
+    }));
+    let october = ws.deviation(&at("2025-10")).unwrap();
+    assert_eq!(october.outcome_through.unwrap().to_string(), "2025-08");
+    let n = october.row("N").unwrap();
+    assert_eq!(n.outcome_through.unwrap().to_string(), "2025-08");
+    for f in [&n.period, &n.tertial, &n.ytd] {
+        assert_eq!((f.outcome, f.deviation, f.status), (None, None, None));
+        assert_eq!((f.percent, f.percent_of_gross_cost, f.underlying), (None, None, None));
+    }
+    assert_eq!(n.period.budget, mnkr("1"));
+    assert_eq!(n.period.gross_cost, Some(mnkr("-99")));
+    let august = ws.deviation(&at("2025-08")).unwrap();
+    let n = august.row("N").unwrap();
+    // Net budget 1 mnkr a month, outcome −1: −200 % of net, −2.02 % of the gross cost of 99.
+    assert_eq!(n.period.deviation, Some(mnkr("-2")));
+    assert_eq!(n.period.percent.unwrap().decimal().to_string(), "-200");
+    assert_eq!(
+        n.period.percent_of_gross_cost.unwrap().decimal().to_string(),
+        "-2.02"
+    );
+    assert_eq!(n.ytd.gross_cost, Some(mnkr("-792")));
+    assert_eq!(n.full_year.gross_cost, Some(mnkr("-1188")));
 }

@@ -116,6 +116,9 @@ pub struct ProgrammeRow {
 pub struct EffectsReport {
     pub as_of: Month,
     pub year: i32,
+    /// The last month of the year with ledger outcome in the tree (the deviation report's
+    /// `outcomeThrough`); the workspace sets it, the measures' own months are in `measures`.
+    pub outcome_through: Option<Month>,
     pub cutoffs: Cutoffs,
     pub measures: Vec<MeasureRow>,
     /// Parents before children; only units with measures in their subtree.
@@ -322,6 +325,7 @@ pub fn report(
     Ok(EffectsReport {
         as_of,
         year,
+        outcome_through: None,
         cutoffs,
         measures: rows,
         units,

@@ -32,7 +32,11 @@ pub fn weights(key: &AllocationKey, tree: &Tree, gross_cost: &[Amount]) -> Resul
     key.units
         .iter()
         .map(|part| match key.by {
-            KeyBasis::Cost => Ok(gross_cost[tree.position(&part.unit)?].decimal().abs()),
+            // Normalised: a sum of periodised months carries two decimals, a weight does not.
+            KeyBasis::Cost => {
+                let gross = gross_cost[tree.position(&part.unit)?];
+                Ok(gross.decimal().abs().normalize())
+            }
             KeyBasis::Shares | KeyBasis::Volumes => Ok(part.weight.map_or(Decimal::ZERO, |w| w.0)),
         })
         .collect()

@@ -7,9 +7,8 @@
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::model::{Document, Kind};
+use crate::dataset::Dataset;
 use crate::num::money::Amount;
-use crate::org::Tree;
 use crate::num::ratio::Percent;
 
 /// A unit's dependency figures for the year to date or the forecast year, its subtree included.
@@ -107,51 +106,19 @@ impl std::ops::AddAssign<&Gross> for Gross {
     }
 }
 
-/// Each unit's own gross revenue and cost for `as_of`'s year. A row is revenue when its cost type
-/// is of kind `revenue`, cost when of kind `cost`, and without a cost type by its sign (the demo's
-/// and many ledgers' revenue rows are positive, cost rows negative). Budget rows count with their
-/// annual total, outcome rows month by month. `doc` has been validated against `tree`.
-pub fn gross(doc: &Document, tree: &Tree, as_of: Month) -> Vec<Gross> {
-    let kinds: std::collections::HashMap<&str, Kind> = doc
-        .cost_types
-        .iter()
-        .map(|c| (c.id.as_str(), c.kind))
-        .collect();
-    let is_revenue = |cost_type: &Option<crate::id::Id>, amount: Amount| match cost_type
-        .as_deref()
-        .and_then(|id| kinds.get(id))
-    {
-        Some(kind) => *kind == Kind::Revenue,
-        None => amount > Amount::ZERO,
-    };
-    let mut own = vec![Gross::default(); tree.len()];
+/// Each unit's own gross revenue and cost for `as_of`'s year, by position, from the dataset's
+/// one definition of gross (a row's cost type's kind, or without one its sign).
+pub fn gross(data: &Dataset, as_of: Month) -> Vec<Gross> {
     let year = as_of.year();
-    for row in doc.budget.iter().filter(|r| r.year == year) {
-        let Ok(pos) = tree.position(&row.unit) else {
-            continue;
-        };
-        let total = row
-            .annual
-            .unwrap_or_else(|| row.months.iter().flatten().copied().sum());
-        if is_revenue(&row.cost_type, total) {
-            own[pos].year_revenue += total;
-        } else {
-            own[pos].year_cost += total;
-        }
-    }
-    for row in doc
-        .outcome
-        .iter()
-        .filter(|r| r.month.year() == year && r.month <= as_of)
-    {
-        let Ok(pos) = tree.position(&row.unit) else {
-            continue;
-        };
-        if is_revenue(&row.cost_type, row.amount) {
-            own[pos].ytd_revenue += row.amount;
-        }
-    }
-    own
+    (0..data.tree.len())
+        .map(|pos| Gross {
+            ytd_revenue: data.gross_revenue(pos, year, true)[..=as_of.index()]
+                .iter()
+                .sum(),
+            year_revenue: data.gross_revenue(pos, year, false).iter().sum(),
+            year_cost: data.gross_cost(pos, year, false).unwrap_or(Amount::ZERO),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::num::money::Amount;
 use crate::org::UnitHeader;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Slice};
 
 use allocation::AllocatedPart;
 use cliff::CliffYear;
@@ -126,7 +126,8 @@ pub struct GrantRow {
     #[serde(flatten)]
     pub head: UnitHeader,
     pub ytd: Dependency,
-    /// `reported` is the latest forecast (units without one at budget).
+    /// `reported` is the subtree's forecast (the deviation report's `fullYear.forecast`, the
+    /// budget where none counts).
     pub full_year: Dependency,
     /// Full-year result effect of all grants in the subtree beyond what the budget holds: the
     /// result bridge's step "grants beyond budget".
@@ -143,6 +144,9 @@ pub struct GrantsReport {
     pub as_of: Month,
     pub year: i32,
     pub root: String,
+    /// The last month of the year with outcome under `root` (the deviation report's
+    /// `outcomeThrough`): year-to-date figures past it hold no outcome for those months.
+    pub outcome_through: Option<Month>,
     pub temporary_kinds: Vec<GrantKind>,
     /// The years the cliff covers.
     pub plan_years: Vec<i32>,
@@ -224,13 +228,10 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
         ..Own::default()
     };
     let mut own = vec![blank; tree.len()];
-    let gross = dependency::gross(doc, tree, as_of);
+    let gross = dependency::gross(data, as_of);
     for (pos, g) in gross.iter().enumerate() {
-        let budget = data.budget(pos, year);
         let outcome = data.outcome(pos, year);
-        let forecast = data.latest_forecast(pos, year, as_of);
         own[pos].ytd.reported = outcome[..=as_of.index()].iter().sum();
-        own[pos].full_year.reported = forecast.map_or_else(|| budget.iter().sum(), |(_, a)| a);
         own[pos].ytd.gross_revenue = g.ytd_revenue;
         own[pos].full_year.gross_revenue = g.year_revenue;
     }
@@ -297,7 +298,11 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
         lines.push(line);
     }
 
-    let total = tree.roll_up(&own);
+    let mut total = tree.roll_up(&own);
+    // The full year's reported result is the subtree's forecast, which is not a sum.
+    for (t, f) in total.iter_mut().zip(data.forecasts(year, as_of, Slice::All)) {
+        t.full_year.reported = f.amount;
+    }
     let base_depth = tree.depth(start);
     let in_report: Vec<usize> = tree.subtree(start).collect();
     let rows = in_report
@@ -325,6 +330,7 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
         as_of,
         year,
         root: tree.unit(start).id.clone(),
+        outcome_through: data.outcome_through(year)[start],
         temporary_kinds,
         plan_years,
         grants,

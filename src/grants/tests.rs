@@ -17,7 +17,8 @@ fn kr(text: &str) -> Amount {
 
 /// Health care (HSN) per August 2025, as the audit tells it: hospital care −157 mnkr to date,
 /// primary care −15, the committee's own revenue +320 (frames and grants), so +148 reported;
-/// for the year the committee forecasts +695 of its own against −536 below it at budget: +159.
+/// for the year the committee forecasts +159 for its whole subtree (its own +536 and the −536
+/// below it at budget would be 0).
 fn health_care(grants: Value) -> Workspace {
     let v = json!({
         "schema": 1,
@@ -43,7 +44,8 @@ fn health_care(grants: Value) -> Workspace {
             { "unit": "HSN", "month": "2025-09", "amount": "999 mnkr" }
         ],
         "forecasts": [
-            { "unit": "HSN", "year": 2025, "made": "2025-08", "amount": "695 mnkr" }
+            // The committee's forecast for its whole subtree (helårsprognos per nämnd).
+            { "unit": "HSN", "year": 2025, "made": "2025-08", "amount": "159 mnkr" }
         ],
         "grants": grants
     });

@@ -149,6 +149,8 @@ const resOf = (b) => b.res ?? 0;
 const others = UNITS.filter((u) => u[4] && u[4].cost !== FRAMES).reduce((a, u) => a + resOf(u[4]), 0);
 
 const budget = [], outcome = [], forecasts = [];
+const ownForecasts = []; // { unit, made, ore }: each unit's forecast of its own rows
+const pastBudget = new Map(); // unit -> its 2024 budget in öre (the prior-year units)
 for (const [id, , , , b] of UNITS) {
   if (!b) continue;
   // The unit's rows (revenue rows first, the cost row last), amounts in tkr or twelve months.
@@ -171,6 +173,7 @@ for (const [id, , , , b] of UNITS) {
     pyWeights = net.map((x) => (x < 0n ? -x : x)); // one sign all year, so the engine uses it
     // Their 2024 budget was what they spent, so a closed 2024 above them shows only its own gap.
     for (const r of rows) budget.push({ unit: id, costType: costTypeOf(id, r), year: YEAR - 1, months: r.past.map(fmt) });
+    pastBudget.set(id, sum(rows.map((r) => sum(r.past))));
   }
 
   for (const r of rows) {
@@ -201,9 +204,23 @@ for (const [id, , , , b] of UNITS) {
     out.forEach((o, k) => outcome.push({ unit: id, costType: costTypeOf(id, rows[k]), month: month(YEAR, m), amount: fmt(o[m - 1]) }));
   }
 
-  // Forecasts of the full-year result, one direction of revision per unit.
+  // Forecasts of the full-year result, one direction of revision per unit: of its own rows
+  // here, of its whole subtree below.
   const annual = sum(rows.map((r) => sum(r.months)));
-  MADE.forEach((made, i) => forecasts.push({ unit: id, year: YEAR, made, amount: fmt(annual + mnkr(b.fc[i])) }));
+  MADE.forEach((made, i) => ownForecasts.push({ unit: id, made, ore: annual + mnkr(b.fc[i]) }));
+}
+
+// A forecast is made for a unit's whole subtree (DOMAIN, "Deviation analysis"; regions report
+// "helårsprognos per nämnd"): a unit with forecasting units below it (the committees with rows
+// of their own) forecasts its rows' and theirs together.
+const parentOf = new Map(UNITS.map(([id, , parent]) => [id, parent]));
+const isBelow = (id, top) => {
+  for (let u = parentOf.get(id); u; u = parentOf.get(u)) if (u === top) return true;
+  return false;
+};
+for (const f of ownForecasts) {
+  const below = ownForecasts.filter((g) => g.made === f.made && isBelow(g.unit, f.unit));
+  forecasts.push({ unit: f.unit, year: YEAR, made: f.made, amount: fmt(f.ore + sum(below.map((g) => g.ore))) });
 }
 
 // ── Deviation analysis: cost types, one-offs, volumes, thresholds and a closed 2024 ─────────────
@@ -244,8 +261,10 @@ for (const [unit, turnover, dev, fc] of CLOSED) {
     outcome.push({ unit, costType: '3000', month: month(PAST, m), amount: fmt(rev[m - 1]) });
     outcome.push({ unit, costType: '4000', month: month(PAST, m), amount: fmt(cost[m - 1]) });
   }
+  // The committee's forecast covers its subtree: the units below it with a 2024 budget at it.
+  const below = sum([...pastBudget].filter(([id]) => isBelow(id, unit)).map(([, ore]) => ore));
   ['2024-02', '2024-04', '2024-08', '2024-10'].forEach((made, i) =>
-    forecasts.push({ unit, year: PAST, made, amount: fmt(mnkr(fc[i])) }));
+    forecasts.push({ unit, year: PAST, made, amount: fmt(below + mnkr(fc[i])) }));
 }
 
 // Materiality thresholds the region has decided, kept with the data (the region level is the

@@ -50,11 +50,32 @@ export function fieldsOf(columns) {
   return [...new Set(columns.map(([group, key]) => (key === 'due' ? 'escalation' : group))), 'threshold'];
 }
 
+/** The figures of a span without outcome (past the last booked month) that it has none of. */
+const BOOKED = new Set(['outcome', 'deviation', 'percent', 'underlying', 'status']);
+
 /** A cell's value: most come straight from their group; the action programme's due month comes
- * from the row's escalation (null for rows never escalated, and for cost-type rows). */
+ * from the row's escalation (null for rows never escalated, and for cost-type rows). The percent
+ * is of the gross cost (bruttokostnad) where the row has one: against a net budget near zero a
+ * percent says nothing (+7 712 % for a committee whose revenue meets its cost); else of the net
+ * budget (`isNetPercent`). */
 export function cellValue(row, group, key) {
   if (key === 'due') return row.escalation?.due ?? null;
-  return row[group]?.[key] ?? null;
+  const figures = row[group];
+  if (key === 'percent' && figures?.grossCost != null) return figures.percentOfGrossCost ?? null;
+  return figures?.[key] ?? null;
+}
+
+/** The percent cell shows the net percent: the row has no gross cost in the span. */
+function isNetPercent(row, group) {
+  const figures = row[group];
+  return figures != null && figures.grossCost == null && figures.percent != null;
+}
+
+/** The cell is empty because its span has no outcome yet ("inget utfall"), not for want of a
+ * budget. */
+function isUnbooked(row, group, key) {
+  const figures = row[group];
+  return group !== 'fullYear' && BOOKED.has(key) && figures != null && figures.outcome === null;
 }
 
 /** A column group's heading; the tertial's names its months, e.g. "Tertial 2 (maj–aug)", from
@@ -71,6 +92,9 @@ export function groupLabel(group, t, report) {
 export function cellView(row, [group, key, kind], year, format, t) {
   const value = cellValue(row, group, key);
   const attribute = DATA_ATTRIBUTES[kind];
+  if (value == null && isUnbooked(row, group, key)) {
+    return { cls: kind === 'status' ? 'month no-outcome' : 'num no-outcome', attribute, value, text: t.noOutcome };
+  }
   if (value == null) return { cls: kind === 'month' ? 'month' : 'num', attribute, value, text: null };
   switch (kind) {
     case 'amount':
@@ -83,7 +107,8 @@ export function cellView(row, [group, key, kind], year, format, t) {
       return { cls: 'month state', attribute, value, text: t.statuses[value] };
     case 'percent': {
       const { text, tone } = signed(formatAmount(value, PERCENT_FORMAT));
-      return { cls: `num ${tone}`, attribute, value, text: `${text}${NBSP}%` };
+      const net = isNetPercent(row, group) ? ` ${t.net}` : '';
+      return { cls: `num ${tone}`, attribute, value, text: `${text}${NBSP}%${net}` };
     }
     default: {
       const [y, m] = parseMonth(value) ?? [year, -1];
@@ -130,10 +155,13 @@ export function csvOf(lines, columns, { t, report, displayUnit, decimals }) {
   for (const [id, name, row] of lines) {
     const cells = columns.map(([group, key, kind]) => {
       const value = cellValue(row, group, key);
-      if (value == null) return '';
+      if (value == null) return isUnbooked(row, group, key) ? csvField(t.noOutcome, true) : '';
       switch (kind) {
         case 'amount': case 'deviation': return formatAmount(value, format);
-        case 'percent': return formatAmount(value, { ...PERCENT_FORMAT, plain: true });
+        case 'percent': {
+          const percent = formatAmount(value, { ...PERCENT_FORMAT, plain: true });
+          return isNetPercent(row, group) ? csvField(`${percent} ${t.net}`, true) : percent;
+        }
         case 'status': return csvField(t.statuses[value], true);
         default: return csvField(value, true);
       }

@@ -211,6 +211,10 @@ class DeviationTable {
     const caption = h('caption', { part: 'caption', id: 'caption' });
     if (report.name) caption.append(h('span', { class: 'title' }, report.name), h('span', { class: 'vh' }, ': '));
     caption.append(h('span', { class: 'subtitle' }, t.caption(t.months[month], year, t.units[displayUnit])));
+    // The last booked month, and which percent the table shows (deviation-columns.js).
+    const [bookedYear, booked] = parseMonth(report.outcomeThrough) ?? [0, -1];
+    const through = booked < 0 ? t.noOutcomeYet : t.outcomeThrough(t.months[booked], bookedYear);
+    caption.append(h('span', { class: 'note', part: 'caption-note' }, ` ${through} ${t.percentNote}`));
     return caption;
   }
 

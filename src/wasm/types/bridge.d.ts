@@ -25,6 +25,8 @@ export interface BridgeReport {
   /** Prognostiserat resultat: the latest forecast by asOf, the budget where none is made. */
   forecast: AmountString;
   forecastMonth: MonthString | null;
+  /** The last month of the year with outcome in the unit's subtree. */
+  outcomeThrough: MonthString | null;
   /** Steps whose amounts add up exactly to forecast − budget; "other" is always last. A part
    * without data in the document (no measures, no grants, no one-offs, no volumes) has no step. */
   steps: BridgeStep[];

@@ -22,22 +22,34 @@ export type DeviationRowGroup = "threshold" | "period" | "tertial" | "ytd" | "fu
 /** within; favourable (material and positive); watch (negative, passes one threshold);
  * material (negative, passes both). */
 export type Status = "within" | "favourable" | "watch" | "material";
+/** A month, tertial or year to date. A span that reaches past the row's outcomeThrough (the
+ * last booked month of its subtree) has no outcome: outcome, deviation, both percents,
+ * underlying and status are null ("inget utfall"), budget, grossCost and oneOffs stay. */
 export interface Figures {
   budget: AmountString;
-  outcome: AmountString;
-  /** outcome − budget; positive is favourable. */
-  deviation: AmountString;
-  /** deviation / |budget|; null where the budget is zero. */
+  /** null for a span past the last booked month. */
+  outcome: AmountString | null;
+  /** outcome − budget; positive is favourable; null without outcome. */
+  deviation: AmountString | null;
+  /** deviation / |budget|; null where the budget is zero or without outcome. */
   percent: PercentString | null;
+  /** The span's budgeted gross cost (bruttokostnad), result sign: rows of cost types of kind
+   * cost, and rows without a cost type that are negative; null where no row is a cost. */
+  grossCost: AmountString | null;
+  /** deviation / |grossCost|, two decimals; null without outcome or gross cost. */
+  percentOfGrossCost: PercentString | null;
   /** One-off items booked in the span. */
   oneOffs: AmountString;
-  /** deviation − oneOffs. */
-  underlying: AmountString;
-  status: Status;
+  /** deviation − oneOffs; null without outcome. */
+  underlying: AmountString | null;
+  /** null without outcome. */
+  status: Status | null;
 }
 export interface FullYear {
   budget: AmountString;
-  /** Latest forecasts in the subtree (units without one at budget); null before any forecast. */
+  /** The subtree's forecast: the unit's own where it has one (a forecast covers the whole
+   * subtree), else its own rows at budget plus its children's forecasts (children without one
+   * at budget); null while no forecast counts here. */
   forecast: AmountString | null;
   forecastMonth: MonthString | null;
   deviation: AmountString | null;
@@ -47,8 +59,10 @@ export interface FullYear {
   underlying: AmountString | null;
   /** The forecast deviation's status; null without a forecast. */
   status: Status | null;
-  /** Year's budget of the rows whose cost type is of kind cost; null where there are none. */
+  /** The year's budgeted gross cost, as Figures.grossCost; null where no row is a cost. */
   grossCost: AmountString | null;
+  /** (forecast − budget) / |grossCost|, two decimals; null without a forecast or gross cost. */
+  percentOfGrossCost: PercentString | null;
 }
 export interface ThresholdApplied { absolute: AmountString; percent: string; }
 export interface Projections {
@@ -98,6 +112,8 @@ export interface CostTypeFigures {
 export interface DeviationRow extends UnitHeader {
   /** The materiality thresholds applied to this unit. */
   threshold: ThresholdApplied;
+  /** The last month of the year with outcome in the subtree; always there, whatever fields. */
+  outcomeThrough: MonthString | null;
   period: Figures;
   /** The tertial of the month, from its first month through the month. */
   tertial: Figures;
@@ -119,6 +135,9 @@ export interface DeviationReport {
   escalationLevel: Level;
   /** The unit the report starts at. */
   root: string;
+  /** The last month of the year with outcome under root: where a view starts when it is given
+   * no month. */
+  outcomeThrough: MonthString | null;
   /** Parents before children, children in input order. */
   rows: DeviationRow[];
 }
@@ -140,10 +159,11 @@ export interface Run { length: number; direction: Tendency; from: MonthString; t
 export interface AccuracyRow extends UnitHeader {
   budget: AmountString;
   outcome: AmountString;
-  /** The last month with outcome in the subtree. */
+  /** The last month with outcome in the subtree (the deviation report's outcomeThrough). */
   outcomeThrough: MonthString | null;
   deviation: AmountString;
   percent: PercentString | null;
+  /** The year's booked gross cost: outcome of cost-kind rows and negative rows without a cost type. */
   grossCost: AmountString | null;
   forecasts: ForecastError[];
   revisions: Revision[];

@@ -102,6 +102,9 @@ export interface ProgrammeRow {
 export interface EffectsReport {
   asOf: MonthString;
   year: number;
+  /** The last month of the year with ledger outcome in the tree (the deviation report's
+   * outcomeThrough); the measures' realised effect has its own months. */
+  outcomeThrough: MonthString | null;
   cutoffs: { green: string; amber: string };
   measures: MeasureRow[];
   /** Parents before children; units with measures in their subtree. */

@@ -33,6 +33,9 @@ export interface IndicatorRow extends Indicator {
 }
 export interface GoalsReport {
   asOf: MonthString | null;
+  /** The last month of asOf's year with outcome in the tree; null without asOf. An indicator's
+   * deviation (ytd Figures) past it has no outcome, deviation or status. */
+  outcomeThrough: MonthString | null;
   goals: { id: string; name: string; indicators: IndicatorRow[]; counts: FulfilmentCounts }[];
   counts: FulfilmentCounts;
 }

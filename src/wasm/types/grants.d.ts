@@ -135,6 +135,8 @@ export interface GrantsReport {
   asOf: MonthString;
   year: number;
   root: string;
+  /** The last month of the year with outcome under root. */
+  outcomeThrough: MonthString | null;
   temporaryKinds: GrantKind[];
   planYears: number[];
   grants: GrantLine[];
