@@ -417,3 +417,7 @@ fn rebase(err: Error, merged: &Merged, combined: &Document) -> Error {
 #[cfg(test)]
 #[path = "workspace_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "workspace_reimport_tests.rs"]
+mod reimport_tests;

@@ -50,7 +50,7 @@ const STRINGS = {
     report: 'Importrapport',
     facts: {
       format: 'Format', encoding: 'Teckenkodning', delimiter: 'Avgränsare', sign: 'Tecken',
-      rows: 'Rader', months: 'Månader', added: 'Tillagt',
+      rows: 'Rader', months: 'Månader', added: 'Tillagt', replaced: 'Ersatt',
     },
     formats: { csv: 'CSV', paste: 'Inklistrat från Excel', sie: 'SIE 4' },
     delimiters: { ';': 'semikolon', ',': 'komma', '\t': 'tabb' },
@@ -134,7 +134,7 @@ const STRINGS = {
     report: 'Import report',
     facts: {
       format: 'Format', encoding: 'Encoding', delimiter: 'Delimiter', sign: 'Sign',
-      rows: 'Rows', months: 'Months', added: 'Added',
+      rows: 'Rows', months: 'Months', added: 'Added', replaced: 'Replaced',
     },
     formats: { csv: 'CSV', paste: 'Pasted from Excel', sie: 'SIE 4' },
     delimiters: { ';': 'semicolon', ',': 'comma', '\t': 'tab' },
@@ -317,7 +317,10 @@ export class BalansImport extends HTMLElement {
       this.#rejected({ code: err.code ?? 'E_UNKNOWN', message: err.message, report: { ...result.report, errors: [{ code: err.code, message: err.message, field: err.field }] } }, label);
       return;
     }
-    const report = { ...result.report, added: summary };
+    // importJson gives the added counts with `replaced` beside them (a later import replaces what
+    // an earlier one held for the same unit, cost type and month).
+    const { replaced, ...added } = summary;
+    const report = { ...result.report, added, replaced };
     this.#ui.status.textContent = t.done(label);
     this.#renderReport(report);
     const target = this.target;
@@ -410,6 +413,7 @@ export class BalansImport extends HTMLElement {
     fact('rows', report.rows && t.rows(report.rows));
     fact('months', report.firstMonth && `${report.firstMonth} – ${report.lastMonth}`);
     if (report.added && !report.errors?.length) fact('added', t.added(report.added));
+    if (report.replaced && !report.errors?.length) fact('replaced', t.added(report.replaced));
     this.#ui.report.replaceChildren(
       h('h3', {}, t.report),
       facts.length ? h('dl', {}, ...facts) : null,
