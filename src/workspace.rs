@@ -74,6 +74,9 @@ impl Workspace {
     /// keeps, for its undo, only the rows it replaced and how many it appended.
     pub fn import(&mut self, doc: Document) -> Result<Imported> {
         let undo = Undo::merge(&mut self.doc, doc);
+        // The old index goes before the new one is built, not after: two indexes of a region's
+        // year at once were the peak of a re-import. A failed import builds it again.
+        self.data = None;
         match self.index() {
             Ok(data) => {
                 self.data = data;
@@ -87,6 +90,8 @@ impl Workspace {
             Err(err) => {
                 let err = rebase(err, &undo.merged, &self.doc);
                 undo.take_back(&mut self.doc);
+                // The document is one this workspace accepted before, so it is accepted again.
+                self.data = self.index().unwrap_or(None);
                 Err(err)
             }
         }
@@ -103,6 +108,7 @@ impl Workspace {
         };
         let imported = undo.imported();
         undo.take_back(&mut self.doc);
+        self.data = None;
         // The document is one this workspace accepted before, so it is accepted again.
         self.data = self.index()?;
         Ok(Some(imported))

@@ -138,7 +138,13 @@ fn merge_group<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
         incoming.iter().filter(|row| held.contains(&row.key())).count()
     };
     let appended = incoming.len();
-    list.extend(incoming);
+    if list.is_empty() {
+        // Everything was replaced (the same file again): the import's list is taken whole,
+        // and the emptied one's room goes back.
+        *list = incoming;
+    } else {
+        list.extend(incoming);
+    }
     ListMerge {
         added: appended - replaced,
         replaced,
