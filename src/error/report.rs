@@ -133,9 +133,10 @@ pub struct ImportSummary {
     pub grants: usize,
 }
 
-/// What one import of a document or register did: the items it added (flat, as before
-/// re-imports replaced) and, under `replaced`, those that took the place of an earlier import's.
-/// Added and replaced together are what the import brought.
+/// What one import of a document or register did: the items it added, whose key the workspace
+/// did not hold, and under `replaced` those that took the place of what an earlier import held
+/// for their key; together, what the import brought. In JSON the added counts stand at the top
+/// (the shape `importJson` has always returned), `replaced` beside them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Imported {
     #[serde(flatten)]

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::hash::FastSet;
+use crate::hash::FastMap;
 
 use super::keys::{Keyed, Keying};
 
@@ -24,13 +24,22 @@ pub struct ListMerge<T> {
     pub replaced: usize,
     /// How many items were put at the end of the list.
     appended: usize,
-    /// What the list gave up, with its position: for [`Keying::One`] the position it was
-    /// overwritten at; for [`Keying::Group`] the position it had before the rows were taken out
-    /// (ascending).
-    taken: Vec<(usize, T)>,
+    /// What the list gave up.
+    taken: Taken<T>,
     /// For [`Keying::One`], where each item of the import now stands; empty for groups, whose
     /// items stand in order from `len - appended`.
     placed: Vec<usize>,
+}
+
+/// What a list gave up to an import.
+#[derive(Clone, Debug, PartialEq)]
+enum Taken<T> {
+    /// Items with their position: for [`Keying::One`] the position each was overwritten at; for
+    /// [`Keying::Group`] the position each had before the rows were taken out (ascending).
+    At(Vec<(usize, T)>),
+    /// The whole list, every row of which the import replaced (the same file again, or one more
+    /// month of it): kept as it was, with no second list built beside it.
+    Whole(Vec<T>),
 }
 
 impl<T: Keyed> ListMerge<T> {
@@ -45,7 +54,7 @@ impl<T: Keyed> ListMerge<T> {
                 added: n,
                 replaced: 0,
                 appended: n,
-                taken: Vec::new(),
+                taken: Taken::At(Vec::new()),
                 placed: if T::KEYING == Keying::One { (0..n).collect() } else { Vec::new() },
             };
         }
@@ -58,13 +67,14 @@ impl<T: Keyed> ListMerge<T> {
     /// Takes the merge back: `list` is then as it was before [`ListMerge::merge`].
     pub fn undo(self, list: &mut Vec<T>) {
         list.truncate(list.len() - self.appended);
-        match T::KEYING {
-            Keying::One => {
-                for (at, item) in self.taken {
+        match (T::KEYING, self.taken) {
+            (_, Taken::Whole(whole)) => *list = whole,
+            (Keying::One, Taken::At(taken)) => {
+                for (at, item) in taken {
                     list[at] = item;
                 }
             }
-            Keying::Group => reinsert(list, self.taken),
+            (Keying::Group, Taken::At(taken)) => reinsert(list, taken),
         }
     }
 
@@ -108,43 +118,42 @@ fn merge_one<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
         added: appended,
         replaced: taken.len(),
         appended,
-        taken,
+        taken: Taken::At(taken),
         placed,
     }
 }
 
 /// Rows of the import's keys out (kept with their positions), the import's rows in at the end.
 fn merge_group<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
-    // Both lists' keys borrow for the same span, so they compare as one type.
-    let hit: Vec<bool> = {
-        let brought: FastSet<T::Key<'_>> = incoming.iter().map(Keyed::key).collect();
-        list.iter().map(|row| brought.contains(&row.key())).collect()
-    };
-    let mut taken = Vec::new();
-    let mut at = 0;
-    let mut hits = hit.iter();
-    for row in list.extract_if(.., |_| hits.next() == Some(&true)) {
-        while !hit[at] {
-            at += 1;
-        }
-        taken.push((at, row));
-        at += 1;
-    }
-    // Counted against the rows taken out, a set no larger than what was replaced.
-    let replaced = if taken.is_empty() {
-        0
-    } else {
-        let held: FastSet<T::Key<'_>> = taken.iter().map(|(_, row)| row.key()).collect();
-        incoming.iter().filter(|row| held.contains(&row.key())).count()
+    // Both lists' keys borrow for the same span, so they compare as one type. Each key the
+    // import brings is marked when the list holds it, which counts the import's rows replaced.
+    let (hit, replaced) = {
+        let mut brought: FastMap<T::Key<'_>, bool> =
+            incoming.iter().map(|row| (row.key(), false)).collect();
+        let hit: Vec<bool> = list
+            .iter()
+            .map(|row| brought.get_mut(&row.key()).map(|held| *held = true).is_some())
+            .collect();
+        let replaced = incoming.iter().filter(|row| brought[&row.key()]).count();
+        (hit, replaced)
     };
     let appended = incoming.len();
-    if list.is_empty() {
-        // Everything was replaced (the same file again): the import's list is taken whole,
-        // and the emptied one's room goes back.
-        *list = incoming;
+    let taken = if hit.iter().all(|&h| h) {
+        Taken::Whole(std::mem::replace(list, incoming))
     } else {
+        let mut taken = Vec::new();
+        let mut at = 0;
+        let mut hits = hit.iter();
+        for row in list.extract_if(.., |_| hits.next() == Some(&true)) {
+            while !hit[at] {
+                at += 1;
+            }
+            taken.push((at, row));
+            at += 1;
+        }
         list.extend(incoming);
-    }
+        Taken::At(taken)
+    };
     ListMerge {
         added: appended - replaced,
         replaced,
@@ -213,6 +222,20 @@ mod tests {
         assert_eq!(list, expected);
         assert_eq!(m.source_of(3, list.len()), Some(1));
         assert_eq!(m.source_of(1, list.len()), None);
+        m.undo(&mut list);
+        assert_eq!(list, before);
+    }
+
+    #[test]
+    fn a_list_whose_every_key_comes_again_is_kept_whole_and_comes_back_whole() {
+        let before = vec![row("A", "2025-01", 1), row("A", "2025-01", 2), row("B", "2025-02", 3)];
+        let mut list = before.clone();
+        let incoming = vec![row("B", "2025-02", 30), row("A", "2025-01", 10), row("C", "2025-01", 5)];
+        let m = ListMerge::merge(&mut list, incoming.clone());
+        assert!(matches!(m.taken, Taken::Whole(_)));
+        assert_eq!((m.added, m.replaced), (1, 2));
+        assert_eq!(list, incoming);
+        assert_eq!(m.source_of(2, list.len()), Some(2));
         m.undo(&mut list);
         assert_eq!(list, before);
     }
