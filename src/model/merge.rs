@@ -1,8 +1,9 @@
 //! One list of an import put into the same list of the workspace's document, key by key
 //! (`keys.rs`), and taken out again: a later import replaces what an earlier one held for every
 //! key it brings, and keeps what it does not bring. What a list gave up is kept, moved and not
-//! copied, with where it stood, so that taking the import back puts every item back in its
-//! place: the document is then exactly as before, in content and order.
+//! copied, with where it stood (a list the import replaced row for row is kept whole), so that
+//! taking the import back puts every item back in its place: the document is then exactly as
+//! before, in content and order.
 //!
 //! Why items are not copied: a region's year is a million rows. An import that replaces them
 //! keeps the earlier million for its undo (nothing less can give them back); one that adds keeps
