@@ -142,15 +142,17 @@ fn merge_group<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
     let taken = if hit.iter().all(|&h| h) {
         Taken::Whole(std::mem::replace(list, incoming))
     } else {
-        let mut taken = Vec::new();
-        let mut at = 0;
-        let mut hits = hit.iter();
-        for row in list.extract_if(.., |_| hits.next() == Some(&true)) {
-            while !hit[at] {
-                at += 1;
+        // (Vec::extract_if would do this in place, but is newer than the crate's rust-version.)
+        let rows = std::mem::take(list);
+        let hits = hit.iter().filter(|&&h| h).count();
+        let mut taken = Vec::with_capacity(hits);
+        list.reserve(rows.len() - hits + appended);
+        for (at, (row, hit)) in rows.into_iter().zip(hit).enumerate() {
+            if hit {
+                taken.push((at, row));
+            } else {
+                list.push(row);
             }
-            taken.push((at, row));
-            at += 1;
         }
         list.extend(incoming);
         Taken::At(taken)
