@@ -371,3 +371,49 @@ test('each view prints to a PDF: a committee paper with the date and the source'
   }
   await context.close();
 });
+
+test('"Ångra import": disabled with nothing to undo, takes the last import back by keyboard, and the workspace is stored as before', async () => {
+  const context = await env.browser.newContext({ bypassCSP: true }); // axe is injected
+  const { page, problems } = await openApp(context);
+  const undo = page.locator('#undo-import');
+  assert.equal(await undo.innerText(), 'Ångra import');
+  assert.ok(await undo.isDisabled(), 'a stored or demo workspace has no import to undo');
+  const stored = () => page.evaluate(() => localStorage.getItem('balans:app:workspace'));
+  const demoStored = await stored();
+  const shownIt = () => page.locator('balans-widget tr[data-unit="RS-IT"] td[data-field="period.outcome"]').getAttribute('data-amount');
+  const paste = async (range) => {
+    await page.locator('balans-import textarea').fill(range);
+    await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
+    await page.locator('balans-import .status', { hasText: 'klar' }).waitFor();
+  };
+  // September's outcome of the IT unit, then the same range again: replaced, not added.
+  const range = 'Enhet\tPeriod\tUtfall\nRS-IT\t2025-09\t-250 000\n';
+  await paste(range);
+  await page.waitForFunction(() => document.querySelector('balans-widget').report?.asOf === '2025-09');
+  const september = canonical(outcome(demo(), 'RS-IT', '2025-09', '2025-09') - 25000000n);
+  assert.equal(await shownIt(), september);
+  assert.ok(await undo.isEnabled());
+  await page.locator('balans-import textarea').fill(range);
+  await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
+  await page.locator('balans-import .report dl', { hasText: /Ersatt\s*0 enheter, 0 kostnadsslag, 0 budgetrader, 1 utfallsrader/ }).waitFor();
+  await widgetReady(page);
+  assert.equal(await shownIt(), september, 'the same range twice is counted once');
+  // Undo by keyboard, twice: back to the demo, byte for byte in storage.
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#app-message', { hasText: 'ångrad' }).waitFor();
+  assert.match(await page.locator('#app-message').innerText(), /0 tillagda rader togs bort och 1 ersatta rader är tillbaka/);
+  assert.ok(await undo.isEnabled());
+  await page.keyboard.press('Enter');
+  await page.locator('#app-message', { hasText: '1 tillagda rader togs bort och 0 ersatta' }).waitFor();
+  assert.ok(await undo.isDisabled());
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'panel', 'focus goes on in the report');
+  assert.equal(await stored(), demoStored);
+  await page.waitForFunction(() => document.querySelector('balans-widget').report?.asOf === '2025-08');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.reload();
+  await page.waitForSelector('body[data-ready]');
+  assert.ok(await page.locator('#undo-import').isDisabled());
+  assert.deepEqual(problems, []);
+  await context.close();
+});

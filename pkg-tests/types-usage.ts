@@ -13,6 +13,7 @@ import init, {
   type BridgeStepKind,
   type ImportIssue,
   type ImportReport,
+  type Imported,
   type ReadImport,
   type DeviationReport,
   type DeviationRow,
@@ -31,6 +32,9 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
   const ws = new Workspace();
   const summary = ws.importJson(doc);
   const rows: number = summary.outcomeRows;
+  const replacedRows: number = summary.replaced.outcomeRows;
+  const undone: Imported | null = ws.undoImport();
+  const left: number = ws.importsToUndo();
   const report: DeviationReport = ws.deviation({ asOf: '2025-08', unit: 'HSN' });
   const first: DeviationRow = report.rows[0];
   const forecast: string | null = first.fullYear.forecast;
@@ -46,10 +50,12 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
     const code: string = (err as BalansError).code;
     return code;
   }
-  return [rows, forecast, percent, shown, back.schema, parts.length, version(), formatAmount(1)].join();
+  return [rows, replacedRows, undone?.replaced.budgetRows, left, forecast, percent, shown, back.schema, parts.length, version(), formatAmount(1)].join();
 }
 
 export function refused(ws: Workspace): void {
+  // @ts-expect-error undoImport may answer null: nothing to take back
+  const taken: Imported = ws.undoImport();
   // @ts-expect-error asOf is required
   ws.deviation({});
   // @ts-expect-error not a method name
@@ -189,5 +195,6 @@ export function imports(ws: Workspace, bytes: Uint8Array): string {
   ws.importCsv(bytes, { sign: 'debit' });
   // @ts-expect-error the format is csv, paste or sie
   readImport('xlsx', bytes, {});
-  return [report.sign, line, pasted.rows.read, sie.encoding, added].join();
+  const replaced: number = pasted.replaced.budgetRows + report.added.outcomeRows;
+  return [report.sign, line, pasted.rows.read, sie.encoding, added, replaced].join();
 }

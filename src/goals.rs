@@ -307,7 +307,7 @@ mod tests {
         let summary = ws
             .import(crate::import::json::read(|| &v).unwrap())
             .unwrap();
-        assert_eq!(summary.goals, 1);
+        assert_eq!(summary.added.goals, 1);
         let options = GoalsOptions {
             as_of: Some("2025-02".into()),
         };

@@ -1,21 +1,22 @@
 //! The workspace: the document a caller imported, checked for meaning and indexed for the engines.
 //!
 //! Data enters once (an import) and stays; reports are computed from the index on request, so a
-//! view for another month or unit never re-reads the input. An import that fails validation
-//! leaves the workspace exactly as it was.
+//! view for another month or unit never re-reads the input. An import replaces, key by key, what
+//! an earlier one held (`model/keys.rs`); one that fails validation leaves the workspace exactly
+//! as it was, and the last [`MAX_UNDO`] that went through can be taken back one by one.
 
 
 use std::borrow::Cow;
 
 use crate::dataset::Dataset;
 use crate::import::{self, Format, ImportOptions};
-use crate::error::report::{ImportReport, Location};
+use crate::error::report::{ImportReport, Imported, Location};
 use crate::bridge::{self, BridgeOptions, BridgeReport};
 use crate::calendar::Month;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
-use crate::error::report::ImportSummary;
 use crate::effects::{self, entries, EffectsOptions, EffectsReport};
+use crate::model::Merged;
 use crate::model::EffectEntry;
 use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
@@ -23,11 +24,17 @@ use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::model::{Document, ThresholdSet, SCHEMA_VERSION};
 use crate::num::money::Amount;
 
+/// How many imports [`Workspace::undo_import`] can take back. Each keeps what it replaced (a
+/// re-imported year keeps the year it replaced), so the oldest is let go past this many.
+pub const MAX_UNDO: usize = 10;
+
 /// Imported data and its index. Starts empty.
 #[derive(Clone, Debug)]
 pub struct Workspace {
     doc: Document,
     data: Option<Dataset>,
+    /// The imports that can be taken back, the last one last.
+    undo: Vec<Undo>,
 }
 
 impl Default for Workspace {
@@ -38,6 +45,7 @@ impl Default for Workspace {
                 ..Document::default()
             },
             data: None,
+            undo: Vec::new(),
         }
     }
 }
@@ -47,25 +55,68 @@ impl Workspace {
         Workspace::default()
     }
 
-    /// Adds `doc`'s units and rows to the workspace (a new name replaces the old). On error the
-    /// workspace is unchanged, and the error's field points into `doc`, not the combined data.
+    /// A workspace holding `doc`, as if it had always held it: there is no import to undo (a
+    /// workspace loaded from storage does not offer to empty itself).
+    pub fn from_document(doc: Document) -> Result<Workspace> {
+        let mut ws = Workspace::new();
+        ws.import(doc)?;
+        ws.undo.clear();
+        Ok(ws)
+    }
+
+    /// Puts `doc` into the workspace: for every key it brings (a unit's id, an outcome row's
+    /// unit, cost type and month, …) it replaces what the workspace held, and adds the rest; its
+    /// name and thresholds, where given, replace the old. Rows of one key within `doc` add up.
+    /// On error the workspace is unchanged, and the error's field points into `doc`, not the
+    /// combined data.
     ///
-    /// The rows are appended in place and cut off again on error, so an import next to a
-    /// million rows already imported does not copy them.
-    pub fn import(&mut self, doc: Document) -> Result<ImportSummary> {
-        let base = self.doc.counts();
-        let added = doc.counts();
-        let replaced = append(&mut self.doc, doc);
-        match self.index(&base) {
+    /// The rows are moved, never copied: an import next to a million rows already imported
+    /// keeps, for its undo, only the rows it replaced and how many it appended.
+    pub fn import(&mut self, doc: Document) -> Result<Imported> {
+        let undo = Undo::merge(&mut self.doc, doc);
+        // The old index goes before the new one is built, not after: two indexes of a region's
+        // year at once were the peak of a re-import. A failed import builds it again.
+        self.data = None;
+        match self.index() {
             Ok(data) => {
                 self.data = data;
-                Ok(added)
+                let imported = undo.imported();
+                if self.undo.len() == MAX_UNDO {
+                    self.undo.remove(0);
+                }
+                self.undo.push(undo);
+                Ok(imported)
             }
             Err(err) => {
-                restore(&mut self.doc, &base, replaced);
+                let err = rebase(err, &undo.merged, &self.doc);
+                undo.take_back(&mut self.doc);
+                // The document is one this workspace accepted before, so it is accepted again.
+                self.data = self.index().unwrap_or(None);
                 Err(err)
             }
         }
+    }
+
+    /// Takes the last import back: the document is again exactly what it was before it, and
+    /// another call takes back the one before. Returns what the import had added and replaced;
+    /// `None` when there is no import to take back (none since the workspace was made or
+    /// loaded, all taken back already, or an effect entry recorded since, see
+    /// [`Workspace::record_realised`]).
+    pub fn undo_import(&mut self) -> Result<Option<Imported>> {
+        let Some(undo) = self.undo.pop() else {
+            return Ok(None);
+        };
+        let imported = undo.imported();
+        undo.take_back(&mut self.doc);
+        self.data = None;
+        // The document is one this workspace accepted before, so it is accepted again.
+        self.data = self.index()?;
+        Ok(Some(imported))
+    }
+
+    /// How many imports [`Workspace::undo_import`] can take back now.
+    pub fn imports_to_undo(&self) -> usize {
+        self.undo.len()
     }
 
     /// Reads a file or pasted range and adds it: all of it, or on any error nothing. Input given
@@ -78,8 +129,9 @@ impl Workspace {
     ) -> Result<ImportReport> {
         let (doc, mut report) = import::read(format, input, options, &self.doc)?;
         match self.import(doc) {
-            Ok(added) => {
-                report.added = added;
+            Ok(imported) => {
+                report.added = imported.added;
+                report.replaced = imported.replaced;
                 Ok(report)
             }
             // The readers resolve units and cost types first, so this is a last line of defence.
@@ -105,9 +157,9 @@ impl Workspace {
         self.import_file(Format::Sie, bytes.into(), options)
     }
 
-    /// Checks the whole document, which holds rows beyond `base` not yet accepted, and indexes
-    /// it; `None` when it has no units and no rows.
-    fn index(&self, base: &ImportSummary) -> Result<Option<Dataset>> {
+    /// Checks the whole document, which may hold an import not yet accepted, and indexes it;
+    /// `None` when it has no units and no rows.
+    fn index(&self) -> Result<Option<Dataset>> {
         let combined = &self.doc;
         let has_rows = !(combined.budget.is_empty()
             && combined.outcome.is_empty()
@@ -127,21 +179,21 @@ impl Workspace {
                 .at("units"));
             }
             (false, _) => {
-                let data = Dataset::new(combined).map_err(|e| rebase(e, base))?;
+                let data = Dataset::new(combined)?;
                 grants::register::check(&combined.grants, &data.tree)
-                    .map_err(|e| rebase(e, base))?;
+                    ?;
                 Some(data)
             }
         };
         if let Some(data) = &data {
             effects::check(&combined.measures, &combined.programmes, &data.tree)
                 .and_then(|()| entries::check(&combined.measures, &combined.effect_entries))
-                .map_err(|e| rebase(e, base))?;
+                ?;
         }
         if let Some(t) = &combined.thresholds {
             t.check().map_err(|e| e.at("thresholds"))?;
         }
-        goals::check(&combined.goals, data.as_ref()).map_err(|e| rebase(e, base))?;
+        goals::check(&combined.goals, data.as_ref())?;
         Ok(data)
     }
 
@@ -168,7 +220,7 @@ impl Workspace {
     }
 
     /// Adds goals pasted from a spreadsheet (see [`crate::import::registers::goals`]).
-    pub fn import_goals_paste(&mut self, text: &str) -> Result<ImportSummary> {
+    pub fn import_goals_paste(&mut self, text: &str) -> Result<Imported> {
         let goals = crate::import::registers::goals::read(text)?;
         self.import(Document {
             schema: SCHEMA_VERSION,
@@ -202,6 +254,10 @@ impl Workspace {
 
     /// Records a realised effect (realiserad effekt) of a measure for a month; see
     /// [`entries::record_realised`]. Undo with [`Workspace::undo_entry`].
+    ///
+    /// An entry changes a measure that an import brought, so it makes the imports before it
+    /// final: [`Workspace::undo_import`] has nothing to take back after it (the same for
+    /// [`Workspace::record_forecast`] and [`Workspace::undo_entry`]).
     pub fn record_realised(
         &mut self,
         measure: &str,
@@ -209,13 +265,15 @@ impl Workspace {
         amount: Amount,
     ) -> Result<EffectEntry> {
         let doc = &mut self.doc;
-        entries::record_realised(
+        let entry = entries::record_realised(
             &mut doc.measures,
             &mut doc.effect_entries,
             measure,
             month,
             amount,
-        )
+        )?;
+        self.undo.clear();
+        Ok(entry)
     }
 
     /// Records a new forecast of a measure's effect for a year; see [`entries::record_forecast`].
@@ -227,26 +285,32 @@ impl Workspace {
         amount: Amount,
     ) -> Result<EffectEntry> {
         let doc = &mut self.doc;
-        entries::record_forecast(
+        let entry = entries::record_forecast(
             &mut doc.measures,
             &mut doc.effect_entries,
             measure,
             year,
             made,
             amount,
-        )
+        )?;
+        self.undo.clear();
+        Ok(entry)
     }
 
     /// Undoes the last entry, if any, and returns it.
     pub fn undo_entry(&mut self) -> Result<Option<EffectEntry>> {
         let doc = &mut self.doc;
-        entries::undo(&mut doc.measures, &mut doc.effect_entries)
+        let entry = entries::undo(&mut doc.measures, &mut doc.effect_entries)?;
+        if entry.is_some() {
+            self.undo.clear();
+        }
+        Ok(entry)
     }
 
     /// Adds the measures of a table pasted from Excel or read from CSV (Swedish column names,
     /// see [`crate::import::registers::measures`]). Like [`Workspace::import`], a failure
     /// changes nothing; the error's field names the table's line (`line 4.unit`).
-    pub fn import_measures(&mut self, table: &str) -> Result<ImportSummary> {
+    pub fn import_measures(&mut self, table: &str) -> Result<Imported> {
         let read = crate::import::registers::measures::read(table)?;
         let lines: Vec<usize> = read.iter().map(|m| m.line).collect();
         let doc = Document {
@@ -277,7 +341,7 @@ impl Workspace {
 
     /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names
     /// (docs/schema-v1.md). A table that fails changes nothing; `field` names line and column.
-    pub fn import_grants_table(&mut self, text: &str) -> Result<ImportSummary> {
+    pub fn import_grants_table(&mut self, text: &str) -> Result<Imported> {
         let grants = crate::import::registers::grants::read(text)?;
         self.import(Document {
             schema: SCHEMA_VERSION,
@@ -300,46 +364,57 @@ impl Workspace {
     }
 }
 
-/// What [`append`] replaced: the document's name and thresholds before, where `doc` gave new ones.
-struct Replaced {
+/// One import as it can be taken back: what it did to each list, and the name and thresholds
+/// it replaced (`Some` where it gave new ones).
+#[derive(Clone, Debug)]
+struct Undo {
+    merged: Merged,
     name: Option<Option<String>>,
     thresholds: Option<Option<ThresholdSet>>,
 }
 
-/// Appends `doc`'s units and rows to `into`; its name and thresholds, where given, replace
-/// those of `into`. [`restore`] undoes it.
-fn append(into: &mut Document, mut doc: Document) -> Replaced {
-    let replaced = Replaced {
-        name: doc.name.take().map(|name| into.name.replace(name)),
-        thresholds: doc.thresholds.take().map(|t| into.thresholds.replace(t)),
-    };
-    into.append_lists(doc);
-    replaced
+impl Undo {
+    /// Merges `doc` into `into` (see [`Workspace::import`]).
+    fn merge(into: &mut Document, mut doc: Document) -> Undo {
+        let name = doc.name.take().map(|name| into.name.replace(name));
+        let thresholds = doc.thresholds.take().map(|t| into.thresholds.replace(t));
+        Undo {
+            merged: into.merge_lists(doc),
+            name,
+            thresholds,
+        }
+    }
+
+    fn imported(&self) -> Imported {
+        Imported {
+            added: self.merged.added(),
+            replaced: self.merged.replaced(),
+        }
+    }
+
+    /// Puts `doc` back as it was before [`Undo::merge`].
+    fn take_back(self, doc: &mut Document) {
+        doc.unmerge_lists(self.merged);
+        if let Some(name) = self.name {
+            doc.name = name;
+        }
+        if let Some(thresholds) = self.thresholds {
+            doc.thresholds = thresholds;
+        }
+    }
 }
 
-/// Undoes [`append`]: cuts every list back to its length in `base` and puts back what was
-/// replaced.
-fn restore(doc: &mut Document, base: &ImportSummary, replaced: Replaced) {
-    doc.truncate_lists(base);
-    if let Some(name) = replaced.name {
-        doc.name = name;
-    }
-    if let Some(thresholds) = replaced.thresholds {
-        doc.thresholds = thresholds;
-    }
-}
-
-/// Shifts the list index in an error's field by what the workspace held before the import, so
-/// `budget[7]` in the combined data reads `budget[2]` of the document the caller gave.
-fn rebase(err: Error, base: &ImportSummary) -> Error {
+/// Points an error's field at the import's own document: `budget[7]` of the combined data,
+/// where the import's third row went, reads `budget[2]`. A field naming something that was
+/// there before stays as it is.
+fn rebase(err: Error, merged: &Merged, combined: &Document) -> Error {
     let Error::At { field, source } = err else {
         return err;
     };
     let shifted = (|| {
         let (list, rest) = field.split_once('[')?;
         let (index, tail) = rest.split_once(']')?;
-        let offset = Document::count_of(list, base)?;
-        let index = index.parse::<usize>().ok()?.checked_sub(offset)?;
+        let index = merged.source_of(list, index.parse::<usize>().ok()?, combined)?;
         Some(format!("{list}[{index}]{tail}"))
     })();
     Error::At {
@@ -351,3 +426,7 @@ fn rebase(err: Error, base: &ImportSummary) -> Error {
 #[cfg(test)]
 #[path = "workspace_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "workspace_reimport_tests.rs"]
+mod reimport_tests;

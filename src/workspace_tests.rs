@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::bridge::StepKind;
+use crate::error::report::ImportSummary;
 use crate::import::json;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -44,7 +45,7 @@ fn rows_add_up_per_unit_and_month() {
         })))
         .unwrap();
     assert_eq!(
-        summary,
+        summary.added,
         ImportSummary {
             units: 0,
             cost_types: 0,
@@ -54,6 +55,7 @@ fn rows_add_up_per_unit_and_month() {
             ..ImportSummary::default()
         }
     );
+    assert_eq!(summary.replaced, ImportSummary::default());
     let data = ws.data().unwrap();
     let a = data.tree.position("A").unwrap();
     assert_eq!(data.budget(a, 2025)[2].to_canonical(), "103");
@@ -98,8 +100,9 @@ fn a_failed_import_changes_nothing_and_names_the_field_in_its_own_document() {
     assert_eq!(ws.document(), &before);
 }
 
-/// Every list, the name and the thresholds are back as they were after an import that
-/// failed once all of them had been appended to.
+/// Every list, the name and the thresholds are back as they were, item for item and in order,
+/// after an import that failed once every list had been merged (each item replaced in place or
+/// taken out for the rows that replace it).
 #[test]
 fn a_failed_import_restores_every_list_name_and_threshold() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/demo/region-2025.json");
@@ -110,9 +113,14 @@ fn a_failed_import_restores_every_list_name_and_threshold() {
     let mut again = v;
     again["name"] = json!("Another region");
     again["thresholds"] = json!({ "committee": { "absolute": "1", "percent": "1" } });
+    let outcome = again["outcome"].as_array_mut().unwrap();
+    let last = outcome.len();
+    outcome.push(json!({ "unit": "NOPE", "month": "2025-09", "amount": "1" }));
     let e = ws.import(doc(again)).unwrap_err();
-    assert_eq!(e.code(), "E_DUPLICATE_UNIT");
+    let field = format!("outcome[{last}].unit");
+    assert_eq!((e.code(), e.field()), ("E_UNKNOWN_UNIT", Some(field.as_str())));
     assert_eq!(ws.document(), &before);
+    assert_eq!(ws.imports_to_undo(), 1);
     assert!(before.counts().goals > 0 && before.thresholds.is_some());
     let report = ws.deviation(&DeviationOptions {
         as_of: "2025-08".into(),

@@ -1,6 +1,7 @@
 // The standalone app (index.html): every view of <balans-widget> as tabs over one workspace that
 // is kept in this browser between visits, the import panel (<balans-import>, import-panel.js) that
-// adds CSV, Excel and SIE data to it, export and import of that workspace as a file, the
+// adds CSV, Excel and SIE data to it, "Ångra import" that takes the last import back (the core's
+// ws.undoImport; disabled when there is none), export and import of that workspace as a file, the
 // service worker that lets the app open with no network, and the date and source a printed
 // committee paper carries. It owns the Workspace and hands it to the widget; it never computes a
 // figure (the package does) and never sends anything anywhere.
@@ -42,6 +43,8 @@ const TEXT = {
     export: 'Exportera arbetsytan',
     import: 'Importera arbetsyta (JSON)',
     reset: 'Börja om med demodata',
+    undoImport: 'Ångra import',
+    undone: (removed, restored) => `Den senaste importen är ångrad: ${removed} tillagda rader togs bort och ${restored} ersatta rader är tillbaka.`,
     footer: 'Allt räknas i din webbläsare. Inga uppgifter skickas någonstans. Appen fungerar utan nätverk efter första besöket.',
     statement: 'Tillgänglighetsredogörelse',
     printed: (date, source) => `Utskrivet ${date}. Källa: ${source}. Beräknat med balans.`,
@@ -67,6 +70,8 @@ const TEXT = {
     export: 'Export the workspace',
     import: 'Import a workspace (JSON)',
     reset: 'Start again with demo data',
+    undoImport: 'Undo import',
+    undone: (removed, restored) => `The last import is undone: ${removed} rows it added were removed and ${restored} rows it replaced are back.`,
     footer: 'Everything is computed in your browser. Nothing is sent anywhere. The app works without a network after the first visit.',
     statement: 'Accessibility statement (Swedish)',
     printed: (date, source) => `Printed ${date}. Source: ${source}. Computed with balans.`,
@@ -178,6 +183,30 @@ function show(ws) {
   widget.workspace = ws;
   if (old && old !== ws) widget.addEventListener('balans-ready', () => old.free(), { once: true });
   printMeta();
+  updateUndo();
+}
+
+/** "Ångra import" can be pressed only when the workspace has an import to take back (one made in
+ * this visit: a stored or loaded workspace has none, and an effect entry makes imports final). */
+function updateUndo() {
+  $('undo-import').disabled = !(workspace?.importsToUndo() > 0);
+}
+
+/** Takes the last import back, stores the workspace as it is again and says what changed. */
+function undoImport() {
+  const taken = workspace?.undoImport();
+  if (!taken) {
+    updateUndo();
+    return;
+  }
+  const { replaced, ...added } = taken;
+  const count = (summary) => Object.values(summary).reduce((a, b) => a + b, 0);
+  store(workspace);
+  show(workspace);
+  widget.refresh();
+  say(t().undone(count(added), count(replaced)));
+  // The button went disabled under the keyboard's focus: the reader goes on in the report.
+  if ($('undo-import').disabled) $('panel').focus();
 }
 
 function printMeta() {
@@ -278,9 +307,18 @@ async function start() {
   show(ws);
 
   // What the reader enters in a view (effects) is stored as soon as it is made.
-  for (const type of ['balans-entry', 'balans-undo']) widget.addEventListener(type, () => store(workspace));
+  for (const type of ['balans-entry', 'balans-undo']) {
+    widget.addEventListener(type, () => {
+      store(workspace);
+      updateUndo();
+    });
+  }
   // Data added through the import panel (CSV, Excel paste, SIE) goes into this workspace.
-  document.addEventListener('balans-import', () => store(workspace));
+  document.addEventListener('balans-import', () => {
+    store(workspace);
+    updateUndo();
+  });
+  $('undo-import').addEventListener('click', undoImport);
   $('language').addEventListener('change', () => {
     lang = $('language').value;
     try { localStorage.setItem(KEYS.lang, lang); } catch { /* not remembered */ }

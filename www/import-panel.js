@@ -55,13 +55,12 @@ const STRINGS = {
     discard: 'Avbryt importen',
     rejected: (file) => `${file} importerades inte: filen har fel. Inget har ändrats.`,
     preview: 'Importen kommer att lägga till',
-    replaced: 'Ersätter tidigare importerat',
     newUnits: (n, names) => `${n} nya enheter${names ? `: ${names}` : ''}`,
     pasted: 'det inklistrade',
     report: 'Importrapport',
     facts: {
       format: 'Format', encoding: 'Teckenkodning', delimiter: 'Avgränsare', sign: 'Tecken',
-      rows: 'Rader', months: 'Månader', added: 'Tillagt',
+      rows: 'Rader', months: 'Månader', added: 'Tillagt', replaced: 'Ersatt',
     },
     formats: { csv: 'CSV', paste: 'Inklistrat från Excel', sie: 'SIE 4' },
     delimiters: { ';': 'semikolon', ',': 'komma', '\t': 'tabb' },
@@ -173,13 +172,12 @@ const STRINGS = {
     discard: 'Cancel the import',
     rejected: (file) => `${file} was not imported: the file has errors. Nothing changed.`,
     preview: 'The import will add',
-    replaced: 'Replaces what was imported before',
     newUnits: (n, names) => `${n} new units${names ? `: ${names}` : ''}`,
     pasted: 'the pasted range',
     report: 'Import report',
     facts: {
       format: 'Format', encoding: 'Encoding', delimiter: 'Delimiter', sign: 'Sign',
-      rows: 'Rows', months: 'Months', added: 'Added',
+      rows: 'Rows', months: 'Months', added: 'Added', replaced: 'Replaced',
     },
     formats: { csv: 'CSV', paste: 'Pasted from Excel', sie: 'SIE 4' },
     delimiters: { ';': 'semicolon', ',': 'comma', '\t': 'tab' },
@@ -424,7 +422,10 @@ export class BalansImport extends HTMLElement {
       this.#rejected({ code: err.code ?? 'E_UNKNOWN', message: err.message, report: { ...pending.report, errors: [{ code: err.code, message: err.message, field: err.field }] } }, label);
       return;
     }
-    const report = { ...pending.report, added: summary };
+    // importJson gives the added counts with `replaced` beside them (a later import replaces what
+    // an earlier one held for the same unit, cost type and month).
+    const { replaced, ...added } = summary;
+    const report = { ...pending.report, added, replaced };
     this.#ui.status.textContent = t.done(label);
     this.#renderReport(report);
     const target = this.target;
@@ -539,9 +540,9 @@ export class BalansImport extends HTMLElement {
           forecastRows: preview.forecasts.length,
         }),
       ].filter(Boolean).join('. '));
-      if (report.replaced) facts.push(h('dt', {}, t.replaced), h('dd', {}, t.added(report.replaced)));
     } else if (report.added && !report.errors?.length) {
       fact('added', t.added(report.added));
+      if (report.replaced) fact('replaced', t.added(report.replaced));
     }
     // replaceChildren writes a null as the text "null": only what there is.
     this.#ui.report.replaceChildren(...[

@@ -97,8 +97,12 @@ pub struct ImportReport {
     pub first_month: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_month: Option<String>,
-    /// What the import added to the workspace; all zero when rejected.
+    /// What the import added to the workspace: items whose key it did not hold. All zero when
+    /// rejected, and when only read (`readImport`).
     pub added: ImportSummary,
+    /// Items that took the place of what an earlier import held for the same key (the same
+    /// unit, cost type and month of outcome, …); `undoImport` brings the earlier ones back.
+    pub replaced: ImportSummary,
     pub warnings: Vec<Issue>,
     pub errors: Vec<Issue>,
 }
@@ -111,7 +115,7 @@ pub struct ColumnUse {
     pub field: String,
 }
 
-/// What one import added.
+/// Items of a document per list: what one import added, or replaced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
@@ -127,6 +131,17 @@ pub struct ImportSummary {
     pub volume_rows: usize,
     pub goals: usize,
     pub grants: usize,
+}
+
+/// What one import of a document or register did: the items it added, whose key the workspace
+/// did not hold, and under `replaced` those that took the place of what an earlier import held
+/// for their key; together, what the import brought. In JSON the added counts stand at the top
+/// (the shape `importJson` has always returned), `replaced` beside them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Imported {
+    #[serde(flatten)]
+    pub added: ImportSummary,
+    pub replaced: ImportSummary,
 }
 
 /// The most issues of one code kept in a report; the rest are counted in a summary issue, so a

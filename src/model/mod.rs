@@ -1,13 +1,17 @@
 //! The schema 1 document (`docs/schema-v1.md`) as plain serde types, one file per part: units,
 //! rows of money and volume, measures, grants, goals, thresholds. Every importer makes one, the
-//! workspace keeps one, and the engines read it through the checked `dataset`.
+//! workspace keeps one, and the engines read it through the checked `dataset`. `keys.rs` says
+//! which items of two documents are the same thing, `merge.rs` puts an import into the
+//! workspace's document by those keys and takes it out again.
 //!
 //! Not here: reading JSON (the JSON importer, `import/json.rs`, checks the version first), the
 //! checks of meaning (units exist, the tree holds), or any figure.
 
 pub mod goals;
 pub mod grants;
+pub mod keys;
 pub mod measures;
+pub mod merge;
 pub mod rows;
 pub mod thresholds;
 pub mod units;
@@ -15,6 +19,8 @@ pub mod units;
 use serde::{Deserialize, Serialize};
 
 use crate::error::report::ImportSummary;
+
+use self::merge::ListMerge;
 
 pub use self::goals::{Direction, Fulfilment, Goal, Indicator};
 pub use self::grants::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
@@ -74,31 +80,51 @@ pub struct Document {
     pub grants: Vec<Grant>,
 }
 
-/// Declares the document's lists once: the field, its JSON name and its count in
-/// [`ImportSummary`]. Appending an import, taking it back and locating an error in it all walk
-/// this one table, so a list added to [`Document`] cannot be forgotten in one of them.
+/// Declares the document's lists once: the field, its JSON name, its count in [`ImportSummary`]
+/// and its item. Merging an import, taking it back and locating an error in it all walk this one
+/// table, so a list added to [`Document`] cannot be forgotten in one of them.
 macro_rules! lists {
-    ($($field:ident $json:literal $count:ident),* $(,)?) => {
+    ($($field:ident $json:literal $count:ident $item:ty),* $(,)?) => {
+        /// What [`Document::merge_lists`] did to each list (see `merge.rs`).
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Merged {
+            $($field: ListMerge<$item>,)*
+        }
+
         impl Document {
             /// How many of each list the document holds.
             pub fn counts(&self) -> ImportSummary {
                 ImportSummary { $($count: self.$field.len()),* }
             }
 
-            /// Appends every list of `other` (its name and thresholds are the caller's to take).
-            pub fn append_lists(&mut self, other: Document) {
-                $(extend(&mut self.$field, other.$field);)*
+            /// Puts every list of `other` into this document's, key by key (its name and
+            /// thresholds are the caller's to take).
+            pub fn merge_lists(&mut self, other: Document) -> Merged {
+                Merged { $($field: ListMerge::merge(&mut self.$field, other.$field)),* }
             }
 
-            /// Cuts every list back to its length in `counts`: undoes [`Document::append_lists`].
-            pub fn truncate_lists(&mut self, counts: &ImportSummary) {
-                $(self.$field.truncate(counts.$count);)*
+            /// Takes back [`Document::merge_lists`]: every list is as it was, item for item.
+            pub fn unmerge_lists(&mut self, merged: Merged) {
+                $(merged.$field.undo(&mut self.$field);)*
+            }
+        }
+
+        impl Merged {
+            /// Items of the import whose key the document did not hold, per list.
+            pub fn added(&self) -> ImportSummary {
+                ImportSummary { $($count: self.$field.added),* }
             }
 
-            /// The count in `counts` of the list named `json` in JSON (`"oneOffs"`).
-            pub fn count_of(json: &str, counts: &ImportSummary) -> Option<usize> {
+            /// Items of the import that took the place of what the document held for their key.
+            pub fn replaced(&self) -> ImportSummary {
+                ImportSummary { $($count: self.$field.replaced),* }
+            }
+
+            /// Where in the import the item at `at` of the list named `json` in JSON
+            /// (`"oneOffs"`) of the merged `doc` came from; `None` when it was there before.
+            pub fn source_of(&self, json: &str, at: usize, doc: &Document) -> Option<usize> {
                 match json {
-                    $($json => Some(counts.$count),)*
+                    $($json => self.$field.source_of(at, doc.$field.len()),)*
                     _ => None,
                 }
             }
@@ -107,25 +133,16 @@ macro_rules! lists {
 }
 
 lists! {
-    units "units" units,
-    cost_types "costTypes" cost_types,
-    budget "budget" budget_rows,
-    outcome "outcome" outcome_rows,
-    forecasts "forecasts" forecast_rows,
-    measures "measures" measures,
-    programmes "programmes" programmes,
-    effect_entries "effectEntries" effect_entries,
-    one_offs "oneOffs" one_off_rows,
-    volumes "volumes" volume_rows,
-    goals "goals" goals,
-    grants "grants" grants,
-}
-
-/// Appends `rows` to `list`; into an empty list by taking `rows` whole, without a copy.
-fn extend<T>(list: &mut Vec<T>, rows: Vec<T>) {
-    if list.is_empty() {
-        *list = rows;
-    } else {
-        list.extend(rows);
-    }
+    units "units" units Unit,
+    cost_types "costTypes" cost_types CostType,
+    budget "budget" budget_rows BudgetRow,
+    outcome "outcome" outcome_rows OutcomeRow,
+    forecasts "forecasts" forecast_rows ForecastRow,
+    measures "measures" measures SavingsMeasure,
+    programmes "programmes" programmes Programme,
+    effect_entries "effectEntries" effect_entries EffectEntry,
+    one_offs "oneOffs" one_off_rows OneOffRow,
+    volumes "volumes" volume_rows VolumeRow,
+    goals "goals" goals Goal,
+    grants "grants" grants Grant,
 }

@@ -43,9 +43,10 @@ impl Workspace {
         }
     }
 
-    /// Adds a schema 1 document (an object or JSON text). A document that fails validation
-    /// changes nothing; the error's `field` names where it failed.
-    #[wasm_bindgen(js_name = importJson, unchecked_return_type = "ImportSummary")]
+    /// Adds a schema 1 document (an object or JSON text): for every key it brings it replaces
+    /// what an earlier import held, and adds the rest. A document that fails validation changes
+    /// nothing; the error's `field` names where it failed.
+    #[wasm_bindgen(js_name = importJson, unchecked_return_type = "Imported")]
     pub fn import_json(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "WorkspaceDocument | string")] doc: JsValue,
@@ -93,14 +94,30 @@ impl Workspace {
         convert::to_js(self.inner.document()).map_err(js_error)
     }
 
-    /// A new workspace holding `doc`.
+    /// A new workspace holding `doc`, with no import to undo.
     #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "WorkspaceDocument | string")] doc: JsValue,
     ) -> Result<Workspace, JsValue> {
-        let mut ws = Workspace::new();
-        ws.import_json(doc)?;
-        Ok(ws)
+        let inner = convert::document(doc)
+            .and_then(workspace::Workspace::from_document)
+            .map_err(js_error)?;
+        Ok(Workspace { inner })
+    }
+
+    /// Takes the last import back (the workspace is then exactly as before it) and returns what
+    /// it had added and replaced; null when there is none to take back. Undoes up to the last
+    /// 10 imports, one per call; not those before the workspace was loaded, nor those before an
+    /// effect entry was recorded or undone.
+    #[wasm_bindgen(js_name = undoImport, unchecked_return_type = "Imported | null")]
+    pub fn undo_import(&mut self) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.inner.undo_import().map_err(js_error)?).map_err(js_error)
+    }
+
+    /// How many imports `undoImport` can take back now (0 when it would return null).
+    #[wasm_bindgen(js_name = importsToUndo)]
+    pub fn imports_to_undo(&self) -> u32 {
+        self.inner.imports_to_undo() as u32
     }
 
     /// The deviation report (avvikelserapport) as of a month.
@@ -190,7 +207,7 @@ impl Workspace {
 
     /// Adds a measures register pasted from Excel (tab separated) or read from CSV, with
     /// Swedish column names (docs/schema-v1.md). A table that fails changes nothing.
-    #[wasm_bindgen(js_name = importMeasures, unchecked_return_type = "ImportSummary")]
+    #[wasm_bindgen(js_name = importMeasures, unchecked_return_type = "Imported")]
     pub fn import_measures(&mut self, table: &str) -> Result<JsValue, JsValue> {
         convert::to_js(&self.inner.import_measures(table).map_err(js_error)?).map_err(js_error)
     }
@@ -206,7 +223,7 @@ impl Workspace {
     }
 
     /// Adds goals pasted from a spreadsheet (tab separated, a header row naming the columns).
-    #[wasm_bindgen(js_name = importGoals, unchecked_return_type = "ImportSummary")]
+    #[wasm_bindgen(js_name = importGoals, unchecked_return_type = "Imported")]
     pub fn import_goals(&mut self, text: &str) -> Result<JsValue, JsValue> {
         let summary = self.inner.import_goals_paste(text).map_err(js_error)?;
         convert::to_js(&summary).map_err(js_error)
@@ -248,7 +265,7 @@ impl Workspace {
 
     /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names
     /// (docs/schema-v1.md). A table that fails changes nothing; `field` names line and column.
-    #[wasm_bindgen(js_name = importGrantsTable, unchecked_return_type = "ImportSummary")]
+    #[wasm_bindgen(js_name = importGrantsTable, unchecked_return_type = "Imported")]
     pub fn import_grants_table(&mut self, text: &str) -> Result<JsValue, JsValue> {
         convert::to_js(&self.inner.import_grants_table(text).map_err(js_error)?).map_err(js_error)
     }

@@ -282,7 +282,22 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
         .unwrap();
     assert_eq!(text(&report, &["encoding"]), "windows-1252");
     assert_eq!(get(&report, &["rows", "accepted"]).as_f64(), Some(1.0));
-    assert_eq!(get(&report, &["added", "outcomeRows"]).as_f64(), Some(1.0));
+    // August of SJ was in the document: the ledger's row replaces it.
+    assert_eq!(get(&report, &["added", "outcomeRows"]).as_f64(), Some(0.0));
+    assert_eq!(get(&report, &["replaced", "outcomeRows"]).as_f64(), Some(1.0));
+    // The same file again replaces that row; undoImport takes each import back, then says null.
+    assert_eq!(ws.imports_to_undo(), 1, "the CSV only: fromJSON leaves nothing to undo");
+    let again = ws
+        .import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))
+        .unwrap();
+    assert_eq!(get(&again, &["added", "outcomeRows"]).as_f64(), Some(0.0));
+    assert_eq!(get(&again, &["replaced", "outcomeRows"]).as_f64(), Some(1.0));
+    let undone = ws.undo_import().unwrap();
+    assert_eq!(get(&undone, &["replaced", "outcomeRows"]).as_f64(), Some(1.0));
+    ws.undo_import().unwrap();
+    assert!(ws.undo_import().unwrap().is_null());
+    ws.import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))
+        .unwrap();
     let report = ws
         .import_paste(
             "Enhet\tPeriod\tUtfall\r\nSJ\t2025-07\t5\r\n",
@@ -298,9 +313,11 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
     assert_eq!(get(&thrown, &["line"]).as_f64(), Some(2.0));
     assert_eq!(get(&thrown, &["column"]).as_f64(), Some(3.0));
     assert_eq!(text(&thrown, &["report", "errors", "0", "file"]), "fel.csv");
-    // Only the two good imports are there.
+    // Only the two good imports are there: the CSV's August in place of the document's, and
+    // the pasted July.
     let outcome = get(&ws.to_json().unwrap(), &["outcome"]).unchecked_into::<Array>();
-    assert_eq!(outcome.length(), 3);
+    assert_eq!(outcome.length(), 2);
+    assert_eq!(text(&outcome, &["0", "amount"]), "-1000.5");
     let sie = b"#SIETYP 3\n#RAR 0 20250101 20251231\n#OMFATTN 20250131\n#PSALDO 0 202501 3010 {} -500.00\n";
     let report = ws
         .import_sie(sie.to_vec(), options(r#"{ "root": "BOLAG" }"#))

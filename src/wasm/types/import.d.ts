@@ -1,8 +1,16 @@
-/** What one import added. */
+/** Items of a document per list: what one import added, or what it replaced. */
 export interface ImportSummary {
   units: number; costTypes: number; budgetRows: number; outcomeRows: number; forecastRows: number;
   oneOffRows: number; volumeRows: number; goals: number;
   measures: number; programmes: number; effectEntries: number; grants: number;
+}
+/**
+ * What importJson, importMeasures, importGoals and importGrantsTable did (and what undoImport took
+ * back): the items added, whose key the workspace did not hold, and under `replaced` those that
+ * took the place of what an earlier import held for the same key. Together, what the import brought.
+ */
+export interface Imported extends ImportSummary {
+  replaced: ImportSummary;
 }
 
 /** Options of importCsv, importPaste, importSie and readImport (README.md, "Importing files"). */
@@ -57,8 +65,10 @@ export interface ImportReport {
   rows: { read: number; accepted: number; skipped: number; rejected: number };
   firstMonth?: MonthString;
   lastMonth?: MonthString;
-  /** What the import added; zeros from readImport, which adds nothing. */
+  /** What the import added: items whose key the workspace did not hold; zeros from readImport, which adds nothing. */
   added: ImportSummary;
+  /** Items that replaced what an earlier import held for the same key (unit, cost type and month of outcome, …); zeros from readImport. */
+  replaced: ImportSummary;
   warnings: ImportIssue[];
   errors: ImportIssue[];
 }

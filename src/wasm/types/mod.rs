@@ -20,7 +20,7 @@ const COMMON: &str = include_str!("common.d.ts");
 const DOCUMENT: &str = include_str!("document.d.ts");
 
 /// `importCsv`, `importPaste`, `importSie`, `readImport`: options, issues, the import report,
-/// and `ImportSummary`, what any import added.
+/// `ImportSummary` (items per list) and `Imported`, what any import added and replaced.
 #[wasm_bindgen(typescript_custom_section)]
 const IMPORT: &str = include_str!("import.d.ts");
 
