@@ -384,6 +384,7 @@ test('"Ångra import": disabled with nothing to undo, takes the last import back
   const paste = async (range) => {
     await page.locator('balans-import textarea').fill(range);
     await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
+    await page.locator('balans-import button.confirm').click();
     await page.locator('balans-import .status', { hasText: 'klar' }).waitFor();
   };
   // September's outcome of the IT unit, then the same range again: replaced, not added.
@@ -395,6 +396,7 @@ test('"Ångra import": disabled with nothing to undo, takes the last import back
   assert.ok(await undo.isEnabled());
   await page.locator('balans-import textarea').fill(range);
   await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
+  await page.locator('balans-import button.confirm').click();
   await page.locator('balans-import .report dl', { hasText: /Ersatt\s*0 enheter, 0 kostnadsslag, 0 budgetrader, 1 utfallsrader/ }).waitFor();
   await widgetReady(page);
   assert.equal(await shownIt(), september, 'the same range twice is counted once');
