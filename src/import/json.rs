@@ -148,6 +148,23 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.field(), Some("budget[0].annual"));
 
+        // An amount finer than an öre is a shape fault like any unreadable amount, at its field.
+        for amount in [json!("1.005"), json!(1.005), json!("-1000,005")] {
+            let e = read_value(json!({
+                "schema": 1,
+                "outcome": [
+                    { "unit": "R", "month": "2025-01", "amount": "1.50" },
+                    { "unit": "R", "month": "2025-01", "amount": amount }
+                ]
+            }))
+            .unwrap_err();
+            assert_eq!(
+                (e.code(), e.field()),
+                ("E_SCHEMA", Some("outcome[1].amount")),
+                "{amount}"
+            );
+        }
+
         let e = read_value(json!({ "schema": 1, "outcomes": [] })).unwrap_err();
         assert_eq!(e.code(), "E_SCHEMA");
         assert!(e.to_string().contains("outcomes"), "{e}");
