@@ -25,8 +25,9 @@ export async function restoreWorkspace(src, doc) {
   try {
     stored = await Workspace.load(storageKey(src));
   } catch {
-    return ws; // nothing kept, storage locked down or the copy unreadable: the source alone
+    return ws; // storage locked down or the copy unreadable: the source alone
   }
+  if (!stored) return ws; // nothing kept for `src` yet
   const entries = stored.effectEntries();
   stored.free();
   for (const entry of entries.slice(ws.effectEntries().length)) {
