@@ -80,6 +80,20 @@ impl Amount {
         self.0 == self.0.trunc_with_scale(2)
     }
 
+    /// [`Amount::parse`] of an amount a ledger holds: whole öre, or `E_PARSE_AMOUNT` saying so
+    /// (the registers read their amounts with it, as the JSON reader does).
+    pub fn parse_ore(text: &str) -> Result<Amount> {
+        let amount = Amount::parse(text)?;
+        if amount.is_whole_ore() {
+            Ok(amount)
+        } else {
+            Err(Error::ParseAmount {
+                text: text.to_string(),
+                reason: "finer than an öre; amounts have at most two decimals".into(),
+            })
+        }
+    }
+
     /// Rounds half away from zero to `dp` decimals (NOT banker's rounding).
     pub fn round(self, dp: u32) -> Amount {
         Amount(round_half_away(self.0, dp))
