@@ -1,7 +1,8 @@
 // The app's stored workspace in a real headless Chromium: a region's year (a 50 MB CSV imported
 // through the import panel) kept in IndexedDB and the same figures after a reload, with the save
 // and load times measured; a full store (IDBObjectStore.put throwing QuotaExceededError) loses
-// nothing and says what to do; a copy left in localStorage by version 0.1 is moved once.
+// nothing and says what to do; a copy left in localStorage by version 0.1 is moved once; a
+// browser without IndexedDB still runs the app.
 // "Börja om" asking first is in app.test.mjs, with the app's other controls.
 //
 // The 50 MB file is generated here (benches/generate.mjs), written to a temporary directory and
@@ -236,5 +237,22 @@ test('a workspace version 0.1 kept in localStorage is moved to IndexedDB once', 
   await page.waitForSelector('body[data-ready]');
   await widgetReady(page);
   assert.equal(await captionText(page), 'Region Gammal');
+  await context.close();
+});
+
+test('without IndexedDB the app still starts, says it cannot store, and E_STORAGE says why', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  const { page } = await openApp(context);
+  assert.equal(await captionText(page), 'Region Exempel');
+  assert.match(await page.locator('#app-message[role="alert"]').innerText(), /kunde inte sparas i webbläsaren \(E_STORAGE\)/);
+  const error = await page.evaluate(async () => {
+    const { Workspace } = await import('/pkg/balans.js');
+    return Workspace.load('balans:app:workspace').then(() => null, (e) => ({ code: e.code, message: e.message }));
+  });
+  assert.equal(error.code, 'E_STORAGE');
+  assert.match(error.message, /IndexedDB is not available here/);
   await context.close();
 });

@@ -149,8 +149,15 @@ async function loadStored() {
   try {
     ws = await Workspace.load(KEYS.workspace);
   } catch (err) {
-    // E_STORAGE too (a record of a later layout): set aside, never stored over.
     const code = err?.code ?? 'E_STORAGE';
+    // No IndexedDB here (a locked-down browser): nothing to read or set aside; the app works
+    // without memory, and says so once.
+    if (code === 'E_STORAGE' && /not available/.test(err?.message ?? '')) {
+      storeBlocked = true;
+      say(t().notSaved(code), { alert: true });
+      return null;
+    }
+    // E_STORAGE too (a record of a later layout): set aside, never stored over.
     say(code === 'E_SCHEMA_VERSION' ? t().older(code, await setAside()) : t().unreadable(code, await setAside()), { alert: true });
     return null;
   }
