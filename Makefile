@@ -71,7 +71,8 @@ cxx-tools:
 
 # What a page that embeds the widget loads: the web package and the element with its modules
 # (README, "Embedding kit"), each gzipped on its own as a server sends them.
-SHIPPED = pkg/balans_bg.wasm pkg/balans.js www/balans-widget.js www/toolbar.js \
+# The package's snippets (its IndexedDB store) are a shell glob: they exist only once built.
+SHIPPED = pkg/balans_bg.wasm pkg/balans.js pkg/snippets/*/js/store.js www/balans-widget.js www/toolbar.js \
 	$(sort $(wildcard www/lib/*.js)) $(sort $(wildcard www/views/*.js)) www/balans-widget.css \
 	www/views/effects.css
 

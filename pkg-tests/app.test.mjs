@@ -53,6 +53,11 @@ test('the views are tabs: a tablist the arrow keys move through, with no axe vio
   }
   assert.equal(await page.locator('#tab-grants').innerText(), 'State grants');
   await page.selectOption('#language', 'sv');
+  // The question "Börja om" asks first, open.
+  await page.click('#reset');
+  await page.locator('#reset-dialog[open]').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the reset dialog');
+  await page.keyboard.press('Escape');
   // Arrow keys: right, wrapping, Home and End, each showing its view.
   await page.focus('#tab-deviation');
   await page.click('#tab-deviation');
@@ -173,9 +178,15 @@ test('keyboard only: Tab reaches every control of every view, and the keys opera
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'panel');
-  // "Start again with demo data" by Space.
+  // "Start again with demo data" by Space asks first, in a modal dialog whose safe answer has
+  // the focus; Tab reaches "Börja om", Enter confirms.
   await page.focus('#reset');
   await page.keyboard.press('Space');
+  await page.locator('#reset-dialog[open]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reset-cancel');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reset-confirm');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Exempel');
   assert.deepEqual(problems, []);
   await context.close();
@@ -189,6 +200,40 @@ async function workspaceFile(name) {
   const file = join(dir, `${name.replace(/\W+/g, '-')}.json`);
   await writeFile(file, JSON.stringify(doc));
   return file;
+}
+
+/** Every record of the package's workspace store (IndexedDB `balans`, `workspaces`) by key;
+ * only once the app has opened it. */
+export function storedRecords(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('balans');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('workspaces');
+      const keys = tx.objectStore('workspaces').getAllKeys();
+      const values = tx.objectStore('workspaces').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+      };
+    };
+  }));
+}
+
+/** Writes `record` under `key` in that store, as a damaged or older copy would be. */
+export function putRecord(page, key, record) {
+  return page.evaluate(([key, record]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('balans');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('workspaces', 'readwrite');
+      tx.objectStore('workspaces').put(record, key);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onabort = () => reject(tx.error);
+    };
+  }), [key, record]);
 }
 
 const captionText = (page) => page.locator('balans-widget caption .title').innerText();
@@ -233,14 +278,29 @@ test('the workspace: kept between visits, exported and imported as a file', asyn
   await page.waitForSelector('#app-message[role="alert"]');
   assert.match(await page.locator('#app-message').innerText(), /E_CYCLE/);
   assert.equal(await captionText(page), 'Region Importerad');
+  // "Börja om" asks first: Escape, then "Avbryt", change nothing, here and after a reload.
+  await page.click('#reset');
+  await page.locator('#reset-dialog[open]').waitFor();
+  assert.match(await page.locator('#reset-dialog').innerText(), /Börja om med demodata\?[\s\S]*exporterar arbetsytan till fil/);
+  await page.keyboard.press('Escape');
+  await page.click('#reset');
+  await page.click('#reset-cancel');
+  assert.equal(await page.locator('#reset-dialog[open]').count(), 0);
+  await page.reload();
+  await page.waitForSelector('body[data-ready]');
+  await widgetReady(page);
+  assert.equal(await captionText(page), 'Region Importerad', 'cancel kept the data');
   // Back to the demo, on purpose.
   await page.click('#reset');
+  await page.click('#reset-confirm');
   await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Exempel');
   assert.deepEqual(problems, []);
   assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.url)), []);
   await context.close();
 });
 
+// The copies are left where version 0.1 kept them, in localStorage: the package moves each to
+// IndexedDB when the app first loads it, and the app then sets it aside there.
 test('a corrupt or older stored workspace is reported, kept aside, and the app still starts', async () => {
   for (const [stored, version, pattern] of [
     ['{"schema": 1, "units": [', '1', /kunde inte läsas \(E_JSON\)/],
@@ -261,15 +321,18 @@ test('a corrupt or older stored workspace is reported, kept aside, and the app s
     assert.equal(await captionText(page), 'Region Exempel', 'started with the demo');
     const message = await page.locator('#app-message[role="alert"]').innerText();
     assert.match(message, pattern);
-    const kept = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    const settings = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
       .map((k) => [k, localStorage.getItem(k)])));
+    const kept = await storedRecords(page);
     const aside = Object.keys(kept).filter((k) => k.startsWith('balans:app:unreadable:'));
     assert.equal(aside.length, 1);
-    assert.equal(kept[aside[0]], stored, 'the unreadable copy is kept as it was');
+    assert.equal(kept[aside[0]].text, stored, 'the unreadable copy is kept as it was');
+    assert.equal(kept[aside[0]].version, 1);
     assert.ok(message.includes(aside[0]), 'the message names where it is');
-    assert.equal(kept['balans:app:other'], 'untouched');
-    assert.equal(kept['balans:app:store'], '1');
-    assert.ok(kept['balans:app:workspace'].length > 1000, 'the demo is stored in its place');
+    assert.equal(settings['balans:app:other'], 'untouched');
+    assert.equal(settings['balans:app:store'], '1');
+    assert.equal(settings['balans:app:workspace'], undefined, 'moved out of localStorage');
+    assert.ok(kept['balans:app:workspace'].text.length > 1000, 'the demo is stored in its place');
     assert.deepEqual(await axeViolations(page), [], 'the message too');
     await context.close();
   }
@@ -325,7 +388,7 @@ test('after one visit the app opens, imports, computes and keeps its data with t
   assert.deepEqual(failed, []);
   // A corrupt stored copy while offline: reported, and the app still starts (the demo from the
   // worker's cache).
-  await again.evaluate(() => localStorage.setItem('balans:app:workspace', 'not json'));
+  await putRecord(again, 'balans:app:workspace', { version: 1, text: 'not json' });
   await again.reload();
   await again.waitForSelector('body[data-ready]');
   await widgetReady(again);

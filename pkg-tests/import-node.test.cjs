@@ -1,6 +1,7 @@
 // The importers of the Node package (`pkg-node/`) as a user calls them: a Windows-1252 CSV file
 // from a finance system, a real SIE file from the corpus in tests/data/sie, and a broken
-// file that is rejected with its report while the data already there stays.
+// file that is rejected with its report while the data already there stays, and amounts and
+// dates no ledger holds, refused.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { readFileSync } = require('node:fs');
@@ -102,5 +103,31 @@ test('readImport reads without adding, for a Web Worker', () => {
   assert.equal(document.budget.length, 1);
   assert.deepEqual(document.budget[0].months.slice(0, 3), ['1', '2', '0']);
   assert.equal(ws.importJson(document).budgetRows, 1);
+  ws.free();
+});
+
+test('what no ledger holds is refused: amounts finer than an öre after the scale, impossible dates', () => {
+  const ws = balans.Workspace.fromJSON(demo());
+  const before = JSON.stringify(ws.toJSON());
+  const csv = (text) => new TextEncoder().encode(text);
+  // -1000,005 kr in the third column of line 3.
+  const fine = thrown(() => ws.importCsv(csv('Enhet;Period;Utfall\nHSN-SJ;2025-09;-1000,00\nHSN-SJ;2025-09;-1000,005\n'), { file: 'ore.csv' }));
+  assert.equal(fine.code, 'E_AMOUNT_PRECISION');
+  assert.deepEqual([fine.line, fine.column, fine.field], [3, 3, 'Utfall']);
+  assert.match(fine.message, /finer than an öre/);
+  // Scaled by the header: 1,2345 tkr is 1 234,50 kr and taken; 1,234567 tkr is not.
+  const tkr = thrown(() => ws.importPaste('Enhet\tPeriod\tUtfall (tkr)\r\nHSN-SJ\t2025-09\t1,234567\r\n'));
+  assert.deepEqual([tkr.code, tkr.line, tkr.column], ['E_AMOUNT_PRECISION', 2, 3]);
+  assert.equal(JSON.stringify(ws.toJSON()), before, 'nothing was added');
+  const taken = balans.readImport('paste', 'Enhet\tPeriod\tUtfall (tkr)\r\nHSN-SJ\t2025-09\t1,2345\r\n', {}, ws.toJSON());
+  assert.deepEqual(taken.document.outcome.map((r) => r.amount), ['1234.5']);
+  // A date the calendar lacks is not read as February.
+  const date = thrown(() => ws.importCsv(csv('Enhet;Period;Utfall\nHSN-SJ;2025-02-30;-5\n')));
+  assert.deepEqual([date.code, date.line, date.column], ['E_PARSE_MONTH', 2, 2]);
+  assert.match(date.message, /2025-02-30/);
+  // In a JSON document: the same amount is a shape fault at its field.
+  const json = thrown(() => ws.importJson({ schema: 1, outcome: [{ unit: 'HSN-SJ', month: '2025-09', amount: '1.005' }] }));
+  assert.deepEqual([json.code, json.field], ['E_SCHEMA', 'outcome[0].amount']);
+  assert.equal(JSON.stringify(ws.toJSON()), before);
   ws.free();
 });

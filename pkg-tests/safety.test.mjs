@@ -55,7 +55,7 @@ test('every view of the embedded widget: no CSP errors, only its own assets and 
     const data = paths.filter((p) => p.endsWith('.json'));
     assert.deepEqual(data, [`/${SRC}`], `${view}: the one document named by src, fetched once`);
     const assets = paths.filter((p) => !p.endsWith('.json'));
-    for (const p of assets) assert.match(p, /^\/(embed\.(html|js|css)|balans-widget\.(js|css)|toolbar\.js|lib\/[\w-]+\.js|views\/[\w-]+\.(js|css)|pkg\/balans(_bg\.wasm|\.js)|favicon\.svg)$/, `${view}: ${p}`);
+    for (const p of assets) assert.match(p, /^\/(embed\.(html|js|css)|balans-widget\.(js|css)|toolbar\.js|lib\/[\w-]+\.js|views\/[\w-]+\.(js|css)|pkg\/balans(_bg\.wasm|\.js)|pkg\/snippets\/balans-[0-9a-f]+\/js\/store\.js|favicon\.svg)$/, `${view}: ${p}`);
     await context.close();
   }
 });

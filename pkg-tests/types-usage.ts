@@ -43,6 +43,11 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
   const shown: string = ws.deviation({ asOf: '2025-08', fields: groups }).rows[0].unit;
   const back: WorkspaceDocument = ws.toJSON();
   const parts: string[] = periodise('-236000000', { year: 2025, method: 'workdays' }).months;
+  // Kept in IndexedDB: both answer with a promise; nothing kept is null.
+  await ws.save('balans:example');
+  const kept: Workspace | null = await Workspace.load('balans:example');
+  kept?.free();
+  await Workspace.moveStored('balans:example', 'balans:example:old');
   ws.free();
   try {
     parseAmount('x');
@@ -68,7 +73,10 @@ export function refused(ws: Workspace): void {
   ws.importJson({ schema: 2 });
   // @ts-expect-error display units are kr, tkr and mnkr
   formatAmount('1', { unit: 'mkr' });
+  // @ts-expect-error load answers with a promise, not a Workspace
+  const sync: Workspace = Workspace.load('balans:example');
   void n;
+  void sync;
 }
 
 // Effect tracking (effekthemtagning).

@@ -163,7 +163,7 @@ fn budget_rows_are_checked() {
             "budget[0].months",
         ),
         (
-            json!({ "unit": "A", "year": 2025, "annual": "0.005" }),
+            json!({ "unit": "A", "year": 2025, "annual": "0.50", "rounding": "krona" }),
             "E_PERIODISE",
             "budget[0]",
         ),
@@ -181,6 +181,13 @@ fn budget_rows_are_checked() {
             .unwrap_err();
         assert_eq!((e.code(), e.field()), (code, Some(field)), "{row}: {e}");
     }
+    // An annual amount finer than an öre never reaches the split: the reader refuses it.
+    let v = json!({ "schema": 1, "budget": [{ "unit": "A", "year": 2025, "annual": "0.005" }] });
+    let e = json::read(|| &v).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("E_SCHEMA", Some("budget[0].annual"))
+    );
 }
 
 #[test]

@@ -637,7 +637,29 @@ fn cases() -> Vec<Case> {
             "E_AMOUNT_RANGE",
         ));
     }
-    for ambiguous in ["1,500", "1.500", "-2,000", "999.999"] {
+    // Finer than an öre after the column's scale (`(tkr)` in the header scales the column).
+    for (head, amount) in [
+        (HEAD, "-1000,005"),
+        (HEAD, "1.005"),
+        (HEAD, "0,001 kr"),
+        ("Enhet;Konto;Period;Utfall (tkr)\n", "1,234567"),
+        (HEAD, "999.999"),
+        ("Enhet;Konto;Period;Utfall (mnkr)\n", "0,000000001"),
+    ] {
+        v.push(case(
+            format!("finer than an öre {amount:?} under {head:?}"),
+            Csv,
+            format!("{head}A;4010;2025-01;{amount}\n"),
+            "E_AMOUNT_PRECISION",
+        ));
+    }
+    v.push(case(
+        "pasted amount finer than an öre",
+        Paste,
+        "Enhet\tPeriod\tUtfall\r\nA\t2025-01\t-1000,005\r\n",
+        "E_AMOUNT_PRECISION",
+    ));
+    for ambiguous in ["1,500", "1.500", "-2,000", "99,900"] {
         v.push(case(
             format!("ambiguous {ambiguous:?}"),
             Csv,
@@ -655,6 +677,9 @@ fn cases() -> Vec<Case> {
         "förra månaden",
         "Q1 2025",
         "2025-02-32",
+        "2025-02-30",
+        "2025-02-29",
+        "2025-06-31",
         "jan.",
         "25-01",
         "1899-12",

@@ -6,7 +6,8 @@
 mod common;
 
 use balans::wasm::Workspace;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -22,15 +23,19 @@ shared_tests!(
 );
 
 #[wasm_bindgen_test]
-fn a_saved_workspace_loads_back_from_local_storage() {
+async fn a_saved_workspace_loads_back_from_indexed_db() {
     let ws = Workspace::from_json(JsValue::from_str(common::DOC)).unwrap();
-    ws.save("balans-test").unwrap();
-    let back = Workspace::load("balans-test").unwrap();
-    let json = |w: &Workspace| js_sys::JSON::stringify(&w.to_json().unwrap()).unwrap();
-    assert_eq!(json(&back), json(&ws));
-    common::assert_error(
-        Workspace::load("balans-missing").err().unwrap(),
-        "E_STORAGE",
-        None,
+    JsFuture::from(ws.save("balans-test").unwrap()).await.unwrap();
+    let back = JsFuture::from(Workspace::load("balans-test")).await.unwrap();
+    // The loaded Workspace is a JS object here: its toJSON() through JavaScript.
+    let to_json: js_sys::Function = js_sys::Reflect::get(&back, &"toJSON".into())
+        .unwrap()
+        .unchecked_into();
+    let stringify = |v: &JsValue| js_sys::JSON::stringify(v).unwrap();
+    assert_eq!(
+        stringify(&to_json.call0(&back).unwrap()),
+        stringify(&ws.to_json().unwrap())
     );
+    let missing = JsFuture::from(Workspace::load("balans-missing")).await;
+    assert!(missing.unwrap().is_null(), "nothing kept: null, not an error");
 }

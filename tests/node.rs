@@ -5,6 +5,7 @@
 mod common;
 
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 shared_tests!(
@@ -18,7 +19,10 @@ shared_tests!(
 );
 
 #[wasm_bindgen_test]
-fn saving_without_local_storage_is_a_clear_error() {
+async fn saving_without_indexed_db_is_a_clear_error() {
     let ws = balans::wasm::Workspace::from_json(JsValue::from_str(common::DOC)).unwrap();
-    common::assert_error(ws.save("balans-test").unwrap_err(), "E_STORAGE", None);
+    let saved = JsFuture::from(ws.save("balans-test").unwrap()).await;
+    common::assert_error(saved.unwrap_err(), "E_STORAGE", None);
+    let loaded = JsFuture::from(balans::wasm::Workspace::load("balans-test")).await;
+    common::assert_error(loaded.err().unwrap(), "E_STORAGE", None);
 }

@@ -6,14 +6,19 @@
 // committee paper carries. It owns the Workspace and hands it to the widget; it never computes a
 // figure (the package does) and never sends anything anywhere.
 //
-// What is stored (localStorage, through the package's gloo-backed Workspace.save/load):
-//   balans:app:workspace            the workspace document (its own `schema` field is 1)
+// What is stored. In IndexedDB, through the package's ws.save/Workspace.load (its js/store.js:
+// database `balans`, object store `workspaces`, records with a `version`), under these keys:
+//   balans:app:workspace            the workspace document (its own `schema` field is 1); a copy
+//                                   version 0.1 kept in localStorage is moved here once
+//   balans:app:unreadable:<time>    a stored copy that could not be read, kept as it was
+// In localStorage, small settings only:
 //   balans:app:store                STORE_VERSION, the version of this layout of keys
 //   balans:app:source               where the workspace came from, for the printed paper
-//   balans:app:unreadable:<time>    a stored copy that could not be read, kept as it was
 //   balans:app:lang                 the language chosen (sv or en)
 // A copy that cannot be read (corrupt, another schema, another store version) is moved aside, not
-// deleted, the reader is told, and the app starts from the demo data.
+// deleted, the reader is told, and the app starts from the demo data. A save that fails (the
+// browser's storage full) changes nothing: the workspace on screen and the copy stored before
+// both stay, and the reader is told to export to a file.
 
 import init, { Workspace } from './pkg/balans.js';
 import { download, h } from './lib/dom.js';
@@ -56,6 +61,11 @@ const TEXT = {
     unreadable: (code, key) => `Den sparade arbetsytan kunde inte läsas (${code}). Den är inte borttagen: den ligger kvar i webbläsaren under nyckeln ${key}. Appen har startat med demodata.`,
     older: (version, key) => `Den sparade arbetsytan är från en annan version av appen (${version}). Den är inte borttagen: den ligger kvar i webbläsaren under nyckeln ${key}. Appen har startat med demodata.`,
     notSaved: (code) => `Arbetsytan kunde inte sparas i webbläsaren (${code}); exportera den för att inte förlora ändringar.`,
+    full: 'Webbläsarens lagring är full: exportera arbetsytan till fil och rensa gamla data (till exempel webbplatsdata för andra sidor). Inget har gått förlorat: arbetsytan på skärmen och den senast sparade kopian finns kvar.',
+    resetTitle: 'Börja om med demodata?',
+    resetQuestion: 'Arbetsytan i webbläsaren ersätts med demodata. Det du har importerat och matat in försvinner, om du inte först exporterar arbetsytan till fil.',
+    resetConfirm: 'Börja om',
+    resetCancel: 'Avbryt',
     fileName: 'balans-arbetsyta',
   },
   en: {
@@ -83,6 +93,11 @@ const TEXT = {
     unreadable: (code, key) => `The stored workspace could not be read (${code}). It has not been deleted: it is still in the browser under the key ${key}. The app has started with the demo data.`,
     older: (version, key) => `The stored workspace is from another version of the app (${version}). It has not been deleted: it is still in the browser under the key ${key}. The app has started with the demo data.`,
     notSaved: (code) => `The workspace could not be stored in the browser (${code}); export it so as not to lose changes.`,
+    full: 'The browser’s storage is full: export the workspace to a file and clear old data (for instance other sites’ data). Nothing is lost: the workspace on screen and the copy stored last are still there.',
+    resetTitle: 'Start again with demo data?',
+    resetQuestion: 'The workspace in the browser is replaced by the demo data. What you have imported and entered is gone, unless you first export the workspace to a file.',
+    resetConfirm: 'Start again',
+    resetCancel: 'Cancel',
     fileName: 'balans-workspace',
   },
 };
@@ -113,54 +128,72 @@ function say(text, { alert = false } = {}) {
 
 // ── The stored workspace ──────────────────────────────────────────────────────────────────────
 
-/** Set when an unreadable copy could not be moved aside (storage full): then nothing is stored
- * over it in this visit, so it is still there to be rescued. */
+/** Set when an unreadable copy could not be moved aside: then nothing is stored over it in this
+ * visit, so it is still there to be rescued. */
 let storeBlocked = false;
 
-/** Moves an unreadable stored copy aside, unchanged; returns the key it now has, or the key it
- * stayed under when there was no room to copy it. */
-function setAside() {
+/** Moves an unreadable stored copy aside, unchanged; the key it now has, or the key it stayed
+ * under when it could not be moved. */
+async function setAside() {
   const key = `${KEYS.unreadable}${new Date().toISOString()}`;
   try {
-    localStorage.setItem(key, localStorage.getItem(KEYS.workspace) ?? '');
+    await Workspace.moveStored(KEYS.workspace, key);
   } catch {
     storeBlocked = true;
     return KEYS.workspace;
   }
-  localStorage.removeItem(KEYS.workspace);
-  localStorage.setItem(KEYS.store, STORE_VERSION);
+  try { localStorage.setItem(KEYS.store, STORE_VERSION); } catch { /* a setting only */ }
   return key;
 }
 
-/** The stored workspace, or null (nothing stored, or a copy that had to be set aside: then the
- * reader has been told). */
-function loadStored() {
-  if (recall(KEYS.workspace) == null) return null;
-  const version = recall(KEYS.store);
-  if (version !== STORE_VERSION) {
-    say(t().older(version ?? '0', setAside()), { alert: true });
-    return null;
-  }
+/** The stored workspace, or null (nothing stored, storage not available, or a copy that had to
+ * be set aside: then the reader has been told). */
+async function loadStored() {
+  let ws;
   try {
-    return Workspace.load(KEYS.workspace);
+    ws = await Workspace.load(KEYS.workspace);
   } catch (err) {
     const code = err?.code ?? 'E_STORAGE';
-    say(code === 'E_SCHEMA_VERSION' ? t().older(code, setAside()) : t().unreadable(code, setAside()), { alert: true });
+    // No IndexedDB here (a locked-down browser): nothing to read or set aside; the app works
+    // without memory, and says so once.
+    if (code === 'E_STORAGE' && /not available/.test(err?.message ?? '')) {
+      storeBlocked = true;
+      say(t().notSaved(code), { alert: true });
+      return null;
+    }
+    // E_STORAGE too (a record of a later layout): set aside, never stored over.
+    say(code === 'E_SCHEMA_VERSION' ? t().older(code, await setAside()) : t().unreadable(code, await setAside()), { alert: true });
     return null;
   }
+  if (!ws) return null;
+  // Another layout of the app's keys; none at all is taken as this one (the setting is written
+  // after the workspace, so a visit closed in between must not set a good copy aside).
+  const version = recall(KEYS.store);
+  if (version != null && version !== STORE_VERSION) {
+    ws.free();
+    say(t().older(version, await setAside()), { alert: true });
+    return null;
+  }
+  return ws;
 }
 
 /** Keeps `ws` in the browser. `source` names where it came from (null: the demo); left out, the
- * source stays as it was (an entry made in a view). */
-function store(ws, source) {
+ * source stays as it was (an entry made in a view). A failure changes nothing stored. */
+async function store(ws, source) {
   if (storeBlocked) return;
   try {
-    ws.save(KEYS.workspace);
+    await ws.save(KEYS.workspace);
+  } catch (err) {
+    const full = /QuotaExceeded/.test(err?.message ?? '');
+    say(full ? t().full : t().notSaved(err?.code ?? 'E_STORAGE'), { alert: true });
+    return;
+  }
+  try {
     localStorage.setItem(KEYS.store, STORE_VERSION);
     if (source) localStorage.setItem(KEYS.source, source);
     else if (source === null) localStorage.removeItem(KEYS.source);
-  } catch (err) {
-    say(t().notSaved(err?.code ?? 'E_STORAGE'), { alert: true });
+  } catch {
+    // settings only: the workspace itself is stored
   }
 }
 
@@ -284,9 +317,9 @@ async function importWorkspace(file) {
     say(t().importFailed(err?.code ?? 'E_JSON', err?.message ?? String(err)), { alert: true });
     return;
   }
-  store(ws, file.name);
   show(ws);
   say(t().imported(file.name));
+  await store(ws, file.name);
 }
 
 async function start() {
@@ -299,10 +332,10 @@ async function start() {
   const hash = location.hash.slice(1);
   applyLanguage();
   selectTab(TABS.includes(hash) ? hash : 'deviation');
-  let ws = loadStored();
+  let ws = await loadStored();
   if (!ws) {
     ws = await demoWorkspace();
-    store(ws, null);
+    await store(ws, null);
   }
   show(ws);
 
@@ -330,11 +363,17 @@ async function start() {
     if (file) await importWorkspace(file);
     event.target.value = '';
   });
-  $('reset').addEventListener('click', async () => {
+  // "Börja om" asks first, in a modal <dialog> (Escape and "Avbryt" change nothing).
+  $('reset').addEventListener('click', () => {
+    $('reset-dialog').returnValue = '';
+    $('reset-dialog').showModal();
+  });
+  $('reset-dialog').addEventListener('close', async () => {
+    if ($('reset-dialog').returnValue !== 'confirm') return;
     const ws2 = await demoWorkspace();
-    store(ws2, null);
     show(ws2);
     say(t().resetDone);
+    await store(ws2, null);
   });
   document.body.dataset.ready = 'true';
 }

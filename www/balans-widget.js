@@ -297,7 +297,12 @@ export class BalansWidget extends HTMLElement {
       return;
     }
     // A document from `src` gets the entries kept in this browser replayed onto it (lib/browser-copy.js).
-    this.#adopt(this.#data == null ? restoreWorkspace(this.src, doc) : Workspace.fromJSON(doc), true);
+    const ws = this.#data == null ? await restoreWorkspace(this.src, doc) : Workspace.fromJSON(doc);
+    if (run !== this.#run) {
+      ws.free();
+      return;
+    }
+    this.#adopt(ws, true);
     this.#defaultAsOf = latestOutcomeMonth(doc);
     this.#startAsOf = null;
   }

@@ -4,7 +4,7 @@
 // newer month's outcome comes through when there is a network. It caches only GET requests to
 // this origin and never contacts anyone else. Not a sync or a background worker.
 
-const VERSION = 'balans-v2';
+const VERSION = 'balans-v3';
 const ASSETS = [
   './', 'index.html', 'app.js', 'app.css', 'favicon.svg',
   'balans-widget.js', 'balans-widget.css', 'toolbar.js',
@@ -18,8 +18,18 @@ const ASSETS = [
   'demo/region-2025.json',
 ];
 
+/** ASSETS and the package's JS snippets (pkg/snippets/<crate-hash>/js/store.js, the workspace
+ * store), whose path the glue names and the build decides. */
+async function assets() {
+  const glue = await (await fetch('pkg/balans.js')).text();
+  const snippets = [...glue.matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => `pkg/${m[1]}`);
+  return [...ASSETS, ...snippets];
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
+  event.waitUntil(Promise.all([caches.open(VERSION), assets()])
+    .then(([cache, all]) => cache.addAll(all))
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -54,32 +54,52 @@ pub fn amount(
     if value.decimal().abs() > Decimal::from(MAX_CELL) {
         return Err(range());
     }
+    // After the scale: 1,2345 tkr is 1 234,50 kr and fine, -1000,005 kr is not.
+    if !value.is_whole_ore() {
+        return Err(CellError {
+            code: "E_AMOUNT_PRECISION",
+            message: format!(
+                "the amount {text:?} is {} kr, finer than an öre{}",
+                value.decimal().normalize(),
+                thousands(text).map_or(String::new(), |(before, after)| format!(
+                    "; write {before} {after} if thousands were meant"
+                ))
+            ),
+            expected: "an amount in whole öre: at most two decimals in kronor, after the column's tkr or mnkr",
+        });
+    }
     Ok((Some(value), ambiguity(text, value)))
 }
 
 /// `1,500` and `1.500` are read as one and a half (a lone separator is decimal); a reader from
 /// an English or German file may have meant fifteen hundred, so say so.
 fn ambiguity(text: &str, value: Amount) -> Option<String> {
+    let (before, after) = thousands(text)?;
+    // The one separator there is.
+    let sep = if text.contains(',') { ',' } else { '.' };
+    Some(format!(
+        "{text:?} was read as {} (a decimal {sep:?}); write {before} {after} if thousands were meant",
+        value.to_canonical()
+    ))
+}
+
+/// The digits before and after a lone `,` or `.` that stands before exactly three digits, after
+/// one to three (`1,500`, `999.999`): what could be a thousands separator.
+fn thousands(text: &str) -> Option<(&str, &str)> {
     let digits = text.trim_start_matches(['-', '+', '−', '–', '(']);
     // Bytes, not chars: both separators are ASCII, and this runs for every amount read.
     let mut seps = digits
         .bytes()
         .enumerate()
         .filter(|(_, b)| matches!(b, b',' | b'.'));
-    let (Some((at, sep)), None) = (seps.next(), seps.next()) else {
+    let (Some((at, _)), None) = (seps.next(), seps.next()) else {
         return None;
     };
-    let sep = char::from(sep);
     let after = &digits[at + 1..];
     let three = after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit());
     let before = &digits[..at];
     let short = (1..=3).contains(&before.len()) && before.bytes().all(|b| b.is_ascii_digit());
-    (three && short).then(|| {
-        format!(
-            "{text:?} was read as {} (a decimal {sep:?}); write {before} {after} if thousands were meant",
-            value.to_canonical()
-        )
-    })
+    (three && short).then_some((before, after))
 }
 
 /// When a row's amount belongs: a month, or a whole year (budgets only).
@@ -133,13 +153,19 @@ pub fn period(text: &str, year: Option<i32>) -> Result<When, CellError> {
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
     match parts.as_slice() {
         [y, m] | [y, m, _] if y.len() == 4 && digits(y) && digits(m) && m.len() <= 2 => {
-            if let [_, _, d] = parts.as_slice() {
+            let found = month(y, m)?;
+            // A date must be one the calendar has: 2025-02-30 is not read as February.
+            if let ([_, _, d], When::Month(mm)) = (parts.as_slice(), found) {
                 let day: u32 = d.parse().map_err(|_| fail())?;
-                if !digits(d) || !(1..=31).contains(&day) {
-                    return Err(fail());
+                if !digits(d) || !(1..=mm.days()).contains(&day) {
+                    return Err(CellError {
+                        code: "E_PARSE_MONTH",
+                        message: format!("the date {text:?} is not in the calendar: {mm} has {} days", mm.days()),
+                        expected: PERIOD_EXPECTED,
+                    });
                 }
             }
-            return month(y, m);
+            return Ok(found);
         }
         _ => {}
     }
@@ -193,6 +219,27 @@ mod tests {
     }
 
     #[test]
+    fn amounts_finer_than_an_ore_after_the_scale_are_refused() {
+        for (text, scale) in [
+            ("-1000,005", DisplayUnit::Kr),
+            ("1.005", DisplayUnit::Kr),
+            ("0,001 kr", DisplayUnit::Kr),
+            ("1,234567", DisplayUnit::Tkr),
+            ("0,000000001", DisplayUnit::Mnkr),
+        ] {
+            let e = amount(text, scale).unwrap_err();
+            assert_eq!(e.code, "E_AMOUNT_PRECISION", "{text} {scale:?}");
+            assert!(e.message.contains("finer than an öre"), "{}", e.message);
+        }
+        // Whole öre once scaled: 1,2345 tkr is 1 234,50 kr.
+        let kr = |text: &str, scale| amount(text, scale).unwrap().0.unwrap().to_canonical();
+        assert_eq!(kr("1,2345", DisplayUnit::Tkr), "1234.5");
+        assert_eq!(kr("1,2345 tkr", DisplayUnit::Kr), "1234.5");
+        assert_eq!(kr("-1000,000", DisplayUnit::Kr), "-1000");
+        assert_eq!(kr("0,0000001", DisplayUnit::Mnkr), "0.1");
+    }
+
+    #[test]
     fn bad_amounts_say_what_was_expected() {
         let e = amount("tolv", DisplayUnit::Kr).unwrap_err();
         assert_eq!((e.code, e.expected), ("E_PARSE_AMOUNT", AMOUNT_EXPECTED));
@@ -219,7 +266,13 @@ mod tests {
         assert_eq!(v.unwrap().to_canonical(), "1.5");
         assert!(warn.unwrap().contains("1 500"));
         assert_eq!(amount("1,50", DisplayUnit::Kr).unwrap().1, None);
-        assert_eq!(amount("1 234,567", DisplayUnit::Kr).unwrap().1, None);
+        // Three decimals after a grouped integer part are no thousands: finer than an öre.
+        let e = amount("1 234,567", DisplayUnit::Kr).unwrap_err();
+        assert_eq!(e.code, "E_AMOUNT_PRECISION");
+        assert!(!e.message.contains("thousands"), "{}", e.message);
+        // One that could be thousands says so.
+        let e = amount("999.999", DisplayUnit::Kr).unwrap_err();
+        assert!(e.message.contains("write 999 999 if thousands were meant"), "{}", e.message);
     }
 
     #[test]
@@ -228,6 +281,8 @@ mod tests {
         assert_eq!(period("2025-03", None).unwrap(), m("2025-03"));
         assert_eq!(period("202503", None).unwrap(), m("2025-03"));
         assert_eq!(period("2025-03-31", None).unwrap(), m("2025-03"));
+        assert_eq!(period("2024-02-29", None).unwrap(), m("2024-02"));
+        assert_eq!(period("2025-04-30", None).unwrap(), m("2025-04"));
         assert_eq!(period("2025/3", None).unwrap(), m("2025-03"));
         assert_eq!(period("Mars 2025", None).unwrap(), m("2025-03"));
         assert_eq!(period("okt", Some(2025)).unwrap(), m("2025-10"));
@@ -243,6 +298,10 @@ mod tests {
             "7",
             "13",
             "2025-02-32",
+            "2025-02-30",
+            "2025-02-29",
+            "2025-04-31",
+            "2025-02-00",
             "förra månaden",
             "",
             "99999",

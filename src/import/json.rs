@@ -58,22 +58,54 @@ where
     D: Deserializer<'de>,
     F: Fn() -> D,
 {
-    let probe = Probe::deserialize(source()).map_err(|e| Error::Schema {
+    check(Probe::deserialize(source()).map_err(|e| not_a_document(&e)))?;
+    full(serde_path_to_error::deserialize(source()))
+}
+
+/// Reads a document from its JSON text, straight from the text with no tree of values in
+/// between (the path a stored or exported workspace takes: a region's year is tens of
+/// megabytes). Text that is not JSON is `E_JSON`; the rest as [`read`].
+pub fn read_text(text: &str) -> Result<Document> {
+    // The probe reads the whole text (skipping what it does not need); when it fails, the text
+    // is either not JSON at all or JSON of another shape.
+    check(serde_json::from_str::<Probe>(text).map_err(|e| {
+        match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(syntax) => Error::Json {
+                reason: syntax.to_string(),
+            },
+            Ok(_) => not_a_document(&e),
+        }
+    }))?;
+    full(serde_path_to_error::deserialize(
+        &mut serde_json::Deserializer::from_str(text),
+    ))
+}
+
+fn not_a_document(e: &dyn fmt::Display) -> Error {
+    Error::Schema {
         reason: format!("expected a JSON object with \"schema\": 1 ({e})"),
-    })?;
-    match probe.schema {
-        None => {
-            return Err(Error::Schema {
-                reason: "missing; expected 1".into(),
-            }
-            .at("schema"));
-        }
-        Some(VersionTag(v)) if v != SCHEMA_VERSION.to_string() => {
-            return Err(Error::SchemaVersion { found: v }.at("schema"));
-        }
-        Some(_) => {}
     }
-    serde_path_to_error::deserialize(source()).map_err(|e| {
+}
+
+/// The version check on the probe: missing or another version is refused before the shape.
+fn check(probe: Result<Probe>) -> Result<()> {
+    match probe?.schema {
+        None => Err(Error::Schema {
+            reason: "missing; expected 1".into(),
+        }
+        .at("schema")),
+        Some(VersionTag(v)) if v != SCHEMA_VERSION.to_string() => {
+            Err(Error::SchemaVersion { found: v }.at("schema"))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// The document, or its first shape fault as `E_SCHEMA` at the field's path.
+fn full<E: fmt::Display>(
+    read: std::result::Result<Document, serde_path_to_error::Error<E>>,
+) -> Result<Document> {
+    read.map_err(|e| {
         let field = e.path().to_string();
         let inner = Error::Schema {
             reason: e.into_inner().to_string(),
@@ -92,7 +124,26 @@ mod tests {
     use serde_json::{json, Value};
 
     fn read_value(v: Value) -> Result<Document> {
-        read(|| &v)
+        let from_value = read(|| &v);
+        // The text path gives the same document, or the same code at the same field.
+        let from_text = read_text(&v.to_string());
+        match (&from_value, &from_text) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b),
+            (Err(a), Err(b)) => assert_eq!((a.code(), a.field()), (b.code(), b.field()), "{a} / {b}"),
+            _ => panic!("{from_value:?} / {from_text:?}"),
+        }
+        from_value
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_its_own_error() {
+        for text in ["not json", "{\"schema\": 1, \"units\": [", "{\"schema\": 1} x", ""] {
+            assert_eq!(read_text(text).unwrap_err().code(), "E_JSON", "{text}");
+        }
+        let e = read_text("7").unwrap_err();
+        assert_eq!(e.code(), "E_SCHEMA");
+        let e = read_text("{\"schema\": 2, \"units\": 7}").unwrap_err();
+        assert_eq!((e.code(), e.field()), ("E_SCHEMA_VERSION", Some("schema")));
     }
 
     #[test]
@@ -147,6 +198,23 @@ mod tests {
         }))
         .unwrap_err();
         assert_eq!(e.field(), Some("budget[0].annual"));
+
+        // An amount finer than an öre is a shape fault like any unreadable amount, at its field.
+        for amount in [json!("1.005"), json!(1.005), json!("-1000,005")] {
+            let e = read_value(json!({
+                "schema": 1,
+                "outcome": [
+                    { "unit": "R", "month": "2025-01", "amount": "1.50" },
+                    { "unit": "R", "month": "2025-01", "amount": amount }
+                ]
+            }))
+            .unwrap_err();
+            assert_eq!(
+                (e.code(), e.field()),
+                ("E_SCHEMA", Some("outcome[1].amount")),
+                "{amount}"
+            );
+        }
 
         let e = read_value(json!({ "schema": 1, "outcomes": [] })).unwrap_err();
         assert_eq!(e.code(), "E_SCHEMA");

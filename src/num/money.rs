@@ -74,6 +74,26 @@ impl Amount {
         })
     }
 
+    /// Whether the amount is a whole number of öre (at most two decimals once trailing zeros
+    /// go: `1.50` is, `1.005` is not), as every amount a ledger holds is.
+    pub fn is_whole_ore(self) -> bool {
+        self.0 == self.0.trunc_with_scale(2)
+    }
+
+    /// [`Amount::parse`] of an amount a ledger holds: whole öre, or `E_PARSE_AMOUNT` saying so
+    /// (the registers read their amounts with it, as the JSON reader does).
+    pub fn parse_ore(text: &str) -> Result<Amount> {
+        let amount = Amount::parse(text)?;
+        if amount.is_whole_ore() {
+            Ok(amount)
+        } else {
+            Err(Error::ParseAmount {
+                text: text.to_string(),
+                reason: "finer than an öre; amounts have at most two decimals".into(),
+            })
+        }
+    }
+
     /// Rounds half away from zero to `dp` decimals (NOT banker's rounding).
     pub fn round(self, dp: u32) -> Amount {
         Amount(round_half_away(self.0, dp))
@@ -412,8 +432,16 @@ impl serde::de::Visitor<'_> for AmountVisitor {
         f.write_str("an amount as a string such as \"-1 234,50\", or a number")
     }
 
+    /// Text as [`Amount::parse`] reads it, in whole öre: no ledger holds `"1.005"`, and a JSON
+    /// number is held to the same (`visit_f64`).
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
-        Amount::parse(v).map_err(E::custom)
+        let amount = Amount::parse(v).map_err(E::custom)?;
+        if !amount.is_whole_ore() {
+            return Err(E::custom(format!(
+                "the amount {v:?} is finer than an öre; amounts have at most two decimals"
+            )));
+        }
+        Ok(amount)
     }
 
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {

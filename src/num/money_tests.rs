@@ -146,6 +146,14 @@ fn json_accepts_strings_and_exact_numbers() {
         let why = "must be safe integers or have at most two decimals; write it as a string";
         assert!(err.contains(why), "{json}: {err}");
     }
+    // Text in whole öre: trailing zeros and a scale that comes out whole are fine.
+    for (json, want) in [("\"1.500\"", "1.5"), ("\"1,2345 tkr\"", "1234.5"), ("\"-0,01\"", "-0.01")] {
+        assert_eq!(read(json).unwrap(), amount(want), "{json}");
+    }
+    for json in ["\"1.005\"", "\"-1000,005\"", "\"0,001 kr\""] {
+        let err = read(json).unwrap_err().to_string();
+        assert!(err.contains("finer than an öre"), "{json}: {err}");
+    }
     let err = read("\"12 34\"").unwrap_err().to_string();
     assert!(err.contains("three digits"), "{err}");
     assert!(read("true").is_err());
@@ -217,7 +225,13 @@ proptest! {
         let text = x.to_canonical();
         prop_assert!(text != "-0" && !text.contains('e'), "{}", text);
         prop_assert_eq!(Amount::parse(&text).unwrap(), x);
-        prop_assert_eq!(serde_json::from_str::<Amount>(&serde_json::to_string(&x).unwrap()).unwrap(), x);
+        // JSON reads back whole öre only: a finer amount is refused, never rounded.
+        let back = serde_json::from_str::<Amount>(&serde_json::to_string(&x).unwrap());
+        if x.is_whole_ore() {
+            prop_assert_eq!(back.unwrap(), x);
+        } else {
+            prop_assert!(back.unwrap_err().to_string().contains("finer than an öre"));
+        }
     }
 
     /// Plainly written amounts take the fast path whenever they have at most 18 digits, and

@@ -1,4 +1,4 @@
-//! The JavaScript edge: the only module that knows `wasm_bindgen`, `js_sys`, `gloo` and
+//! The JavaScript edge: the only module that knows `wasm_bindgen`, `js_sys` and
 //! `serde_wasm_bindgen`. It converts values and errors; it computes nothing.
 //!
 //! Amounts cross as decimal strings, options and reports as plain JSON-compatible objects
@@ -7,7 +7,7 @@
 //! One file per exported class or group of functions: `workspace.rs` (the `Workspace` class),
 //! `functions.rs` (the free functions). Under them, each in one place: reading inputs and
 //! writing reports (`convert.rs`), the `Error` → JS `Error` conversion (`errors.rs`),
-//! `localStorage` (`storage.rs`), and the hand-written TypeScript in `types/*.d.ts`. Within
+//! IndexedDB (`storage.rs` over `js/store.js`), and the TypeScript in `types/*.d.ts`. Within
 //! the edge, uses point one way: `convert` at the floor, then `errors` and `storage`, then
 //! `functions` and `workspace`.
 //!

@@ -7,10 +7,9 @@
 //! `unchecked_return_type`) and doc comments; the types they name are in `types/`.
 //!
 //! Not here: the free functions (`functions.rs`); reading inputs and writing reports
-//! (`convert.rs`); the error conversion (`errors.rs`); `localStorage` (`storage.rs`); any figure,
+//! (`convert.rs`); the error conversion (`errors.rs`); IndexedDB (`storage.rs`); any figure,
 //! which the engines compute.
 
-use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
 use crate::bridge::BridgeOptions;
@@ -238,20 +237,32 @@ impl Workspace {
         convert::report(options, |o: &AccuracyOptions| self.inner.accuracy(o)).map_err(js_error)
     }
 
-    /// Keeps the workspace in the browser's `localStorage` under `key`.
-    pub fn save(&self, key: &str) -> Result<(), JsValue> {
-        let text = JSON::stringify(&self.to_json()?).map_err(|e| {
+    /// Keeps the workspace's JSON text in the browser's IndexedDB under `key` (`js/store.js`).
+    /// The promise rejects with `E_STORAGE` (a full store says so and what to do); the copy
+    /// stored before stays as it was, and so does this workspace.
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn save(&self, key: &str) -> Result<js_sys::Promise, JsValue> {
+        let text = serde_json::to_string(self.inner.document()).map_err(|e| {
             js_error(Error::Json {
-                reason: convert::message(e),
+                reason: e.to_string(),
             })
         })?;
-        storage::save(key, &String::from(text)).map_err(js_error)
+        Ok(storage::save(key, &text))
     }
 
-    /// The workspace saved under `key` with [`Workspace::save`].
-    pub fn load(key: &str) -> Result<Workspace, JsValue> {
-        let text = storage::load(key).map_err(js_error)?;
-        Workspace::from_json(text.into())
+    /// The workspace saved under `key` with [`Workspace::save`] (or, once, one that an earlier
+    /// version kept in `localStorage` under the same key, which is then moved to IndexedDB);
+    /// `null` when nothing is kept under `key`. Rejects with `E_STORAGE` (no IndexedDB, a record
+    /// of a later layout) or the error of the stored text (`E_JSON`, `E_SCHEMA_VERSION`, …).
+    #[wasm_bindgen(unchecked_return_type = "Promise<Workspace | null>")]
+    pub fn load(key: &str) -> js_sys::Promise {
+        storage::load(key, |text| Workspace::from_json(text.into()).map(JsValue::from))
+    }
+
+    /// Moves the copy stored under `from` to `to`, unchanged: an unreadable copy set aside.
+    #[wasm_bindgen(js_name = moveStored, unchecked_return_type = "Promise<void>")]
+    pub fn move_stored(from: &str, to: &str) -> js_sys::Promise {
+        storage::move_to(from, to)
     }
 
     /// The state-grant dependency report (statsbidragsberoende) as of a month.

@@ -356,14 +356,16 @@ function entryForm(view) {
     }
   };
   const done = (message, type, detail) => {
-    try {
-      if (ctx.storageKey) ctx.workspace.save(ctx.storageKey);
-    } catch {
-      message = `${message} ${t.notStored}`;
-    }
     state.message = message;
     ctx.emit(type, detail);
     ctx.rerender();
+    // Saving is asynchronous (IndexedDB): a failure is added to the status shown by then.
+    if (ctx.storageKey) {
+      ctx.workspace.save(ctx.storageKey).catch(() => {
+        const shown = ctx.host.shadowRoot?.getElementById('entry-status');
+        if (shown) shown.textContent = `${shown.textContent} ${t.notStored}`.trim();
+      });
+    }
   };
 
   form.addEventListener('submit', (event) => {

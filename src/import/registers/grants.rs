@@ -145,7 +145,7 @@ fn grant(row: &Row<Column>) -> Result<Grant, Located> {
         kind: read_cell(row, Column::Kind, read_kind)?,
         unit: need(row, Column::Unit)?.to_string(),
         year: read_cell(row, Column::Year, read_year)?,
-        amount: read_cell(row, Column::Amount, Amount::parse)?,
+        amount: read_cell(row, Column::Amount, Amount::parse_ore)?,
         financed_costs: Amount::ZERO,
         recognised: None,
         financed_to_date: None,
@@ -203,17 +203,17 @@ fn read_cell<T>(
 
 /// Sets one optional cell on `g`; an allocation key goes to `key` until its basis is known.
 fn set(g: &mut Grant, key: &mut Option<Vec<KeyPart>>, column: Column, text: &str) -> Result<()> {
-    let cost = |text: &str| Amount::parse(text).map(|a| -a.abs());
+    let cost = |text: &str| Amount::parse_ore(text).map(|a| -a.abs());
     match column {
         Column::FinancedCosts => g.financed_costs = cost(text)?,
-        Column::Recognised => g.recognised = Some(Amount::parse(text)?),
+        Column::Recognised => g.recognised = Some(Amount::parse_ore(text)?),
         Column::FinancedToDate => g.financed_to_date = Some(cost(text)?),
         Column::AsOf => g.as_of = Some(Month::parse(text)?),
         Column::Probability => g.probability = Some(read_probability(text)?),
         Column::ConditionsMet => g.conditions_met = read_yes_no(text)?,
         Column::LastYear => g.last_year = Some(read_year(text)?),
         Column::RemainingCosts => g.remaining_costs = cost(text)?,
-        Column::BudgetedEffect => g.budgeted_effect = Amount::parse(text)?,
+        Column::BudgetedEffect => g.budgeted_effect = Amount::parse_ore(text)?,
         Column::Key => *key = Some(read_key(text)?),
         // The basis is read with the key; the required columns were read already.
         _ => {}
@@ -403,6 +403,14 @@ Kvinnors hälsa\tprestationsbaserat\tHSN\t2025\t12 mnkr\t\t\t\t\tvillkorat\t60 %
             (e.code(), e.field()),
             ("E_PARSE_AMOUNT", Some("line 2, column 5 (Belopp)"))
         );
+        // An amount finer than an öre is refused here as in every table and document.
+        let e = read("Namn;Typ;Enhet;År;Belopp;Säkerhet\nA;riktat;HSN;2025;1000,005;beslutat\n")
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_PARSE_AMOUNT", Some("line 2, column 5 (Belopp)"))
+        );
+        assert!(e.to_string().contains("finer than an öre"), "{e}");
         let e =
             read("Namn;Typ;Enhet;År;Belopp;Säkerhet\nA;bidrag;HSN;2025;1;beslutat\n").unwrap_err();
         assert_eq!(e.field(), Some("line 2, column 2 (Typ)"));

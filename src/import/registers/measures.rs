@@ -117,7 +117,7 @@ fn read_row(row: &Row<Column>) -> CellResult<SavingsMeasure> {
     let amount = |c: Column| -> CellResult<Option<Amount>> {
         match text(c) {
             "" => Ok(None),
-            t => Amount::parse(t).map(Some).map_err(|e| (c, e)),
+            t => Amount::parse_ore(t).map(Some).map_err(|e| (c, e)),
         }
     };
     let effect = amount(Column::Effect)?;
@@ -263,6 +263,13 @@ mod tests {
             (e.code(), e.field()),
             ("E_PARSE_AMOUNT", Some("line 2, Helårseffekt"))
         );
+        let e = read("Id;Åtgärd;Enhet;Status;År;Helårseffekt\nA;B;C;pågående;2025;1,005")
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_PARSE_AMOUNT", Some("line 2, Helårseffekt"))
+        );
+        assert!(e.to_string().contains("finer than an öre"), "{e}");
         let e = read("Id;Åtgärd;Enhet;Status\nA;B;C;kanske").unwrap_err();
         assert_eq!(e.field(), Some("line 2, Status"));
         assert_eq!(read("").unwrap_err().code(), "E_SCHEMA");
