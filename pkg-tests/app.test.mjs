@@ -441,8 +441,9 @@ test('"Ångra import": disabled with nothing to undo, takes the last import back
   const undo = page.locator('#undo-import');
   assert.equal(await undo.innerText(), 'Ångra import');
   assert.ok(await undo.isDisabled(), 'a stored or demo workspace has no import to undo');
-  const stored = () => page.evaluate(() => localStorage.getItem('balans:app:workspace'));
+  const stored = async () => (await storedRecords(page))['balans:app:workspace']?.text;
   const demoStored = await stored();
+  assert.ok(demoStored?.length > 1000, 'the demo is stored as the app starts');
   const shownIt = () => page.locator('balans-widget tr[data-unit="RS-IT"] td[data-field="period.outcome"]').getAttribute('data-amount');
   const paste = async (range) => {
     await page.locator('balans-import textarea').fill(range);

@@ -86,6 +86,9 @@ test('a region’s year (a 50 MB CSV through the import panel) is kept and the s
   if (!process.env.BALANS_STORAGE_ROWS) assert.ok(megabytes >= 50, `${megabytes} MB`);
   const since = new Date().toISOString();
   await page.setInputFiles('balans-import input[type="file"]', file);
+  // The panel shows what the import would do; the user confirms it.
+  await page.locator('balans-import button.confirm').waitFor(LONG);
+  await page.locator('balans-import button.confirm').click();
   await page.locator('balans-import .status', { hasText: 'klar' }).waitFor(LONG).catch(async (err) => {
     throw new Error(`${err.message}\nstatus: ${await page.locator('balans-import').innerText()}`);
   });
