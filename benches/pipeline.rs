@@ -14,13 +14,13 @@
 
 use std::time::Instant;
 
-use balans::{DeviationOptions, DeviationReport};
 use balans::import::codepage::{self, Encoding};
 use balans::import::json;
+use balans::import::{assemble, csv, ImportOptions};
 use balans::Document;
 use balans::ImportReport;
-use balans::import::{assemble, csv, ImportOptions};
 use balans::Workspace;
+use balans::{DeviationOptions, DeviationReport};
 
 /// The report month of the bench (the generator books outcome through it).
 const AS_OF: &str = "2025-08";

@@ -230,12 +230,7 @@ pub fn report(data: &Dataset, doc: &Document, options: &BridgeOptions) -> Result
     let grants = if doc.grants.is_empty() {
         None
     } else {
-        Some(grants::beyond_budget(
-            data,
-            doc,
-            &row.head.unit,
-            year,
-        )?)
+        Some(grants::beyond_budget(data, doc, &row.head.unit, year)?)
     };
     let splits: Vec<&VolumeSplit> = deviation.rows.iter().flat_map(|r| &r.volumes).collect();
     let parts = Parts {

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::model::BudgetRow;
-use crate::num::weight::Weight;
 use crate::num::money::{Amount, Months};
+use crate::num::weight::Weight;
 use crate::periodise::{self, Method, MethodKind, Periodised, Rounding};
 
 /// A budget row's twelve months: as given, or its annual amount periodised. `prior` gives the

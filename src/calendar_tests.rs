@@ -109,8 +109,7 @@ fn all_holidays_of_2025_in_order() {
         ("2025-12-26", "annandag jul"),
         ("2025-12-31", "nyårsafton"),
     ];
-    let expected: Vec<(String, &str)> =
-        expected.iter().map(|&(d, n)| (d.to_string(), n)).collect();
+    let expected: Vec<(String, &str)> = expected.iter().map(|&(d, n)| (d.to_string(), n)).collect();
     assert_eq!(got, expected);
 }
 

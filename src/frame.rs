@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::num::weight::Weight;
 use crate::num::money::{round_half_away, Amount};
+use crate::num::weight::Weight;
 use crate::periodise::{allocate, Rounding};
 
 /// One child's share of the frame, in percent.

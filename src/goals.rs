@@ -10,11 +10,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
-use crate::deviation::{rolled, Figures, Thresholds};
-use crate::model::{Direction, Fulfilment, Goal, Indicator, ThresholdSet};
-use crate::error::{Error, Result};
-use crate::num::weight::Weight;
 use crate::dataset::{Dataset, Slice};
+use crate::deviation::{rolled, Figures, Thresholds};
+use crate::error::{Error, Result};
+use crate::model::{Direction, Fulfilment, Goal, Indicator, ThresholdSet};
+use crate::num::weight::Weight;
 
 impl Indicator {
     /// Assessed, or: no outcome (or no target) is not reported; at or past the target is met;

@@ -9,8 +9,8 @@
 
 use serde::Serialize;
 
-use crate::num::canonical::with_canonical;
 use crate::error::Error;
+use crate::num::canonical::with_canonical;
 use crate::num::money::Amount;
 use crate::num::ratio::Percent;
 

@@ -47,7 +47,9 @@ pub use deviation::{
 };
 pub use effects::{EffectsOptions, EffectsReport, MeasureRow};
 pub use error::codes::{Code, CODES};
-pub use error::report::{ColumnUse, ImportReport, ImportSummary, Imported, Issue, Location, RowCounts};
+pub use error::report::{
+    ColumnUse, ImportReport, ImportSummary, Imported, Issue, Location, RowCounts,
+};
 pub use error::{Error, Result};
 pub use frame::{allocate_frame, FrameAllocation, FramePart, Share};
 pub use goals::{GoalsOptions, GoalsReport};

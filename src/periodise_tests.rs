@@ -143,9 +143,8 @@ fn profile_with_empty_months() {
 fn profile_errors_name_the_month() {
     let mut profile = [Decimal::ONE; 12];
     profile[3] = dec("-0.5");
-    let r = reason(
-        periodise(amt("100"), 2025, &Method::Profile(profile), Rounding::Ore).unwrap_err(),
-    );
+    let r =
+        reason(periodise(amt("100"), 2025, &Method::Profile(profile), Rounding::Ore).unwrap_err());
     assert!(
         r.contains("2025-04") && r.contains("-0.5") && r.contains("non-negative"),
         "{r}"
@@ -259,16 +258,14 @@ fn zero_total_gives_zero_months() {
 
 #[test]
 fn totals_must_be_whole_units() {
-    let r =
-        reason(periodise(amt("-100.505"), 2025, &Method::Linear, Rounding::Ore).unwrap_err());
+    let r = reason(periodise(amt("-100.505"), 2025, &Method::Linear, Rounding::Ore).unwrap_err());
     assert!(
         r.contains("-100.505") && r.contains("whole number of öre"),
         "{r}"
     );
     let r = reason(allocate(amt("-100.505"), &[Decimal::ONE], Rounding::Krona).unwrap_err());
     assert!(r.contains("whole number of öre"), "{r}");
-    let r =
-        reason(periodise(amt("100.50"), 2025, &Method::Linear, Rounding::Krona).unwrap_err());
+    let r = reason(periodise(amt("100.50"), 2025, &Method::Linear, Rounding::Krona).unwrap_err());
     assert!(
         r.contains("100.50") && r.contains("kronor") && r.contains("\"ore\""),
         "{r}"

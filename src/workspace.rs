@@ -5,22 +5,21 @@
 //! an earlier one held (`model/keys.rs`); one that fails validation leaves the workspace exactly
 //! as it was, and the last [`MAX_UNDO`] that went through can be taken back one by one.
 
-
 use std::borrow::Cow;
 
-use crate::dataset::Dataset;
-use crate::import::{self, Format, ImportOptions};
-use crate::error::report::{ImportReport, Imported, Location};
 use crate::bridge::{self, BridgeOptions, BridgeReport};
 use crate::calendar::Month;
+use crate::dataset::Dataset;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, EffectsOptions, EffectsReport};
-use crate::model::Merged;
-use crate::model::EffectEntry;
+use crate::error::report::{ImportReport, Imported, Location};
 use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
+use crate::import::{self, Format, ImportOptions};
+use crate::model::EffectEntry;
+use crate::model::Merged;
 use crate::model::{Document, ThresholdSet, SCHEMA_VERSION};
 use crate::num::money::Amount;
 
@@ -180,15 +179,13 @@ impl Workspace {
             }
             (false, _) => {
                 let data = Dataset::new(combined)?;
-                grants::register::check(&combined.grants, &data.tree)
-                    ?;
+                grants::register::check(&combined.grants, &data.tree)?;
                 Some(data)
             }
         };
         if let Some(data) = &data {
             effects::check(&combined.measures, &combined.programmes, &data.tree)
-                .and_then(|()| entries::check(&combined.measures, &combined.effect_entries))
-                ?;
+                .and_then(|()| entries::check(&combined.measures, &combined.effect_entries))?;
         }
         if let Some(t) = &combined.thresholds {
             t.check().map_err(|e| e.at("thresholds"))?;

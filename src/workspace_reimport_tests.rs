@@ -65,7 +65,10 @@ fn the_same_export_twice_replaces_and_leaves_the_figures_as_they_were() {
     let mut ws = region();
     let options = ImportOptions::default();
     let first = ws.import_csv(export(8, None).as_bytes(), &options).unwrap();
-    assert_eq!((first.added.outcome_rows, first.replaced.outcome_rows), (16, 0));
+    assert_eq!(
+        (first.added.outcome_rows, first.replaced.outcome_rows),
+        (16, 0)
+    );
     let once = august(&ws);
     let document = ws.document().clone();
     let second = ws.import_csv(export(8, None).as_bytes(), &options).unwrap();
@@ -85,16 +88,26 @@ fn a_corrected_export_replaces_the_months_it_brings_and_keeps_the_others() {
     let report = ws
         .import_csv(export(9, Some(("A", 8, "-500"))).as_bytes(), &options)
         .unwrap();
-    assert_eq!((report.added.outcome_rows, report.replaced.outcome_rows), (2, 16));
+    assert_eq!(
+        (report.added.outcome_rows, report.replaced.outcome_rows),
+        (2, 16)
+    );
     assert_eq!(outcome(&ws, "A", 8), "-500");
     assert_eq!(outcome(&ws, "A", 9), "-99.5");
     assert_eq!(outcome(&ws, "B", 8), "-98.5");
     // A file of B's August alone replaces that month of B and nothing else.
     let b_only = "Kostnadsställe;Period;Utfall\r\nB;2025-08;-1\r\n";
     let report = ws.import_csv(b_only.as_bytes(), &options).unwrap();
-    assert_eq!((report.added.outcome_rows, report.replaced.outcome_rows), (0, 1));
     assert_eq!(
-        (outcome(&ws, "B", 8), outcome(&ws, "B", 7), outcome(&ws, "A", 8)),
+        (report.added.outcome_rows, report.replaced.outcome_rows),
+        (0, 1)
+    );
+    assert_eq!(
+        (
+            outcome(&ws, "B", 8),
+            outcome(&ws, "B", 7),
+            outcome(&ws, "A", 8)
+        ),
         ("-1".into(), "-97.5".into(), "-500".into())
     );
 }
@@ -103,10 +116,14 @@ fn a_corrected_export_replaces_the_months_it_brings_and_keeps_the_others() {
 fn rows_of_one_key_in_one_file_still_add_up_with_a_warning_and_replace_together() {
     let mut ws = region();
     let twice = "Kostnadsställe;Period;Utfall\r\nA;2025-01;-10\r\nA;2025-01;-5\r\n";
-    let first = ws.import_csv(twice.as_bytes(), &ImportOptions::default()).unwrap();
+    let first = ws
+        .import_csv(twice.as_bytes(), &ImportOptions::default())
+        .unwrap();
     assert!(first.warnings.iter().any(|w| w.code == "W_DUPLICATE_ROW"));
     assert_eq!(outcome(&ws, "A", 1), "-15");
-    let again = ws.import_csv(twice.as_bytes(), &ImportOptions::default()).unwrap();
+    let again = ws
+        .import_csv(twice.as_bytes(), &ImportOptions::default())
+        .unwrap();
     assert_eq!(outcome(&ws, "A", 1), "-15");
     assert_eq!(again.replaced.outcome_rows, first.added.outcome_rows);
 }
@@ -114,7 +131,11 @@ fn rows_of_one_key_in_one_file_still_add_up_with_a_warning_and_replace_together(
 #[test]
 fn undo_import_takes_back_each_import_exactly_and_then_says_there_is_none() {
     let mut ws = region();
-    assert_eq!(ws.imports_to_undo(), 0, "a workspace made from a document has nothing to undo");
+    assert_eq!(
+        ws.imports_to_undo(),
+        0,
+        "a workspace made from a document has nothing to undo"
+    );
     assert_eq!(ws.undo_import().unwrap(), None);
     let start = serde_json::to_string(ws.document()).unwrap();
     let start_report = august(&ws);
@@ -132,11 +153,22 @@ fn undo_import_takes_back_each_import_exactly_and_then_says_there_is_none() {
         "budget": [{ "unit": "A", "year": 2025, "annual": "-1300" }]
     })))
     .unwrap();
-    assert_eq!(ws.document().units[2].name, "B ny", "a unit keeps its place");
+    assert_eq!(
+        ws.document().units[2].name,
+        "B ny",
+        "a unit keeps its place"
+    );
     assert_eq!(ws.imports_to_undo(), 3);
 
     let taken = ws.undo_import().unwrap().unwrap();
-    assert_eq!((taken.added.units, taken.replaced.units, taken.replaced.budget_rows), (1, 1, 1));
+    assert_eq!(
+        (
+            taken.added.units,
+            taken.replaced.units,
+            taken.replaced.budget_rows
+        ),
+        (1, 1, 1)
+    );
     let back = ws.undo_import().unwrap().unwrap();
     assert_eq!(back.added, corrected.added);
     assert_eq!(back.replaced, corrected.replaced);
@@ -156,7 +188,9 @@ fn a_failed_import_leaves_nothing_to_undo_and_entries_make_imports_final() {
         .unwrap();
     let before = ws.document().clone();
     let bad = "Kostnadsställe;Period;Utfall\r\nA;2025-01;-1\r\nNOPE;2025-01;-1\r\n";
-    assert!(ws.import_csv(bad.as_bytes(), &ImportOptions::default()).is_err());
+    assert!(ws
+        .import_csv(bad.as_bytes(), &ImportOptions::default())
+        .is_err());
     let e = ws
         .import(doc(json!({ "schema": 1, "outcome": [
             { "unit": "A", "month": "2025-01", "amount": "7" },
@@ -167,9 +201,11 @@ fn a_failed_import_leaves_nothing_to_undo_and_entries_make_imports_final() {
     assert_eq!(ws.document(), &before);
     assert_eq!(ws.imports_to_undo(), 1);
 
-    ws.import(doc(json!({ "schema": 1, "measures": [{ "id": "M", "title": "Scheman", "unit": "A",
-        "status": "ongoing", "recurring": false, "plan": [{ "year": 2025, "effect": "100" }] }] })))
-        .unwrap();
+    ws.import(doc(
+        json!({ "schema": 1, "measures": [{ "id": "M", "title": "Scheman", "unit": "A",
+        "status": "ongoing", "recurring": false, "plan": [{ "year": 2025, "effect": "100" }] }] }),
+    ))
+    .unwrap();
     assert_eq!(ws.imports_to_undo(), 2);
     let month = Month::parse("2025-03").unwrap();
     ws.record_realised("M", month, Amount::new(Decimal::from(10)))
@@ -182,7 +218,9 @@ fn a_failed_import_leaves_nothing_to_undo_and_entries_make_imports_final() {
 fn the_same_unit_again_is_no_duplicate_but_twice_in_one_document_is() {
     let mut ws = region();
     let same = ws
-        .import(doc(json!({ "schema": 1, "units": [{ "id": "A", "name": "A", "parent": "R" }] })))
+        .import(doc(
+            json!({ "schema": 1, "units": [{ "id": "A", "name": "A", "parent": "R" }] }),
+        ))
         .unwrap();
     assert_eq!((same.added.units, same.replaced.units), (0, 1));
     let before = ws.document().clone();
@@ -193,11 +231,16 @@ fn the_same_unit_again_is_no_duplicate_but_twice_in_one_document_is() {
             { "id": "A", "name": "A igen", "parent": "R" }
         ] })))
         .unwrap_err();
-    assert_eq!((e.code(), e.field()), ("E_DUPLICATE_UNIT", Some("units[2].id")));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("E_DUPLICATE_UNIT", Some("units[2].id"))
+    );
     assert_eq!(ws.document(), &before);
     // A move that would make a cycle is the tree's error, and changes nothing.
     let e = ws
-        .import(doc(json!({ "schema": 1, "units": [{ "id": "R", "name": "Region", "parent": "A" }] })))
+        .import(doc(
+            json!({ "schema": 1, "units": [{ "id": "R", "name": "Region", "parent": "A" }] }),
+        ))
         .unwrap_err();
     assert_eq!(e.code(), "E_CYCLE");
     assert_eq!(ws.document(), &before);
@@ -208,11 +251,16 @@ fn no_more_than_max_undo_imports_are_kept() {
     let mut ws = region();
     for m in 1..=MAX_UNDO as u32 + 2 {
         let row = format!("Kostnadsställe;Period;Utfall\r\nA;2025-{m:02};-1\r\n");
-        ws.import_csv(row.as_bytes(), &ImportOptions::default()).unwrap();
+        ws.import_csv(row.as_bytes(), &ImportOptions::default())
+            .unwrap();
     }
     assert_eq!(ws.imports_to_undo(), MAX_UNDO);
     while ws.undo_import().unwrap().is_some() {}
-    assert_eq!(ws.document().outcome.len(), 2, "the two oldest imports are final");
+    assert_eq!(
+        ws.document().outcome.len(),
+        2,
+        "the two oldest imports are final"
+    );
 }
 
 // ── Properties ────────────────────────────────────────────────────────────────────────────────
@@ -225,9 +273,13 @@ fn an_import() -> impl Strategy<Value = Value> {
     let cost_type = prop::option::of(prop::sample::select(vec!["4010"]));
     let month = (1u32..=3).prop_map(|m| format!("2025-{m:02}"));
     let amount = (-1000i64..1000).prop_map(|a| a.to_string());
-    let outcome = (unit.clone(), cost_type.clone(), month.clone(), amount.clone()).prop_map(
-        |(u, c, m, a)| json!({ "unit": u, "costType": c, "month": m, "amount": a }),
-    );
+    let outcome = (
+        unit.clone(),
+        cost_type.clone(),
+        month.clone(),
+        amount.clone(),
+    )
+        .prop_map(|(u, c, m, a)| json!({ "unit": u, "costType": c, "month": m, "amount": a }));
     let budget = (unit.clone(), cost_type.clone(), amount.clone())
         .prop_map(|(u, c, a)| json!({ "unit": u, "costType": c, "year": 2025, "annual": a }));
     let forecast = (unit.clone(), cost_type.clone(), month.clone(), amount.clone()).prop_map(
@@ -255,20 +307,22 @@ fn an_import() -> impl Strategy<Value = Value> {
         units,
         any::<bool>(),
     )
-        .prop_map(|(outcome, budget, forecasts, one_offs, volumes, units, named)| {
-            let mut d = json!({
-                "schema": 1,
-                "units": units,
-                "costTypes": [{ "id": "4010", "name": "Löner", "kind": "cost" }],
-                "outcome": outcome, "budget": budget, "forecasts": forecasts,
-                "oneOffs": one_offs, "volumes": volumes
-            });
-            if named {
-                d["name"] = json!("Region, ny export");
-                d["thresholds"] = json!({ "unit": { "absolute": "10", "percent": "5" } });
-            }
-            d
-        })
+        .prop_map(
+            |(outcome, budget, forecasts, one_offs, volumes, units, named)| {
+                let mut d = json!({
+                    "schema": 1,
+                    "units": units,
+                    "costTypes": [{ "id": "4010", "name": "Löner", "kind": "cost" }],
+                    "outcome": outcome, "budget": budget, "forecasts": forecasts,
+                    "oneOffs": one_offs, "volumes": volumes
+                });
+                if named {
+                    d["name"] = json!("Region, ny export");
+                    d["thresholds"] = json!({ "unit": { "absolute": "10", "percent": "5" } });
+                }
+                d
+            },
+        )
 }
 
 fn text(ws: &Workspace) -> String {
@@ -287,7 +341,10 @@ fn march(ws: &Workspace) -> String {
 
 /// Two summaries added field by field, as JSON (the fields are counts).
 fn sum(a: ImportSummary, b: ImportSummary) -> Value {
-    let (a, b) = (serde_json::to_value(a).unwrap(), serde_json::to_value(b).unwrap());
+    let (a, b) = (
+        serde_json::to_value(a).unwrap(),
+        serde_json::to_value(b).unwrap(),
+    );
     let mut out = a.clone();
     for (k, n) in out.as_object_mut().unwrap() {
         *n = json!(a[k].as_u64().unwrap() + b[k].as_u64().unwrap());

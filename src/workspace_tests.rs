@@ -118,7 +118,10 @@ fn a_failed_import_restores_every_list_name_and_threshold() {
     outcome.push(json!({ "unit": "NOPE", "month": "2025-09", "amount": "1" }));
     let e = ws.import(doc(again)).unwrap_err();
     let field = format!("outcome[{last}].unit");
-    assert_eq!((e.code(), e.field()), ("E_UNKNOWN_UNIT", Some(field.as_str())));
+    assert_eq!(
+        (e.code(), e.field()),
+        ("E_UNKNOWN_UNIT", Some(field.as_str()))
+    );
     assert_eq!(ws.document(), &before);
     assert_eq!(ws.imports_to_undo(), 1);
     assert!(before.counts().goals > 0 && before.thresholds.is_some());
@@ -374,7 +377,9 @@ fn an_empty_workspace_has_no_report() {
     assert_eq!(ws.deviation(&options).unwrap_err().code(), "E_NO_DATA");
     let mut ws = Workspace::new();
     let e = ws
-        .import(doc(json!({ "schema": 1, "outcome": [{ "unit": "A", "month": "2025-01", "amount": "1" }] })))
+        .import(doc(
+            json!({ "schema": 1, "outcome": [{ "unit": "A", "month": "2025-01", "amount": "1" }] }),
+        ))
         .unwrap_err();
     assert_eq!(e.field(), Some("units"));
 }

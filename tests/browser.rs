@@ -25,8 +25,12 @@ shared_tests!(
 #[wasm_bindgen_test]
 async fn a_saved_workspace_loads_back_from_indexed_db() {
     let ws = Workspace::from_json(JsValue::from_str(common::DOC)).unwrap();
-    JsFuture::from(ws.save("balans-test").unwrap()).await.unwrap();
-    let back = JsFuture::from(Workspace::load("balans-test")).await.unwrap();
+    JsFuture::from(ws.save("balans-test").unwrap())
+        .await
+        .unwrap();
+    let back = JsFuture::from(Workspace::load("balans-test"))
+        .await
+        .unwrap();
     // The loaded Workspace is a JS object here: its toJSON() through JavaScript.
     let to_json: js_sys::Function = js_sys::Reflect::get(&back, &"toJSON".into())
         .unwrap()
@@ -37,5 +41,8 @@ async fn a_saved_workspace_loads_back_from_indexed_db() {
         stringify(&ws.to_json().unwrap())
     );
     let missing = JsFuture::from(Workspace::load("balans-missing")).await;
-    assert!(missing.unwrap().is_null(), "nothing kept: null, not an error");
+    assert!(
+        missing.unwrap().is_null(),
+        "nothing kept: null, not an error"
+    );
 }

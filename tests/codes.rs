@@ -31,7 +31,9 @@ fn codes_in(text: &str) -> Vec<String> {
     for part in code.split('"').skip(1).step_by(2) {
         let is_code = (part.starts_with("E_") || part.starts_with("W_"))
             && part.len() > 2
-            && part.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
         if is_code {
             found.push(part.to_string());
         }
@@ -70,7 +72,10 @@ fn every_code_in_the_source_is_listed_once() {
     }
     for code in &listed {
         assert!(codes_file.contains(code));
-        assert!(elsewhere.contains(*code), "{code} is listed but no code gives it");
+        assert!(
+            elsewhere.contains(*code),
+            "{code} is listed but no code gives it"
+        );
     }
 }
 

@@ -7,11 +7,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
+use crate::dataset::{Dataset, Slice};
 use crate::error::{Error, Result};
 use crate::num::money::{round_half_away, Amount};
-use crate::org::UnitHeader;
 use crate::num::ratio::Percent;
-use crate::dataset::{Dataset, Slice};
+use crate::org::UnitHeader;
 
 use super::outlook::{outlooks, year_budgets, Outlook};
 use super::rolled;

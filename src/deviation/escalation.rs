@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::num::money::Amount;
-use crate::model::Level;
-use crate::num::ratio::Percent;
 use crate::dataset::Dataset;
+use crate::model::Level;
+use crate::num::money::Amount;
+use crate::num::ratio::Percent;
 
 use super::outlook::{outlooks, year_budgets, Outlook};
 use super::{ByPosition, Status, Thresholds};
@@ -103,9 +103,9 @@ pub(crate) fn first_seen(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Slice;
     use crate::deviation::{rolled, Totals};
     use crate::import::json;
-    use crate::dataset::Slice;
     use crate::workspace::Workspace;
 
     /// The first month each unit at `level` was material, found from the full roll-up of every

@@ -151,7 +151,8 @@ fn write_spans(
         w.key("underlying").opt_amount(f.underlying);
         w.key("status").value(&f.status)?;
         w.key("grossCost").opt_amount(f.gross_cost);
-        w.key("percentOfGrossCost").opt_percent(f.percent_of_gross_cost);
+        w.key("percentOfGrossCost")
+            .opt_percent(f.percent_of_gross_cost);
         w.end_object();
     }
     Ok(())
@@ -164,7 +165,8 @@ fn write_figures(w: &mut JsonText, f: &Figures) -> Result<(), Error> {
     w.key("deviation").opt_amount(f.deviation);
     w.key("percent").opt_percent(f.percent);
     w.key("grossCost").opt_amount(f.gross_cost);
-    w.key("percentOfGrossCost").opt_percent(f.percent_of_gross_cost);
+    w.key("percentOfGrossCost")
+        .opt_percent(f.percent_of_gross_cost);
     w.key("oneOffs").amount(f.one_offs);
     w.key("underlying").opt_amount(f.underlying);
     w.key("status").value(&f.status)?;

@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::num::weight::Weight;
-use crate::num::money::Amount;
 use crate::model::{Level, Threshold, ThresholdSet};
+use crate::num::money::Amount;
+use crate::num::weight::Weight;
 
 impl ThresholdSet {
     /// The thresholds built in, where neither options nor the document give any: larger units

@@ -22,15 +22,15 @@ use std::ops::AddAssign;
 
 use serde::{Deserialize, Serialize};
 
-use crate::num::money::Months;
 use crate::calendar::Month;
+use crate::dataset::{Dataset, Slice};
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
 use crate::model::{Kind, Level, Threshold, ThresholdSet};
 use crate::num::money::Amount;
-use crate::org::UnitHeader;
+use crate::num::money::Months;
 use crate::num::ratio::Percent;
-use crate::dataset::{Dataset, Slice};
+use crate::org::UnitHeader;
 
 pub use escalation::Escalation;
 pub use fields::RowGroup;

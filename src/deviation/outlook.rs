@@ -6,8 +6,8 @@
 //! is the whole report's work for one month, not for twelve.
 
 use crate::calendar::Month;
-use crate::num::money::Amount;
 use crate::dataset::{Dataset, Slice};
+use crate::num::money::Amount;
 
 /// A unit's year's budget and latest forecast for its subtree; the same figures as in
 /// [`super::Totals`].

@@ -11,7 +11,8 @@ use crate::workspace::Workspace;
 
 fn workspace(v: Value) -> Workspace {
     let mut ws = Workspace::new();
-    ws.import(crate::import::json::read(|| &v).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &v).unwrap())
+        .unwrap();
     ws
 }
 
@@ -89,7 +90,12 @@ fn cost_types_add_up_to_their_unit_and_gross_cost_is_the_cost_rows() {
     for row in &report.rows {
         let types = row.cost_types.as_ref().unwrap();
         let sum = |f: fn(&CostTypeRow) -> Amount| types.iter().map(f).sum::<Amount>();
-        assert_eq!(sum(|c| c.ytd.outcome.unwrap()), row.ytd.outcome.unwrap(), "{}", row.head.unit);
+        assert_eq!(
+            sum(|c| c.ytd.outcome.unwrap()),
+            row.ytd.outcome.unwrap(),
+            "{}",
+            row.head.unit
+        );
         assert_eq!(
             sum(|c| c.period.budget),
             row.period.budget,
@@ -324,7 +330,11 @@ fn health_care_2024_budget_zero_outcome_minus_138_has_no_percent() {
     // Gross cost without cost types is the negative rows: the outcome of −138 mnkr.
     assert_eq!(hsn.gross_cost, Some(mnkr("-138")));
     assert_eq!(
-        hsn.forecasts[0].error_percent.unwrap().decimal().to_string(),
+        hsn.forecasts[0]
+            .error_percent
+            .unwrap()
+            .decimal()
+            .to_string(),
         "43.48"
     );
 }
@@ -580,7 +590,10 @@ fn a_month_after_the_last_booked_one_has_no_outcome() {
     assert_eq!(n.outcome_through.unwrap().to_string(), "2025-08");
     for f in [&n.period, &n.tertial, &n.ytd] {
         assert_eq!((f.outcome, f.deviation, f.status), (None, None, None));
-        assert_eq!((f.percent, f.percent_of_gross_cost, f.underlying), (None, None, None));
+        assert_eq!(
+            (f.percent, f.percent_of_gross_cost, f.underlying),
+            (None, None, None)
+        );
     }
     assert_eq!(n.period.budget, mnkr("1"));
     assert_eq!(n.period.gross_cost, Some(mnkr("-99")));
@@ -590,7 +603,11 @@ fn a_month_after_the_last_booked_one_has_no_outcome() {
     assert_eq!(n.period.deviation, Some(mnkr("-2")));
     assert_eq!(n.period.percent.unwrap().decimal().to_string(), "-200");
     assert_eq!(
-        n.period.percent_of_gross_cost.unwrap().decimal().to_string(),
+        n.period
+            .percent_of_gross_cost
+            .unwrap()
+            .decimal()
+            .to_string(),
         "-2.02"
     );
     assert_eq!(n.ytd.gross_cost, Some(mnkr("-792")));

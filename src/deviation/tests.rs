@@ -130,7 +130,11 @@ fn later_months_and_forecasts_do_not_leak_into_an_earlier_report() {
     let sj = early.row("SJ").unwrap();
     assert_eq!(sj.full_year.forecast.unwrap().to_canonical(), "-250000000");
     assert_eq!(sj.ytd.outcome.unwrap().to_canonical(), "-20000000");
-    assert_eq!(sj.period.outcome, Some(Amount::ZERO), "March is before the last booked month");
+    assert_eq!(
+        sj.period.outcome,
+        Some(Amount::ZERO),
+        "March is before the last booked month"
+    );
 }
 
 #[test]

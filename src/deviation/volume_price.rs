@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::hash::FastSet;
-use crate::num::weight::Weight;
-use crate::num::money::{round_half_away, Amount};
 use crate::dataset::{Dataset, Slice};
+use crate::hash::FastSet;
+use crate::num::money::{round_half_away, Amount};
+use crate::num::weight::Weight;
 
 use super::{rolled, ByPosition};
 

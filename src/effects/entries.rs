@@ -5,7 +5,6 @@
 //! month) and remembers the value it replaced; undo pops the last entry and puts that value
 //! back. The log is part of the workspace document, so it survives a save and a reload.
 
-
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::num::money::Amount;
@@ -16,7 +15,9 @@ use crate::model::{EffectEntry, EffectForecast, Realised, SavingsMeasure, Stage}
 impl EffectEntry {
     pub fn measure(&self) -> &str {
         match self {
-            EffectEntry::Realised { measure, .. } | EffectEntry::Forecast { measure, .. } => measure,
+            EffectEntry::Realised { measure, .. } | EffectEntry::Forecast { measure, .. } => {
+                measure
+            }
         }
     }
 }
@@ -86,7 +87,10 @@ pub fn record_forecast(
 }
 
 /// Undoes the last entry: the value it replaced comes back. `None` when the log is empty.
-pub fn undo(measures: &mut [SavingsMeasure], log: &mut Vec<EffectEntry>) -> Result<Option<EffectEntry>> {
+pub fn undo(
+    measures: &mut [SavingsMeasure],
+    log: &mut Vec<EffectEntry>,
+) -> Result<Option<EffectEntry>> {
     let Some(entry) = log.last() else {
         return Ok(None);
     };
@@ -127,7 +131,12 @@ fn set_realised(m: &mut SavingsMeasure, month: Month, value: Option<Amount>) -> 
     previous
 }
 
-fn set_forecast(m: &mut SavingsMeasure, year: i32, made: Month, value: Option<Amount>) -> Option<Amount> {
+fn set_forecast(
+    m: &mut SavingsMeasure,
+    year: i32,
+    made: Month,
+    value: Option<Amount>,
+) -> Option<Amount> {
     let at = m
         .forecasts
         .iter()

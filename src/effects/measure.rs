@@ -12,10 +12,10 @@ use serde::Deserialize;
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::num::weight::Weight;
-use crate::num::money::{round_half_away, Amount, Months};
-use crate::org::Tree;
 use crate::model::{PlanYear, Programme, Risk, SavingsMeasure, Stage};
+use crate::num::money::{round_half_away, Amount, Months};
+use crate::num::weight::Weight;
+use crate::org::Tree;
 use crate::periodise::{allocate, Rounding};
 
 /// Probability of each risk level; by default low 0.9, medium 0.6, high 0.3.

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Month;
 use crate::error::{Error, Result};
 use crate::num::money::Amount;
-use crate::org::Tree;
 use crate::num::ratio::Percent;
+use crate::org::Tree;
 
 use crate::model::{Programme, SavingsMeasure, Stage};
 use measure::{RiskMapping, Series};

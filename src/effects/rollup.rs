@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
-use crate::num::weight::Weight;
 use crate::num::money::Amount;
 use crate::num::ratio::Percent;
+use crate::num::weight::Weight;
 
 use super::measure::Series;
 

@@ -31,7 +31,8 @@ fn workspace(measures: Value, programmes: Value) -> Workspace {
         "programmes": programmes
     });
     let mut ws = Workspace::new();
-    ws.import(crate::import::json::read(|| &doc).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &doc).unwrap())
+        .unwrap();
     ws
 }
 
@@ -294,7 +295,9 @@ fn entries_replace_a_value_and_undo_puts_it_back() {
     assert_eq!(after.programme("HS").unwrap().need, mnkr(47));
 
     let entry = ws.record_forecast("M7", 2025, month, mnkr(4)).unwrap();
-    assert!(matches!(entry, crate::model::EffectEntry::Forecast { previous: Some(p), .. } if p == mnkr(2)));
+    assert!(
+        matches!(entry, crate::model::EffectEntry::Forecast { previous: Some(p), .. } if p == mnkr(2))
+    );
     assert_eq!(
         report(&ws, "2025-08").programme("HS").unwrap().need,
         mnkr(45)
@@ -428,7 +431,9 @@ fn the_document_round_trips_with_measures_and_entries() {
     assert_eq!(text["effectEntries"][0]["kind"], json!("realised"));
     assert_eq!(text["measures"][0]["plan"][0]["rate"], json!("18000000"));
     let mut again = Workspace::new();
-    again.import(crate::import::json::read(|| &text).unwrap()).unwrap();
+    again
+        .import(crate::import::json::read(|| &text).unwrap())
+        .unwrap();
     assert_eq!(again.document(), ws.document());
     again.undo_entry().unwrap();
     assert!(again.document().measures[4].realised.is_empty());
@@ -540,7 +545,8 @@ fn the_demo_region_tells_the_seeds_story() {
     let text = include_str!("../../www/demo/region-2025.json");
     let value: Value = serde_json::from_str(text).unwrap();
     let mut ws = Workspace::new();
-    ws.import(crate::import::json::read(|| &value).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &value).unwrap())
+        .unwrap();
     let r = report(&ws, "2025-08");
     let sj = r.programme("SJ-2019").unwrap();
     assert_eq!(

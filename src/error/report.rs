@@ -6,7 +6,6 @@
 
 use serde::Serialize;
 
-
 /// Where in the input something was found. Lines and columns count from 1.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

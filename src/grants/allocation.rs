@@ -8,9 +8,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{AllocationKey, KeyBasis};
 use super::GrantFigures;
 use crate::error::Result;
+use crate::model::{AllocationKey, KeyBasis};
 use crate::num::money::Amount;
 use crate::org::Tree;
 use crate::periodise::{allocate, Rounding};

@@ -22,16 +22,16 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Month;
+use crate::dataset::{Dataset, Slice};
 use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::num::money::Amount;
 use crate::org::UnitHeader;
-use crate::dataset::{Dataset, Slice};
 
+use crate::model::{Certainty, Grant, GrantKind, KeyBasis};
 use allocation::AllocatedPart;
 use cliff::CliffYear;
-use dependency::{Dependency, Gross, DependencySums};
-use crate::model::{Certainty, Grant, GrantKind, KeyBasis};
+use dependency::{Dependency, DependencySums, Gross};
 use scenarios::{CertaintyWeights, Lost, Scenarios};
 
 /// The plan years after the forecast year the cliff covers when the options do not say.
@@ -300,7 +300,10 @@ pub fn report(data: &Dataset, doc: &Document, options: &GrantOptions) -> Result<
 
     let mut total = tree.roll_up(&own);
     // The full year's reported result is the subtree's forecast, which is not a sum.
-    for (t, f) in total.iter_mut().zip(data.forecasts(year, as_of, Slice::All)) {
+    for (t, f) in total
+        .iter_mut()
+        .zip(data.forecasts(year, as_of, Slice::All))
+    {
         t.full_year.reported = f.amount;
     }
     let base_depth = tree.depth(start);

@@ -11,9 +11,9 @@ use rust_decimal::Decimal;
 
 use crate::calendar::{Month, YEARS};
 use crate::error::{Error, Result};
-use crate::num::weight::Weight;
-use crate::num::money::Amount;
 use crate::model::{AllocationKey, Certainty, Grant, KeyBasis};
+use crate::num::money::Amount;
+use crate::num::weight::Weight;
 use crate::org::Tree;
 
 impl Grant {

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Certainty, Grant};
-use crate::num::weight::Weight;
 use crate::num::money::{round_half_away, Amount};
+use crate::num::weight::Weight;
 
 /// The default probability of each certainty, where a grant gives none: decided 1, announced
 /// 0.9, uncertain 0.5 (a conditional grant must give its own).

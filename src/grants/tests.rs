@@ -50,7 +50,8 @@ fn health_care(grants: Value) -> Workspace {
         "grants": grants
     });
     let mut ws = Workspace::new();
-    ws.import(crate::import::json::read(|| &v).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &v).unwrap())
+        .unwrap();
     ws
 }
 
@@ -464,7 +465,9 @@ fn a_register_is_checked_against_the_tree() {
     for (g, code, field) in cases {
         let v = json!({ "schema": 1, "grants": [g] });
         let mut ws = health_care(json!([]));
-        let e = crate::import::json::read(|| &v).and_then(|d| ws.import(d)).unwrap_err();
+        let e = crate::import::json::read(|| &v)
+            .and_then(|d| ws.import(d))
+            .unwrap_err();
         assert_eq!((e.code(), e.field()), (code, Some(field)), "{e}");
     }
     // Ids are unique per year within a document, and the error points into the document that
@@ -472,7 +475,9 @@ fn a_register_is_checked_against_the_tree() {
     let mut ws = health_care(seed_grants());
     let till = grant("TILL", "targeted", "1", "0", json!({}));
     let v = json!({ "schema": 1, "grants": [till.clone(), till] });
-    let e = ws.import(crate::import::json::read(|| &v).unwrap()).unwrap_err();
+    let e = ws
+        .import(crate::import::json::read(|| &v).unwrap())
+        .unwrap_err();
     assert_eq!(e.field(), Some("grants[1].id"));
     assert_eq!(ws.document().grants.len(), 3);
 }
@@ -501,7 +506,8 @@ fn the_demo_region_tells_the_seeds_story() {
     let text = include_str!("../../www/demo/region-2025.json");
     let v: Value = serde_json::from_str(text).unwrap();
     let mut ws = Workspace::new();
-    ws.import(crate::import::json::read(|| &v).unwrap()).unwrap();
+    ws.import(crate::import::json::read(|| &v).unwrap())
+        .unwrap();
     let report = ws.grants(&options("2025-08")).unwrap();
     let hsn = report.row("HSN").unwrap();
     let in_mnkr = |a: Amount| a.format(crate::num::money::DisplayUnit::Mnkr, 0);

@@ -11,14 +11,14 @@ use std::collections::{HashMap, HashSet};
 use crate::calendar::Month;
 use crate::hash::FastMap;
 use crate::id::Id;
-use crate::num::money::Amount;
 use crate::model::Unit;
+use crate::num::money::Amount;
 
 use super::cells::When;
 use super::columns::Figure;
-use crate::model::{BudgetRow, CostType, Document, ForecastRow, Kind, OutcomeRow, SCHEMA_VERSION};
-use crate::error::report::{ImportReport, Location};
 use super::Settings;
+use crate::error::report::{ImportReport, Location};
+use crate::model::{BudgetRow, CostType, Document, ForecastRow, Kind, OutcomeRow, SCHEMA_VERSION};
 
 /// One amount read, in result sign, naming its unit and cost type as the row does.
 #[derive(Clone, Copy, Debug)]
@@ -478,9 +478,8 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     };
     // Each list sized once: growing by doubling held the old and the new list at once, and
     // a region's year is 700,000 outcome rows.
-    let count = |measure: Figure| -> usize {
-        of(measure).map(|(_, m)| m.seen.count_ones() as usize).sum()
-    };
+    let count =
+        |measure: Figure| -> usize { of(measure).map(|(_, m)| m.seen.count_ones() as usize).sum() };
     doc.budget
         .reserve_exact(of(Figure::Budget).count() + annual.len());
     doc.outcome.reserve_exact(count(Figure::Outcome));

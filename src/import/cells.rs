@@ -160,7 +160,10 @@ pub fn period(text: &str, year: Option<i32>) -> Result<When, CellError> {
                 if !digits(d) || !(1..=mm.days()).contains(&day) {
                     return Err(CellError {
                         code: "E_PARSE_MONTH",
-                        message: format!("the date {text:?} is not in the calendar: {mm} has {} days", mm.days()),
+                        message: format!(
+                            "the date {text:?} is not in the calendar: {mm} has {} days",
+                            mm.days()
+                        ),
                         expected: PERIOD_EXPECTED,
                     });
                 }
@@ -272,7 +275,11 @@ mod tests {
         assert!(!e.message.contains("thousands"), "{}", e.message);
         // One that could be thousands says so.
         let e = amount("999.999", DisplayUnit::Kr).unwrap_err();
-        assert!(e.message.contains("write 999 999 if thousands were meant"), "{}", e.message);
+        assert!(
+            e.message.contains("write 999 999 if thousands were meant"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

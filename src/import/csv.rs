@@ -6,10 +6,10 @@
 
 use super::assemble::Gathered;
 use super::codepage::{self, Encoding};
-use crate::error::report::ImportReport;
 use super::rows::{sniff, Rows};
 use super::table;
 use super::Settings;
+use crate::error::report::ImportReport;
 
 /// Reads CSV bytes into their amounts and the report on them; no amounts where the bytes could
 /// not be decoded.
@@ -38,8 +38,8 @@ pub fn read_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
     use crate::import::ImportOptions;
+    use crate::model::Document;
 
     fn settings(json: serde_json::Value) -> Settings {
         serde_json::from_value::<ImportOptions>(json)

@@ -129,7 +129,9 @@ mod tests {
         let from_text = read_text(&v.to_string());
         match (&from_value, &from_text) {
             (Ok(a), Ok(b)) => assert_eq!(a, b),
-            (Err(a), Err(b)) => assert_eq!((a.code(), a.field()), (b.code(), b.field()), "{a} / {b}"),
+            (Err(a), Err(b)) => {
+                assert_eq!((a.code(), a.field()), (b.code(), b.field()), "{a} / {b}")
+            }
             _ => panic!("{from_value:?} / {from_text:?}"),
         }
         from_value
@@ -137,7 +139,12 @@ mod tests {
 
     #[test]
     fn text_that_is_not_json_is_its_own_error() {
-        for text in ["not json", "{\"schema\": 1, \"units\": [", "{\"schema\": 1} x", ""] {
+        for text in [
+            "not json",
+            "{\"schema\": 1, \"units\": [",
+            "{\"schema\": 1} x",
+            "",
+        ] {
             assert_eq!(read_text(text).unwrap_err().code(), "E_JSON", "{text}");
         }
         let e = read_text("7").unwrap_err();

@@ -14,8 +14,8 @@ pub mod columns;
 pub mod csv;
 pub mod json;
 pub mod paste;
-pub mod rows;
 pub mod registers;
+pub mod rows;
 pub mod sie;
 pub mod table;
 
@@ -28,8 +28,8 @@ use crate::error::{Error, Result};
 
 use self::codepage::Encoding;
 use self::columns::Figure;
-use crate::model::Document;
 use crate::error::report::ImportReport;
+use crate::model::Document;
 
 /// Options of `importCsv`, `importPaste` and `importSie`, as the caller gives them. Each reader
 /// uses the ones that apply to it (README.md, "Importing files").

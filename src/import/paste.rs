@@ -6,8 +6,8 @@
 
 use super::assemble::Gathered;
 use super::csv;
-use crate::error::report::ImportReport;
 use super::Settings;
+use crate::error::report::ImportReport;
 
 /// Reads pasted text into its amounts and the report on them.
 pub fn read(text: &str, settings: &Settings) -> (Option<Gathered>, ImportReport) {

@@ -15,9 +15,9 @@ use super::assemble::{account_kind, Gathered, Part, ReadAmount};
 use super::cells::{self, When};
 use super::columns::{self, Column, Field, Figure};
 use super::rows::Rows;
-use crate::model::Kind;
-use crate::error::report::{ColumnUse, ImportReport, Location};
 use super::{Settings, Sign};
+use crate::error::report::{ColumnUse, ImportReport, Location};
+use crate::model::Kind;
 
 /// Reads the rows (the first non-empty one is the header) into the amounts they hold.
 pub fn read(mut rows: Rows<'_>, settings: &Settings, report: &mut ImportReport) -> Gathered {

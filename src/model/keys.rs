@@ -66,7 +66,9 @@ impl Keyed for EffectEntry {
     const KEYING: Keying = Keying::Group;
     fn key(&self) -> &str {
         match self {
-            EffectEntry::Realised { measure, .. } | EffectEntry::Forecast { measure, .. } => measure,
+            EffectEntry::Realised { measure, .. } | EffectEntry::Forecast { measure, .. } => {
+                measure
+            }
         }
     }
 }
@@ -91,7 +93,11 @@ impl Keyed for ForecastRow {
     type Key<'a> = (RowKey<'a>, i32, Month);
     const KEYING: Keying = Keying::Group;
     fn key(&self) -> (RowKey<'_>, i32, Month) {
-        ((&self.unit, self.cost_type.as_deref()), self.year, self.made)
+        (
+            (&self.unit, self.cost_type.as_deref()),
+            self.year,
+            self.made,
+        )
     }
 }
 
@@ -107,6 +113,10 @@ impl Keyed for VolumeRow {
     type Key<'a> = (RowKey<'a>, Month, &'a str);
     const KEYING: Keying = Keying::Group;
     fn key(&self) -> (RowKey<'_>, Month, &str) {
-        ((&self.unit, self.cost_type.as_deref()), self.month, &self.metric)
+        (
+            (&self.unit, self.cost_type.as_deref()),
+            self.month,
+            &self.metric,
+        )
     }
 }

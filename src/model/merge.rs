@@ -56,7 +56,11 @@ impl<T: Keyed> ListMerge<T> {
                 replaced: 0,
                 appended: n,
                 taken: Taken::At(Vec::new()),
-                placed: if T::KEYING == Keying::One { (0..n).collect() } else { Vec::new() },
+                placed: if T::KEYING == Keying::One {
+                    (0..n).collect()
+                } else {
+                    Vec::new()
+                },
             };
         }
         match T::KEYING {
@@ -133,7 +137,12 @@ fn merge_group<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
             incoming.iter().map(|row| (row.key(), false)).collect();
         let hit: Vec<bool> = list
             .iter()
-            .map(|row| brought.get_mut(&row.key()).map(|held| *held = true).is_some())
+            .map(|row| {
+                brought
+                    .get_mut(&row.key())
+                    .map(|held| *held = true)
+                    .is_some()
+            })
             .collect();
         let replaced = incoming.iter().filter(|row| brought[&row.key()]).count();
         (hit, replaced)
@@ -217,7 +226,11 @@ mod tests {
             row("A", "2025-01", 4),
         ];
         let mut list = before.clone();
-        let incoming = vec![row("A", "2025-01", 10), row("A", "2025-01", 5), row("C", "2025-01", 6)];
+        let incoming = vec![
+            row("A", "2025-01", 10),
+            row("A", "2025-01", 5),
+            row("C", "2025-01", 6),
+        ];
         let m = ListMerge::merge(&mut list, incoming.clone());
         assert_eq!((m.added, m.replaced), (1, 2));
         let mut expected = vec![row("B", "2025-01", 2), row("A", "2025-02", 3)];
@@ -231,9 +244,17 @@ mod tests {
 
     #[test]
     fn a_list_whose_every_key_comes_again_is_kept_whole_and_comes_back_whole() {
-        let before = vec![row("A", "2025-01", 1), row("A", "2025-01", 2), row("B", "2025-02", 3)];
+        let before = vec![
+            row("A", "2025-01", 1),
+            row("A", "2025-01", 2),
+            row("B", "2025-02", 3),
+        ];
         let mut list = before.clone();
-        let incoming = vec![row("B", "2025-02", 30), row("A", "2025-01", 10), row("C", "2025-01", 5)];
+        let incoming = vec![
+            row("B", "2025-02", 30),
+            row("A", "2025-01", 10),
+            row("C", "2025-01", 5),
+        ];
         let m = ListMerge::merge(&mut list, incoming.clone());
         assert!(matches!(m.taken, Taken::Whole(_)));
         assert_eq!((m.added, m.replaced), (1, 2));

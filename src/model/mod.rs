@@ -24,7 +24,9 @@ use self::merge::ListMerge;
 
 pub use self::goals::{Direction, Fulfilment, Goal, Indicator};
 pub use self::grants::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
-pub use self::measures::{EffectEntry, EffectForecast, PlanYear, Programme, Realised, Risk, SavingsMeasure, Stage};
+pub use self::measures::{
+    EffectEntry, EffectForecast, PlanYear, Programme, Realised, Risk, SavingsMeasure, Stage,
+};
 pub use self::rows::{BudgetRow, CostType, ForecastRow, Kind, OneOffRow, OutcomeRow, VolumeRow};
 pub use self::thresholds::{Threshold, ThresholdSet};
 pub use self::units::{Level, Unit};

@@ -69,7 +69,10 @@ mod tests {
             suffix: true,
             ..FormatOptions::default()
         };
-        assert_eq!(format("-157333333.36", mnkr).unwrap(), "\u{2212}157,3\u{a0}mnkr");
+        assert_eq!(
+            format("-157333333.36", mnkr).unwrap(),
+            "\u{2212}157,3\u{a0}mnkr"
+        );
         let plain = FormatOptions {
             decimals: Some(2),
             plain: true,

@@ -13,8 +13,8 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::num::canonical::with_canonical;
 use crate::error::{Error, Result};
+use crate::num::canonical::with_canonical;
 
 /// Twelve monthly amounts, January first: a unit's year by month.
 pub type Months = [Amount; 12];

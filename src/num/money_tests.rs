@@ -147,7 +147,11 @@ fn json_accepts_strings_and_exact_numbers() {
         assert!(err.contains(why), "{json}: {err}");
     }
     // Text in whole öre: trailing zeros and a scale that comes out whole are fine.
-    for (json, want) in [("\"1.500\"", "1.5"), ("\"1,2345 tkr\"", "1234.5"), ("\"-0,01\"", "-0.01")] {
+    for (json, want) in [
+        ("\"1.500\"", "1.5"),
+        ("\"1,2345 tkr\"", "1234.5"),
+        ("\"-0,01\"", "-0.01"),
+    ] {
         assert_eq!(read(json).unwrap(), amount(want), "{json}");
     }
     for json in ["\"1.005\"", "\"-1000,005\"", "\"0,001 kr\""] {
@@ -164,8 +168,7 @@ fn json_accepts_strings_and_exact_numbers() {
 /// Amounts of up to 28 digits, `max_dp` of them decimals: all that [`Amount::parse`] reads.
 fn amounts(max_dp: u32) -> impl Strategy<Value = Amount> {
     let bound = 10_i128.pow(28) - 1;
-    (-bound..=bound, 0..=max_dp)
-        .prop_map(|(m, dp)| Amount(Decimal::from_i128_with_scale(m, dp)))
+    (-bound..=bound, 0..=max_dp).prop_map(|(m, dp)| Amount(Decimal::from_i128_with_scale(m, dp)))
 }
 
 /// Amounts as a ledger writes them: a sign or none, digits ungrouped or grouped by any

@@ -19,8 +19,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::calendar::{Month, YEARS};
-use crate::error::Error;
 use crate::error::report::ImportReport;
+use crate::error::Error;
 use crate::import::json;
 use crate::model::Document;
 use crate::num::money::Amount;
@@ -66,10 +66,7 @@ pub(super) fn periodised(done: &Periodised) -> Result<JsValue, Error> {
 
 /// What `readImport` gives: the report, and the document to pass to `importJson` (`ReadImport`
 /// in `types/import.d.ts`).
-pub(super) fn read_import(
-    report: ImportReport,
-    document: Document,
-) -> Result<JsValue, Error> {
+pub(super) fn read_import(report: ImportReport, document: Document) -> Result<JsValue, Error> {
     #[derive(Serialize)]
     struct ReadImportJs {
         report: ImportReport,

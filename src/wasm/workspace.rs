@@ -256,7 +256,9 @@ impl Workspace {
     /// of a later layout) or the error of the stored text (`E_JSON`, `E_SCHEMA_VERSION`, …).
     #[wasm_bindgen(unchecked_return_type = "Promise<Workspace | null>")]
     pub fn load(key: &str) -> js_sys::Promise {
-        storage::load(key, |text| Workspace::from_json(text.into()).map(JsValue::from))
+        storage::load(key, |text| {
+            Workspace::from_json(text.into()).map(JsValue::from)
+        })
     }
 
     /// Moves the copy stored under `from` to `to`, unchanged: an unreadable copy set aside.
@@ -290,7 +292,10 @@ impl Workspace {
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
-        let report = self.inner.import_file(format, input, &options).map_err(js_error)?;
+        let report = self
+            .inner
+            .import_file(format, input, &options)
+            .map_err(js_error)?;
         convert::to_js(&report).map_err(js_error)
     }
 }

@@ -284,16 +284,29 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
     assert_eq!(get(&report, &["rows", "accepted"]).as_f64(), Some(1.0));
     // August of SJ was in the document: the ledger's row replaces it.
     assert_eq!(get(&report, &["added", "outcomeRows"]).as_f64(), Some(0.0));
-    assert_eq!(get(&report, &["replaced", "outcomeRows"]).as_f64(), Some(1.0));
+    assert_eq!(
+        get(&report, &["replaced", "outcomeRows"]).as_f64(),
+        Some(1.0)
+    );
     // The same file again replaces that row; undoImport takes each import back, then says null.
-    assert_eq!(ws.imports_to_undo(), 1, "the CSV only: fromJSON leaves nothing to undo");
+    assert_eq!(
+        ws.imports_to_undo(),
+        1,
+        "the CSV only: fromJSON leaves nothing to undo"
+    );
     let again = ws
         .import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))
         .unwrap();
     assert_eq!(get(&again, &["added", "outcomeRows"]).as_f64(), Some(0.0));
-    assert_eq!(get(&again, &["replaced", "outcomeRows"]).as_f64(), Some(1.0));
+    assert_eq!(
+        get(&again, &["replaced", "outcomeRows"]).as_f64(),
+        Some(1.0)
+    );
     let undone = ws.undo_import().unwrap();
-    assert_eq!(get(&undone, &["replaced", "outcomeRows"]).as_f64(), Some(1.0));
+    assert_eq!(
+        get(&undone, &["replaced", "outcomeRows"]).as_f64(),
+        Some(1.0)
+    );
     ws.undo_import().unwrap();
     assert!(ws.undo_import().unwrap().is_null());
     ws.import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))

@@ -263,8 +263,8 @@ mod tests {
             (e.code(), e.field()),
             ("E_PARSE_AMOUNT", Some("line 2, Helårseffekt"))
         );
-        let e = read("Id;Åtgärd;Enhet;Status;År;Helårseffekt\nA;B;C;pågående;2025;1,005")
-            .unwrap_err();
+        let e =
+            read("Id;Åtgärd;Enhet;Status;År;Helårseffekt\nA;B;C;pågående;2025;1,005").unwrap_err();
         assert_eq!(
             (e.code(), e.field()),
             ("E_PARSE_AMOUNT", Some("line 2, Helårseffekt"))
