@@ -142,7 +142,7 @@ test('the preview shows what an import does: cancel changes nothing, confirm add
   };
   await paste();
   const preview = await page.locator('balans-import .report dl').innerText();
-  assert.match(preview, /1 nya enheter: HSN-NY/);
+  assert.match(preview, /Importen kommer att lägga till\s+1 nya enheter: HSN-NY/);
   assert.match(preview, /1 utfallsrader/);
   assert.equal(await page.locator('balans-import button.confirm').evaluate((b) => b === b.getRootNode().activeElement), true,
     'the confirm button has the focus');

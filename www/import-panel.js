@@ -531,6 +531,8 @@ export class BalansImport extends HTMLElement {
     fact('months', report.firstMonth && `${report.firstMonth} – ${report.lastMonth}`);
     if (preview) {
       const names = preview.units.slice(0, 10).map((u) => u.name).join(', ');
+      // Nothing is added yet: the heading says what confirming will add.
+      const said = facts.length;
       fact('added', [
         preview.units.length ? t.newUnits(preview.units.length, names) : '',
         t.added({
@@ -541,9 +543,11 @@ export class BalansImport extends HTMLElement {
           forecastRows: preview.forecasts.length,
         }),
       ].filter(Boolean).join('. '));
+      facts[said].textContent = t.preview;
     } else if (report.added && !report.errors?.length) {
       fact('added', t.added(report.added));
-      if (report.replaced) fact('replaced', t.added(report.replaced));
+      const replaced = report.replaced && Object.values(report.replaced).some((n) => n > 0);
+      if (replaced) fact('replaced', t.added(report.replaced));
     }
     // replaceChildren writes a null as the text "null": only what there is.
     this.#ui.report.replaceChildren(...[
