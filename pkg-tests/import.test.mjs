@@ -156,6 +156,11 @@ test('the preview shows what an import does: cancel changes nothing, confirm add
   const after = await units();
   assert.equal(after.length, before.length + 1);
   assert.deepEqual(after.at(-1), { id: 'HSN-NY', name: 'HSN-NY', parent: 'HSN' });
+  // The same range again: the preview says it replaces the row it brings, before anything changes.
+  await paste();
+  assert.match(await page.locator('balans-import .report dl').innerText(),
+    /och ersätta det som tidigare importerats för samma nycklar\s+0 enheter, 0 kostnadsslag, 0 budgetrader, 1 utfallsrader/);
+  await page.locator('balans-import button.discard').click();
   assert.deepEqual(problems, []);
   await page.close();
 });

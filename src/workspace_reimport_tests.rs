@@ -80,6 +80,27 @@ fn the_same_export_twice_replaces_and_leaves_the_figures_as_they_were() {
 }
 
 #[test]
+fn the_preview_counts_what_confirming_then_replaces_and_changes_nothing() {
+    let mut ws = region();
+    let options = ImportOptions::default();
+    ws.import_csv(export(8, None).as_bytes(), &options).unwrap();
+    let before = ws.document().clone();
+    let september = export(9, None);
+    let (doc, preview) = crate::import::preview(
+        crate::import::Format::Csv,
+        september.as_bytes().into(),
+        &options,
+        ws.document(),
+    )
+    .unwrap();
+    assert_eq!(ws.document(), &before, "a preview adds nothing");
+    assert_eq!((doc.outcome.len(), preview.replaced.outcome_rows), (18, 16));
+    let done = ws.import_csv(september.as_bytes(), &options).unwrap();
+    assert_eq!(done.replaced, preview.replaced);
+    assert_eq!(done.added.outcome_rows, 2);
+}
+
+#[test]
 fn a_corrected_export_replaces_the_months_it_brings_and_keeps_the_others() {
     let mut ws = region();
     let options = ImportOptions::default();

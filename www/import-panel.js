@@ -55,6 +55,7 @@ const STRINGS = {
     discard: 'Avbryt importen',
     rejected: (file) => `${file} importerades inte: filen har fel. Inget har ändrats.`,
     preview: 'Importen kommer att lägga till',
+    replaces: 'och ersätta det som tidigare importerats för samma nycklar',
     newUnits: (n, names) => `${n} nya enheter${names ? `: ${names}` : ''}`,
     pasted: 'det inklistrade',
     report: 'Importrapport',
@@ -173,6 +174,7 @@ const STRINGS = {
     discard: 'Cancel the import',
     rejected: (file) => `${file} was not imported: the file has errors. Nothing changed.`,
     preview: 'The import will add',
+    replaces: 'and replace what was imported before for the same keys',
     newUnits: (n, names) => `${n} new units${names ? `: ${names}` : ''}`,
     pasted: 'the pasted range',
     report: 'Import report',
@@ -544,10 +546,10 @@ export class BalansImport extends HTMLElement {
         }),
       ].filter(Boolean).join('. '));
       facts[said].textContent = t.preview;
+      if (this.#anyOf(report.replaced)) facts.push(h('dt', {}, t.replaces), h('dd', {}, t.added(report.replaced)));
     } else if (report.added && !report.errors?.length) {
       fact('added', t.added(report.added));
-      const replaced = report.replaced && Object.values(report.replaced).some((n) => n > 0);
-      if (replaced) fact('replaced', t.added(report.replaced));
+      if (this.#anyOf(report.replaced)) fact('replaced', t.added(report.replaced));
     }
     // replaceChildren writes a null as the text "null": only what there is.
     this.#ui.report.replaceChildren(...[
@@ -556,6 +558,11 @@ export class BalansImport extends HTMLElement {
       this.#issues(report.errors ?? [], t.errors, 'errors'),
       this.#issues(report.warnings ?? [], t.warnings, 'warnings'),
     ].filter(Boolean));
+  }
+
+  /** Whether a summary counts anything (a count of rows, not an amount). */
+  #anyOf(summary) {
+    return Boolean(summary) && Object.values(summary).some((n) => n > 0);
   }
 
   #issues(list, caption, kind) {

@@ -210,6 +210,19 @@ pub fn read(
     Ok((doc, report))
 }
 
+/// [`read`], with what adding the document to `existing` would replace in the report's
+/// `replaced`: the preview the import panel shows before the user confirms.
+pub fn preview(
+    format: Format,
+    input: Cow<'_, [u8]>,
+    options: &ImportOptions,
+    existing: &Document,
+) -> Result<(Document, ImportReport)> {
+    let (doc, mut report) = read(format, input, options, existing)?;
+    report.replaced = existing.would_replace(&doc);
+    Ok((doc, report))
+}
+
 /// The document `input` makes and the report on it, rejected or not. Input given owned is freed
 /// once its amounts are summed, before the rows are written out: a region's year is 45 MB of
 /// CSV that the rows would otherwise sit beside.

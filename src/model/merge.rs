@@ -43,6 +43,20 @@ enum Taken<T> {
     Whole(Vec<T>),
 }
 
+/// How many items of `incoming` have a key `list` holds: what [`ListMerge::merge`] would count as
+/// replaced, without merging (a preview reads the import in a worker, beside a copy of the
+/// workspace's document).
+pub fn would_replace<T: Keyed>(list: &[T], incoming: &[T]) -> usize {
+    if list.is_empty() || incoming.is_empty() {
+        return 0;
+    }
+    let held: std::collections::HashSet<T::Key<'_>> = list.iter().map(Keyed::key).collect();
+    incoming
+        .iter()
+        .filter(|item| held.contains(&item.key()))
+        .count()
+}
+
 impl<T: Keyed> ListMerge<T> {
     /// Puts `incoming` into `list`: for [`Keying::One`] an item whose id is there takes its
     /// place and the others go to the end; for [`Keying::Group`] every row of a key the import

@@ -105,6 +105,11 @@ macro_rules! lists {
                 Merged { $($field: ListMerge::merge(&mut self.$field, other.$field)),* }
             }
 
+            /// What merging `incoming` would replace, per list, without merging.
+            pub fn would_replace(&self, incoming: &Document) -> ImportSummary {
+                ImportSummary { $($count: merge::would_replace(&self.$field, &incoming.$field)),* }
+            }
+
             /// Takes back [`Document::merge_lists`]: every list is as it was, item for item.
             pub fn unmerge_lists(&mut self, merged: Merged) {
                 $(merged.$field.undo(&mut self.$field);)*

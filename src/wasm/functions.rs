@@ -30,7 +30,7 @@ pub fn read_import(
     let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
     let existing = convert::context(context).map_err(js_error)?;
     let (document, report) =
-        import::read(format, bytes.into(), &options, &existing).map_err(js_error)?;
+        import::preview(format, bytes.into(), &options, &existing).map_err(js_error)?;
     convert::read_import(report, document).map_err(js_error)
 }
 
