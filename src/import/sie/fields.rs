@@ -116,7 +116,7 @@ pub(super) fn text_of(rec: &Record, encoding: Encoding) -> String {
     out
 }
 
-/// A SIE amount: digits with an optional minus and decimal point, within ±10^15.
+/// A SIE amount: digits with an optional minus and decimal point, within ±10^15, in whole öre.
 pub(super) fn sie_amount(text: &str) -> Option<Amount> {
     let t = text.trim();
     let body = t.strip_prefix('-').unwrap_or(t);
@@ -125,7 +125,9 @@ pub(super) fn sie_amount(text: &str) -> Option<Amount> {
         && body.bytes().filter(|&b| b == b'.').count() <= 1
         && body.len() <= 24;
     let d = Decimal::from_str(t).ok().filter(|_| ok)?;
-    (d.abs() <= Decimal::from(1_000_000_000_000_000_i64)).then_some(Amount::new(d))
+    // No ledger books a fraction of an öre: such an amount is refused like an unreadable one.
+    let in_ore = d.normalize().scale() <= 2;
+    (in_ore && d.abs() <= Decimal::from(1_000_000_000_000_000_i64)).then_some(Amount::new(d))
 }
 
 /// `20250131` → 2025-01; a day the month does not have (`20250230`) is no date.

@@ -179,7 +179,7 @@ pub(super) fn record_into(
             let Some(amount) = text(4).and_then(|t| sie_amount(&t)) else {
                 return bad(
                     "amount",
-                    "an amount with a decimal point, e.g. -1234.50",
+                    "an amount in kronor with at most two decimals (öre), e.g. -1234.50",
                     report,
                 );
             };

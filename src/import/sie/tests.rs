@@ -374,3 +374,19 @@ fn lines_may_end_in_a_lone_cr() {
     let lines: Vec<&[u8]> = lines(b"a\r\nb\rc\n\nd").collect();
     assert_eq!(lines, [&b"a"[..], b"b", b"c", b"", b"d"]);
 }
+
+#[test]
+fn an_amount_finer_than_an_ore_is_refused_at_its_line() {
+    let file = "#FLAGGA 0\n#SIETYP 3\n#RAR 0 20250101 20251231\n#KONTO 3010 \"F\"\n\
+                #PSALDO 0 202501 3010 {} -1000.50\n#PSALDO 0 202502 3010 {} -1000.005\n";
+    let (_, report) = sie(file.as_bytes());
+    let issue = report.first_error().expect("refused");
+    assert_eq!((issue.code, issue.at.line), ("E_SIE_RECORD", Some(6)));
+    assert!(issue.expected.as_deref().unwrap().contains("öre"));
+    // Trailing zeros are not finer: 12.500 is 12,50 kr.
+    assert_eq!(
+        fields::sie_amount("12.500").map(|a| a.to_canonical()),
+        Some("12.5".into())
+    );
+    assert_eq!(fields::sie_amount("-0.001"), None);
+}
