@@ -315,20 +315,8 @@ impl Workspace {
             measures: read.into_iter().map(|m| m.measure).collect(),
             ..Document::default()
         };
-        self.import(doc).map_err(|err| match err {
-            Error::At { field, source } => {
-                let line = field
-                    .strip_prefix("measures[")
-                    .and_then(|rest| rest.split_once(']'))
-                    .and_then(|(i, tail)| Some((lines.get(i.parse::<usize>().ok()?)?, tail)));
-                let field = match line {
-                    Some((line, tail)) => format!("line {line}{tail}"),
-                    None => field,
-                };
-                Error::At { field, source }
-            }
-            other => other,
-        })
+        self.import(doc)
+            .map_err(|err| crate::import::registers::measures::at_lines(err, &lines))
     }
 
     /// The entries log as CSV for the controller (sv-SE, semicolons, BOM).
