@@ -45,6 +45,10 @@ impl Dataset {
         typed.budget.reserve(doc.budget.len());
         typed.outcome.reserve(doc.budget.len());
 
+        for (i, comment) in doc.comments.iter().enumerate() {
+            unit("comments", i, &comment.unit)?;
+        }
+
         let mut gross: FastMap<(usize, i32), Gross> = FastMap::default();
         let mut outcome: FastMap<(usize, i32), Months> = FastMap::default();
         for (i, row) in doc.outcome.iter().enumerate() {
@@ -203,9 +207,13 @@ fn check_cost_types(doc: &Document) -> Result<()> {
         "volumes",
         doc.volumes.iter().map(|r| r.cost_type.as_deref()),
     );
+    let comments = named(
+        "comments",
+        doc.comments.iter().map(|r| r.cost_type.as_deref()),
+    );
     let all = budget.chain(outcome).chain(forecasts).chain(one_offs);
     let mut recent = Recent::new();
-    for (list, i, cost_type) in all.chain(volumes) {
+    for (list, i, cost_type) in all.chain(volumes).chain(comments) {
         let Some(id) = cost_type else { continue };
         recent.try_get(id, |id| match known.contains(id) {
             true => Ok(()),

@@ -130,6 +130,7 @@ pub struct ImportSummary {
     pub volume_rows: usize,
     pub goals: usize,
     pub grants: usize,
+    pub comments: usize,
 }
 
 /// What one import of a document or register did: the items it added, whose key the workspace

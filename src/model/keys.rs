@@ -3,7 +3,9 @@
 //! every month"). Outcome is keyed by unit, cost type and month; budget by unit, cost type and
 //! year; forecasts by unit, cost type, year and the month made; one-offs by unit, cost type and
 //! month; volumes by those and what is counted. Units, cost types, measures, programmes and goals
-//! are keyed by id, grants by id and year; the entries log by the measure it belongs to.
+//! are keyed by id, grants by id and year; the entries log by the measure it belongs to;
+//! comments by unit, cost type, month and kind (one explanation and one action per row and month:
+//! a later one is an edit).
 //!
 //! Not here: putting one document into another by these keys (`merge.rs`), or any check that
 //! ids exist.
@@ -13,8 +15,8 @@ use std::hash::Hash;
 use crate::calendar::Month;
 
 use super::{
-    BudgetRow, CostType, EffectEntry, ForecastRow, Goal, Grant, OneOffRow, OutcomeRow, Programme,
-    SavingsMeasure, Unit, VolumeRow,
+    BudgetRow, Comment, CommentKind, CostType, EffectEntry, ForecastRow, Goal, Grant, OneOffRow,
+    OutcomeRow, Programme, SavingsMeasure, Unit, VolumeRow,
 };
 
 /// How rows of the same key stand to each other.
@@ -117,6 +119,18 @@ impl Keyed for VolumeRow {
             (&self.unit, self.cost_type.as_deref()),
             self.month,
             &self.metric,
+        )
+    }
+}
+
+impl Keyed for Comment {
+    type Key<'a> = (RowKey<'a>, Month, CommentKind);
+    const KEYING: Keying = Keying::Group;
+    fn key(&self) -> (RowKey<'_>, Month, CommentKind) {
+        (
+            (&self.unit, self.cost_type.as_deref()),
+            self.month,
+            self.kind,
         )
     }
 }

@@ -1,5 +1,5 @@
 //! The schema 1 document (`docs/schema-v1.md`) as plain serde types, one file per part: units,
-//! rows of money and volume, measures, grants, goals, thresholds. Every importer makes one, the
+//! rows of money and volume, measures, grants, goals, comments, thresholds. Every importer makes one, the
 //! workspace keeps one, and the engines read it through the checked `dataset`. `keys.rs` says
 //! which items of two documents are the same thing, `merge.rs` puts an import into the
 //! workspace's document by those keys and takes it out again.
@@ -7,6 +7,7 @@
 //! Not here: reading JSON (the JSON importer, `import/json.rs`, checks the version first), the
 //! checks of meaning (units exist, the tree holds), or any figure.
 
+pub mod comments;
 pub mod goals;
 pub mod grants;
 pub mod keys;
@@ -22,6 +23,7 @@ use crate::error::report::ImportSummary;
 
 use self::merge::ListMerge;
 
+pub use self::comments::{Comment, CommentKind};
 pub use self::goals::{Direction, Fulfilment, Goal, Indicator};
 pub use self::grants::{AllocationKey, Certainty, Grant, GrantKind, KeyBasis, KeyPart};
 pub use self::measures::{
@@ -80,6 +82,9 @@ pub struct Document {
     /// The grants register (statsbidrag).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grants: Vec<Grant>,
+    /// Explanations and actions (avvikelseförklaringar, åtgärder) per unit and month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 /// Declares the document's lists once: the field, its JSON name, its count in [`ImportSummary`]
@@ -152,4 +157,5 @@ lists! {
     volumes "volumes" volume_rows VolumeRow,
     goals "goals" goals Goal,
     grants "grants" grants Grant,
+    comments "comments" comments Comment,
 }

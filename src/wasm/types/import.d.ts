@@ -2,7 +2,7 @@
 export interface ImportSummary {
   units: number; costTypes: number; budgetRows: number; outcomeRows: number; forecastRows: number;
   oneOffRows: number; volumeRows: number; goals: number;
-  measures: number; programmes: number; effectEntries: number; grants: number;
+  measures: number; programmes: number; effectEntries: number; grants: number; comments: number;
 }
 /**
  * What importJson, importMeasures, importGoals and importGrantsTable did (and what undoImport took
