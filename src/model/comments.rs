@@ -45,3 +45,11 @@ pub struct Comment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
 }
+
+impl Comment {
+    /// Whether the comment explains the row of `unit` and `cost_type` (`None`: the unit's whole
+    /// result) for `month`.
+    pub fn is_for(&self, unit: &str, cost_type: Option<&str>, month: Month) -> bool {
+        *self.unit == *unit && self.cost_type.as_deref() == cost_type && self.month == month
+    }
+}
