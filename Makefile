@@ -27,7 +27,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapp
 WASM_PACK := wasm-pack --quiet
 PACK_FLAGS := --mode no-install --release --out-name balans
 
-.PHONY: help demo test build serve tools browser-tools cxx-tools test-native check-extras \
+.PHONY: help demo test build package serve tools browser-tools cxx-tools test-native check-extras \
 	test-wasm-node test-wasm-browser test-pkg fmt clippy fuzz fuzz-tools
 
 help:
@@ -70,10 +70,11 @@ cxx-tools:
 	fi
 
 # What a page that embeds the widget loads: the web package and the element with its modules
-# (README, "Embedding kit"), each gzipped on its own as a server sends them.
+# (README, "Embedding kit"), each gzipped on its own as a server sends them. lib/trusted.js is
+# the app's alone.
 # The package's snippets (its IndexedDB store) are a shell glob: they exist only once built.
 SHIPPED = pkg/balans_bg.wasm pkg/balans.js pkg/snippets/*/js/store.js www/balans-widget.js www/toolbar.js \
-	$(sort $(wildcard www/lib/*.js)) $(sort $(wildcard www/views/*.js)) www/balans-widget.css \
+	$(sort $(filter-out www/lib/trusted.js,$(wildcard www/lib/*.js))) $(sort $(wildcard www/views/*.js)) www/balans-widget.css \
 	www/views/effects.css
 
 # --- build: pkg/ (--target web) and pkg-node/ (--target nodejs), optimised and measured -------
@@ -100,6 +101,28 @@ build: tools
 serve:
 	node pkg-tests/serve.mjs --port $(PORT)
 
+# --- package: the npm tarball (README, "The npm package") ------------------------------------
+#
+# npm/package.json is the manifest (its version is Cargo.toml's: package.test.mjs checks); the
+# element's files are the README's lists ("Copying the files"), the builds go to pkg/ and
+# pkg-node/. pkg-node/ is CommonJS inside a "type": "module" package, and its snippets (the
+# IndexedDB store) are ES modules it loads with require() (Node 20.19 and later), so each gets a
+# package.json saying which it is.
+NPM_STAGE := target/npm/balans
+ELEMENT_FILES := balans-widget.js balans-widget.css toolbar.js lib views
+EMBED_FILES := embed.html embed.js embed.css favicon.svg embed-host.js
+BUILD_FILES := balans.js balans_bg.wasm balans.d.ts
+
+package: build
+	rm -rf target/npm && mkdir -p $(NPM_STAGE)/pkg $(NPM_STAGE)/pkg-node
+	cp npm/package.json README.md $(NPM_STAGE)/
+	cd www && cp -R $(ELEMENT_FILES) $(EMBED_FILES) ../$(NPM_STAGE)/
+	cp -R $(addprefix pkg/,$(BUILD_FILES)) pkg/snippets $(NPM_STAGE)/pkg/
+	cp -R $(addprefix pkg-node/,$(BUILD_FILES)) pkg-node/snippets $(NPM_STAGE)/pkg-node/
+	echo '{ "type": "commonjs" }' > $(NPM_STAGE)/pkg-node/package.json
+	echo '{ "type": "module" }' > $(NPM_STAGE)/pkg-node/snippets/package.json
+	cd target/npm && npm pack --silent ./balans
+
 # --- tests --------------------------------------------------------------------------------------
 
 test-native:
@@ -112,7 +135,7 @@ test-wasm-browser: tools browser-tools
 	wasm-pack test --mode no-install --headless --chrome --chromedriver "$$(command -v chromedriver)" \
 		-- --test browser
 
-test-pkg: build browser-tools
+test-pkg: package browser-tools
 	node --test pkg-tests/*.test.mjs pkg-tests/*.test.cjs
 
 # The fuzz targets (fuzz/, a workspace of their own) and the native bench (`test = false`,

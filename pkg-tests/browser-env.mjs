@@ -3,10 +3,9 @@
 // opened with its requests and console errors recorded, so a test can assert there were none.
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { CSP, serve } from './serve.mjs';
 
-/** The policy a careful intranet sends: no inline script or style, WebAssembly allowed. */
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export { CSP };
 
 /** As root and without a network: no sandbox, and nothing of Chromium's own calling home. */
 const FLAGS = [

@@ -1,18 +1,26 @@
 // A static file server for the demo and the browser tests: `www/` at `/`, the built `pkg/` at
-// `/pkg/`, each file with its real MIME type (browsers only stream-compile `application/wasm`).
-// Not a production server; it serves loopback only and never lists directories.
+// `/pkg/`, each file with its real MIME type (browsers only stream-compile `application/wasm`),
+// and by default the headers the README's deployment notes ask of an intranet server: the strict
+// Content-Security-Policy (WebAssembly allowed, no inline script or style, framed only by its own
+// origin) and `nosniff`. Not a production server; it serves loopback only and never lists
+// directories.
 //
-//   node pkg-tests/serve.mjs [--port 8080] [--csp "script-src 'self' 'wasm-unsafe-eval'"]
+//   node pkg-tests/serve.mjs [--port 8080] [--csp "<policy>" | --csp none]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const roots = [
+/** The repository as the demo lays it out: the web package under `/pkg/`, `www/` at the root. */
+const REPO_ROOTS = [
   ['/pkg/', join(repo, 'pkg')],
   ['/', join(repo, 'www')],
 ];
+
+/** The policy a careful intranet sends (README, "What the server must send"). */
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-ancestors 'self'";
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,7 +36,7 @@ const types = {
 };
 
 /** Maps a URL path to a file inside one of the roots, or null if it would leave them. */
-function fileFor(pathname) {
+function fileFor(roots, pathname) {
   for (const [prefix, dir] of roots) {
     if (!pathname.startsWith(prefix)) continue;
     let rel = decodeURIComponent(pathname.slice(prefix.length));
@@ -39,11 +47,14 @@ function fileFor(pathname) {
   return null;
 }
 
-/** Starts the server; resolves to `{ url, close }`. `port` 0 picks a free port. */
-export function serve({ port = 8080, host = '127.0.0.1', csp = null } = {}) {
+/**
+ * Starts the server; resolves to `{ url, close }`. `port` 0 picks a free port; `csp` null sends
+ * no policy; `roots` are `[url prefix, folder]` pairs, longest prefix first (default: the repo).
+ */
+export function serve({ port = 8080, host = '127.0.0.1', csp = CSP, roots = REPO_ROOTS } = {}) {
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://localhost');
-    const file = fileFor(pathname);
+    const file = fileFor(roots, pathname);
     const headers = { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
     if (csp) headers['content-security-policy'] = csp;
     try {
@@ -72,6 +83,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return i > 0 ? process.argv[i + 1] : undefined;
   };
   const port = Number(arg('--port') ?? process.env.PORT ?? 8080);
-  const { url } = await serve({ port, csp: arg('--csp') ?? null });
+  const csp = arg('--csp');
+  const { url } = await serve({ port, csp: csp === 'none' ? null : (csp ?? CSP) });
   console.log(`balans demo: ${url}  (Ctrl+C stops)`);
 }

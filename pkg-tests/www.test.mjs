@@ -16,8 +16,9 @@ const LONG = {
   'demo/region-2025.json': 'the demo document: data',
   'balans-widget.css': 'the widget stylesheet, to be split by view (www/views/*.css) once loading them cannot flash unstyled',
 };
-/** Files of www/ that no browser loads: the service worker itself and the demo's generator. */
-const NOT_SERVED = ['sw.js', 'demo/generate.mjs'];
+/** Files of www/ the app does not load: the service worker itself, the demo's generator, and the
+ * script a host page loads to size its frame of embed.html. */
+const NOT_SERVED = ['sw.js', 'demo/generate.mjs', 'embed-host.js'];
 
 async function walk(dir = WWW, prefix = '') {
   const out = [];

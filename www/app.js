@@ -23,6 +23,7 @@
 import init, { Workspace } from './pkg/balans.js';
 import { download, h } from './lib/dom.js';
 import { TEXT as WIDGET_TEXT } from './lib/text.js';
+import { scriptUrl } from './lib/trusted.js';
 import { VIEWS } from './views/registry.js';
 
 const STORE_VERSION = '1';
@@ -178,15 +179,16 @@ async function loadStored() {
 }
 
 /** Keeps `ws` in the browser. `source` names where it came from (null: the demo); left out, the
- * source stays as it was (an entry made in a view). A failure changes nothing stored. */
+ * source stays as it was (an entry made in a view). A failure changes nothing stored and is said;
+ * resolves to whether the workspace was stored. */
 async function store(ws, source) {
-  if (storeBlocked) return;
+  if (storeBlocked) return false;
   try {
     await ws.save(KEYS.workspace);
   } catch (err) {
     const full = /QuotaExceeded/.test(err?.message ?? '');
     say(full ? t().full : t().notSaved(err?.code ?? 'E_STORAGE'), { alert: true });
-    return;
+    return false;
   }
   try {
     localStorage.setItem(KEYS.store, STORE_VERSION);
@@ -195,6 +197,7 @@ async function store(ws, source) {
   } catch {
     // settings only: the workspace itself is stored
   }
+  return true;
 }
 
 async function demoWorkspace() {
@@ -318,8 +321,10 @@ async function importWorkspace(file) {
     return;
   }
   show(ws);
+  // Said once it is true: "stored" only after the store, and the printed source follows it.
+  if (!(await store(ws, file.name))) return;
+  printMeta();
   say(t().imported(file.name));
-  await store(ws, file.name);
 }
 
 async function start() {
@@ -380,7 +385,7 @@ async function start() {
 
 // The service worker keeps the app's files for visits without a network (sw.js).
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register('sw.js').catch(() => {});
+  navigator.serviceWorker.register(scriptUrl(new URL('sw.js', document.baseURI))).catch(() => {});
 }
 
 start().catch((err) => say(`${err?.code ?? 'E_START'}: ${err?.message ?? err}`, { alert: true }));

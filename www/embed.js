@@ -5,6 +5,10 @@
 // origin, so a crafted link cannot make the frame fetch, or show, someone else's figures.
 //
 //   embed.html?src=demo/region-2025.json&view=grants&unit=HSN&as-of=2025-08&lang=en&display-unit=tkr
+//
+// In a frame it tells the page around it its height (`{ type: 'balans-height', height }` by
+// postMessage), but only to the origins embed.html's <meta name="balans-host-origins"> names, so
+// a page the region did not choose learns nothing; embed-host.js is the host page's half.
 
 import './balans-widget.js';
 import { h } from './lib/dom.js';
@@ -35,6 +39,33 @@ const PARAMS = {
   lang: [(v) => v === 'sv' || v === 'en', null],
 };
 
+/** The origins embed.html allows to hear this frame's height: `self` or `https://host[:port]`. */
+function hostOrigins() {
+  const listed = document.querySelector('meta[name="balans-host-origins"]')?.content ?? '';
+  return listed.split(/\s+/).filter(Boolean).flatMap((origin) => {
+    if (origin === 'self') return [location.origin];
+    try {
+      return new URL(origin).origin === origin ? [origin] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Posts the page's height to the host page whenever it changes (the table opens, the view
+ * changes, the frame narrows). Nothing is sent when the page is not in a frame. */
+function reportHeight(origins) {
+  if (window.parent === window || origins.length === 0) return;
+  let last = -1;
+  const send = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    for (const origin of origins) window.parent.postMessage({ type: 'balans-height', height }, origin);
+  };
+  new ResizeObserver(send).observe(document.documentElement);
+}
+
 /** `src` as an absolute URL on this page's origin (http or https), or null. */
 function sameOriginSrc(value, base = document.baseURI) {
   if (!value) return null;
@@ -49,6 +80,7 @@ function sameOriginSrc(value, base = document.baseURI) {
 }
 
 function main() {
+  reportHeight(hostOrigins());
   const query = new URLSearchParams(location.search);
   const lang = PARAMS.lang[0](query.get('lang') ?? '') ? query.get('lang') : 'sv';
   const t = TEXT[lang];

@@ -18,6 +18,7 @@
 import init, { Workspace } from './pkg/balans.js';
 import { h } from './lib/dom.js';
 import { langOf } from './lib/text.js';
+import { scriptUrl } from './lib/trusted.js';
 
 const STYLESHEET = new URL('./import-panel.css', import.meta.url);
 const WORKER = new URL('./import-worker.js', import.meta.url);
@@ -455,7 +456,7 @@ export class BalansImport extends HTMLElement {
     return new Promise((resolve) => {
       let worker;
       try {
-        worker = new Worker(WORKER, { type: 'module' });
+        worker = new Worker(scriptUrl(WORKER), { type: 'module' });
       } catch (err) {
         resolve({ type: 'failed', error: { code: 'E_WORKER', message: err.message } });
         return;
