@@ -189,7 +189,7 @@ fn budget_rows_are_checked() {
     let e = json::read(|| &v).unwrap_err();
     assert_eq!(
         (e.code(), e.field()),
-        ("E_SCHEMA", Some("budget[0].annual"))
+        ("E_PARSE_AMOUNT", Some("budget[0].annual"))
     );
 }
 

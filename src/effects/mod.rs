@@ -185,7 +185,8 @@ fn check_programme(
     measure::check_ore(p.target).map_err(|e| e.at("target"))?;
     for (i, id) in p.measures.iter().flatten().enumerate() {
         if !measures.contains(id.as_str()) {
-            return schema(format!("unknown measure {id:?}"), &format!("measures[{i}]"));
+            let err = Error::UnknownMeasure { id: id.to_string() };
+            return Err(err.at(format!("measures[{i}]")));
         }
     }
     for (i, id) in p.units.iter().flatten().enumerate() {

@@ -24,7 +24,7 @@ pub const CODES: &[Code] = &[
     code("E_PARSE_MONTH", "a month was not `YYYY-MM`"),
     code("E_PARSE_YEAR", "a year cell cannot be read"),
     code("E_PERIOD_OUTSIDE_YEAR", "a period lies outside the `year` option"),
-    code("E_OPTION", "an option had a value outside what is accepted (`field` names it)"),
+    code("E_OPTION", "an option or argument of the wrong type, outside what is accepted, or unreadable (a getter threw, nested too deep); `field` names it"),
     code("E_PERIODISE", "an amount could not be split exactly (e.g. öre with whole-krona rounding)"),
     code("E_UNKNOWN_UNIT", "a row names a unit that is not in the tree"),
     code("E_MISSING_UNIT", "a table row's unit cell is empty"),

@@ -431,7 +431,7 @@ fn a_register_is_checked_against_the_tree() {
         ),
         (
             grant("X", "targeted", "0.001", "0", json!({})),
-            "E_SCHEMA",
+            "E_PARSE_AMOUNT",
             "grants[0].amount",
         ),
         (

@@ -101,21 +101,39 @@ fn check(probe: Result<Probe>) -> Result<()> {
     }
 }
 
-/// The document, or its first shape fault as `E_SCHEMA` at the field's path.
+/// The document, or its first fault at the field's path: `E_PARSE_AMOUNT` or `E_PARSE_MONTH`
+/// where an amount's or a month's own reader refused the value (as docs/errors.md says, and as
+/// the same text in a table gives), else `E_SCHEMA`. serde hands over only the message, which
+/// those readers write, so it is told apart by how they begin it.
 fn full<E: fmt::Display>(
     read: std::result::Result<Document, serde_path_to_error::Error<E>>,
 ) -> Result<Document> {
     read.map_err(|e| {
         let field = e.path().to_string();
-        let inner = Error::Schema {
-            reason: e.into_inner().to_string(),
-        };
+        let reason = e.into_inner().to_string();
+        let inner = refused(&reason).unwrap_or(Error::Schema { reason });
         if field == "." {
             inner
         } else {
             inner.at(field)
         }
     })
+}
+
+/// The error an amount's or a month's reader gave, read back from its message (their `Error`'s
+/// own: `cannot read the amount "x": why`, `cannot read the month "x": …`).
+fn refused(message: &str) -> Option<Error> {
+    let quoted = |rest: &str, end: &str| -> Option<(String, String)> {
+        let (text, after) = rest.strip_prefix('"')?.split_once(end)?;
+        Some((text.to_string(), after.to_string()))
+    };
+    if let Some(rest) = message.strip_prefix("cannot read the amount ") {
+        let (text, reason) = quoted(rest, "\": ")?;
+        return Some(Error::ParseAmount { text, reason });
+    }
+    let rest = message.strip_prefix("cannot read the month ")?;
+    let (text, _) = quoted(rest, "\": ")?;
+    Some(Error::ParseMonth { text })
 }
 
 #[cfg(test)]
@@ -193,9 +211,10 @@ mod tests {
             ]
         }))
         .unwrap_err();
+        // A month or an amount its own reader refuses has that reader's code, as in a table.
         assert_eq!(
             (e.code(), e.field()),
-            ("E_SCHEMA", Some("outcome[1].month"))
+            ("E_PARSE_MONTH", Some("outcome[1].month"))
         );
         assert!(e.to_string().contains("2025-13"), "{e}");
 
@@ -204,9 +223,12 @@ mod tests {
             "budget": [{ "unit": "R", "year": 2025, "annual": "12 apor" }]
         }))
         .unwrap_err();
-        assert_eq!(e.field(), Some("budget[0].annual"));
+        assert_eq!(
+            (e.code(), e.field()),
+            ("E_PARSE_AMOUNT", Some("budget[0].annual"))
+        );
 
-        // An amount finer than an öre is a shape fault like any unreadable amount, at its field.
+        // An amount finer than an öre is refused like any unreadable amount, at its field.
         for amount in [json!("1.005"), json!(1.005), json!("-1000,005")] {
             let e = read_value(json!({
                 "schema": 1,
@@ -218,7 +240,7 @@ mod tests {
             .unwrap_err();
             assert_eq!(
                 (e.code(), e.field()),
-                ("E_SCHEMA", Some("outcome[1].amount")),
+                ("E_PARSE_AMOUNT", Some("outcome[1].amount")),
                 "{amount}"
             );
         }

@@ -419,10 +419,12 @@ impl<'de> Deserialize<'de> for Amount {
 struct AmountVisitor;
 
 fn unsafe_number<E: serde::de::Error>(number: impl fmt::Display) -> E {
-    E::custom(format!(
-        "the number {number} cannot be read as an amount: amounts as JSON numbers must be \
-         safe integers or have at most two decimals; write it as a string"
-    ))
+    E::custom(Error::ParseAmount {
+        text: number.to_string(),
+        reason: "amounts as JSON numbers must be safe integers or have at most two decimals; \
+                 write it as a string"
+            .into(),
+    })
 }
 
 impl serde::de::Visitor<'_> for AmountVisitor {
@@ -437,9 +439,10 @@ impl serde::de::Visitor<'_> for AmountVisitor {
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
         let amount = Amount::parse(v).map_err(E::custom)?;
         if !amount.is_whole_ore() {
-            return Err(E::custom(format!(
-                "the amount {v:?} is finer than an öre; amounts have at most two decimals"
-            )));
+            return Err(E::custom(Error::ParseAmount {
+                text: v.to_string(),
+                reason: "finer than an öre; amounts have at most two decimals".into(),
+            }));
         }
         Ok(amount)
     }

@@ -5,8 +5,17 @@
 //!
 //! Values go out as JSON text written here and read by the engine's `JSON.parse`: building the
 //! object property by property across the boundary was the slow part of a report (measured: the
-//! 2,049-unit deviation report, README "Performance"). Options and documents come in through
-//! `serde_wasm_bindgen`, which names the path of a field at fault.
+//! 2,049-unit deviation report, README "Performance").
+//!
+//! Values come in the same way, as JSON text made by the engine's own `JSON.stringify` through a
+//! catching import, then read by serde_json (with `serde_path_to_error`, which names the field at
+//! fault). So nothing a page passes can throw or recurse inside WebAssembly: a getter that throws,
+//! a cycle or nesting too deep for JavaScript's stack comes back here as an error, and serde_json
+//! stops at 128 levels of nesting. (An exception that unwound through WebAssembly would leave the
+//! workspace borrowed and its stack pointer where it was; a few hundred such calls broke the
+//! module for good.) `JSON.stringify` leaves out `undefined` properties: they read as absent.
+//! Text and bytes are checked for their type here too, never by the generated glue, which reads
+//! a number passed as text out of bounds.
 //!
 //! Not here: what makes an input valid (an amount's forms, a month's, an option's range), which
 //! `money`, `calendar` and the engines' options decide; this finds the value, hands it over and
@@ -77,17 +86,36 @@ pub(super) fn read_import(report: ImportReport, document: Document) -> Result<Js
 
 // ── In: JS → Rust values ──────────────────────────────────────────────────────────────────────
 
-/// Reads options; a fault names the option's path.
-pub(super) fn options<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
-    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
+/// `value` as JSON text, or `None` for `undefined` (and a function or a symbol), which have
+/// none. What `JSON.stringify` throws (a getter, a cycle, a BigInt, a stack too deep) is `make`'s
+/// error, with its message.
+fn json_text(value: &JsValue, make: impl Fn(String) -> Error) -> Result<Option<String>, Error> {
+    let text = JSON::stringify(value).map_err(|thrown| make(message(thrown)))?;
+    Ok(text.as_string())
+}
+
+/// Reads `T` from JSON text; a fault is `make`'s error at the path where serde_json found it.
+fn from_text<T: DeserializeOwned>(text: &str, make: impl Fn(String) -> Error) -> Result<T, Error> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
         let field = e.path().to_string();
-        let err = Error::option(e.into_inner().to_string());
+        // serde_json's message ends with the place in the text, which the caller never wrote.
+        let reason = e.into_inner().to_string();
+        let reason = reason
+            .rsplit_once(" at line ")
+            .map_or(reason.as_str(), |(r, _)| r);
+        let err = make(reason.to_string());
         if field == "." {
             err
         } else {
             err.at(field)
         }
     })
+}
+
+/// Reads options; a fault names the option's path. `undefined` reads as `null`.
+pub(super) fn options<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
+    let text = json_text(&value, Error::option)?;
+    from_text(text.as_deref().unwrap_or("null"), Error::option)
 }
 
 /// Options that may be left out: `undefined` or `null` means the defaults.
@@ -101,15 +129,26 @@ pub(super) fn options_or_default<T: DeserializeOwned + Default>(
     }
 }
 
-/// An amount given as a string or a number, read exactly.
-pub(super) fn amount(value: JsValue) -> Result<Amount, Error> {
-    match value.as_string() {
-        Some(text) => Amount::parse(&text),
-        None => serde_wasm_bindgen::from_value(value).map_err(|e| Error::ParseAmount {
-            text: "(a number)".into(),
-            reason: e.to_string(),
-        }),
+/// An amount given as a string or a number, read exactly; anything else is `E_OPTION` at `name`.
+pub(super) fn amount(value: JsValue, name: &str) -> Result<Amount, Error> {
+    if let Some(text) = value.as_string() {
+        return Amount::parse(&text);
     }
+    if value.as_f64().is_none() {
+        return Err(Error::option("expected an amount as a string or a number").at(name));
+    }
+    let text = json_text(&value, Error::option)?.unwrap_or_default();
+    from_text(&text, |reason| Error::ParseAmount {
+        text: text.clone(),
+        reason,
+    })
+}
+
+/// A string argument, or `E_OPTION` at `name`.
+pub(super) fn text(value: JsValue, name: &str) -> Result<String, Error> {
+    value
+        .as_string()
+        .ok_or_else(|| Error::option("expected a string").at(name))
 }
 
 /// A document given as JSON text, or as an object (made text by the engine's `JSON.stringify`).
@@ -120,10 +159,9 @@ pub(super) fn document(value: JsValue) -> Result<Document, Error> {
     match value.as_string() {
         Some(text) => json::read_text(&text),
         None => {
-            let text = JSON::stringify(&value).map_err(|e| Error::Json { reason: message(e) })?;
+            let text = json_text(&value, |reason| Error::Json { reason })?;
             // `undefined`, a function or a symbol has no JSON text: read as `null`, no document.
-            let text = text.as_string().unwrap_or_else(|| "null".into());
-            json::read_text(&text)
+            json::read_text(text.as_deref().unwrap_or("null"))
         }
     }
 }
@@ -137,18 +175,23 @@ pub(super) fn context(value: JsValue) -> Result<Document, Error> {
     }
 }
 
-/// The bytes of a file given as a `Uint8Array`, or of text given as a string (UTF-8).
-pub(super) fn bytes(input: JsValue) -> Result<Vec<u8>, Error> {
-    match input.as_string() {
-        Some(text) => Ok(text.into_bytes()),
-        None => Ok(input
-            .dyn_into::<js_sys::Uint8Array>()
-            .map_err(|_| Error::option("expected a Uint8Array or a string").at("input"))?
-            .to_vec()),
+/// The bytes of a file given as a `Uint8Array` or an `ArrayBuffer`, or of text given as a string
+/// (UTF-8); anything else is `E_OPTION` at `name`.
+pub(super) fn bytes(input: JsValue, name: &str) -> Result<Vec<u8>, Error> {
+    if let Some(text) = input.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if let Some(array) = input.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    match input.dyn_ref::<js_sys::ArrayBuffer>() {
+        Some(buffer) => Ok(js_sys::Uint8Array::new(buffer).to_vec()),
+        None => Err(Error::option("expected a Uint8Array, an ArrayBuffer or a string").at(name)),
     }
 }
 
-/// A property of an input object (undefined when it is missing or the input is no object).
+/// A property of an input object (undefined when it is missing, the input is no object, or
+/// reading it throws).
 pub(super) fn property(input: &JsValue, name: &str) -> JsValue {
     Reflect::get(input, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
@@ -169,7 +212,10 @@ pub(super) fn month_field(input: &JsValue, name: &str) -> Result<Month, Error> {
 
 /// An amount property (a string or a number), a fault at `name`.
 pub(super) fn amount_field(input: &JsValue, name: &str) -> Result<Amount, Error> {
-    amount(property(input, name)).map_err(|e| e.at(name))
+    amount(property(input, name), name).map_err(|e| match e.field() {
+        Some(_) => e,
+        None => e.at(name),
+    })
 }
 
 /// A whole year of [`YEARS`], or `E_OPTION` at `name`.
@@ -181,10 +227,14 @@ pub(super) fn year_field(input: &JsValue, name: &str) -> Result<i32, Error> {
         .ok_or_else(|| Error::option("expected a year such as 2025").at(name))
 }
 
-/// The message of a thrown JS value.
+/// The message of a thrown JS value, read without running anything that could throw again (a
+/// getter of `message` that throws gives the fixed text).
 pub(super) fn message(thrown: JsValue) -> String {
-    match thrown.dyn_into::<js_sys::Error>() {
-        Ok(err) => err.message().into(),
-        Err(other) => format!("{other:?}"),
-    }
+    let text = match thrown.as_string() {
+        Some(text) => Some(text),
+        None => Reflect::get(&thrown, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string()),
+    };
+    text.unwrap_or_else(|| "a value that is not an Error was thrown".into())
 }

@@ -20,13 +20,15 @@ use super::errors::js_error;
 /// Reads a file or pasted text without adding it (see the TypeScript doc of `readImport`).
 #[wasm_bindgen(js_name = readImport, skip_typescript)]
 pub fn read_import(
-    format: &str,
+    format: JsValue,
     input: JsValue,
     options: JsValue,
     context: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let format = import::Format::parse(format).map_err(|e| js_error(e.at("format")))?;
-    let bytes = convert::bytes(input).map_err(js_error)?;
+    let format = convert::text(format, "format")
+        .and_then(|f| import::Format::parse(&f).map_err(|e| e.at("format")))
+        .map_err(js_error)?;
+    let bytes = convert::bytes(input, "input").map_err(js_error)?;
     let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
     let existing = convert::context(context).map_err(js_error)?;
     let (document, report) =
@@ -36,8 +38,9 @@ pub fn read_import(
 
 /// Reads sv-SE or plain text as an exact amount and returns it as a canonical decimal string.
 #[wasm_bindgen(js_name = parseAmount, skip_typescript)]
-pub fn parse_amount(text: &str) -> Result<String, JsValue> {
-    Amount::parse(text)
+pub fn parse_amount(text: JsValue) -> Result<String, JsValue> {
+    convert::text(text, "text")
+        .and_then(|text| Amount::parse(&text))
         .map(Amount::to_canonical)
         .map_err(js_error)
 }
@@ -45,7 +48,7 @@ pub fn parse_amount(text: &str) -> Result<String, JsValue> {
 /// Formats an amount in sv-SE with a display unit and decimals, rounded half away from zero.
 #[wasm_bindgen(js_name = formatAmount, skip_typescript)]
 pub fn format_amount(value: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let amount = convert::amount(value).map_err(js_error)?;
+    let amount = convert::amount(value, "amount").map_err(js_error)?;
     let options: FormatOptions = convert::options_or_default(options).map_err(js_error)?;
     amount.format_with(&options).map_err(js_error)
 }
@@ -53,7 +56,7 @@ pub fn format_amount(value: JsValue, options: JsValue) -> Result<String, JsValue
 /// Spreads an annual amount over twelve months; the parts sum exactly to it.
 #[wasm_bindgen(skip_typescript)]
 pub fn periodise(value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let amount = convert::amount(value).map_err(js_error)?;
+    let amount = convert::amount(value, "amount").map_err(js_error)?;
     let options: PeriodiseOptions = convert::options(options).map_err(js_error)?;
     let done = budget::periodise_with(amount, &options).map_err(js_error)?;
     convert::periodised(&done).map_err(js_error)
@@ -62,12 +65,23 @@ pub fn periodise(value: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 /// Splits a frame (ram) by percentage shares, exactly; a remainder row when they miss 100 %.
 #[wasm_bindgen(js_name = allocateFrame, skip_typescript)]
 pub fn allocate_frame(frame: JsValue, shares: JsValue) -> Result<JsValue, JsValue> {
-    let frame = convert::amount(frame).map_err(js_error)?;
+    let frame = convert::amount(frame, "frame").map_err(js_error)?;
     let shares: Vec<Share> = convert::options(shares).map_err(js_error)?;
     convert::to_js(&frame::allocate_frame(frame, &shares).map_err(js_error)?).map_err(js_error)
 }
 
 /// The version of balans, e.g. "0.1.0".
+/// How many bytes of WebAssembly memory the package holds now (it grows and never shrinks): to see
+/// what a workload costs, and that refused inputs cost nothing.
+#[wasm_bindgen(js_name = memoryBytes, skip_typescript)]
+pub fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()

@@ -1,5 +1,5 @@
-//! The JavaScript edge: the only module that knows `wasm_bindgen`, `js_sys` and
-//! `serde_wasm_bindgen`. It converts values and errors; it computes nothing.
+//! The JavaScript edge: the only module that knows `wasm_bindgen` and `js_sys`. It converts
+//! values and errors; it computes nothing.
 //!
 //! Amounts cross as decimal strings, options and reports as plain JSON-compatible objects
 //! (objects, not `Map`s; `null`, not `undefined`), errors as real `Error`s with a `code`.
@@ -20,5 +20,7 @@ mod storage;
 mod types;
 mod workspace;
 
-pub use functions::{allocate_frame, format_amount, parse_amount, periodise, read_import, version};
+pub use functions::{
+    allocate_frame, format_amount, memory_bytes, parse_amount, periodise, read_import, version,
+};
 pub use workspace::Workspace;

@@ -1,7 +1,9 @@
 //! The `Workspace` class: the JavaScript face of [`crate::workspace::Workspace`], one method per
 //! import and per report, in one `#[wasm_bindgen] impl` block. Each method reads its inputs
-//! into Rust values before it borrows the workspace (so nothing thrown in JavaScript can leave it
-//! borrowed), calls the one core method, and converts the answer or the error.
+//! into Rust values first (`convert.rs`: nothing a page passes can throw inside WebAssembly),
+//! then borrows the core workspace (`read` or `write`), calls the one core method, and converts
+//! the answer or the error. Every method takes `&self`: the glue's own borrow of the object is
+//! then a shared one, and the core workspace is borrowed only here, after the inputs are read.
 //!
 //! The TypeScript of the methods is generated from these signatures (`unchecked_param_type`,
 //! `unchecked_return_type`) and doc comments; the types they name are in `types/`.
@@ -9,6 +11,8 @@
 //! Not here: the free functions (`functions.rs`); reading inputs and writing reports
 //! (`convert.rs`); the error conversion (`errors.rs`); IndexedDB (`storage.rs`); any figure,
 //! which the engines compute.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -29,7 +33,7 @@ use super::storage;
 /// Budget, outcome and forecasts held in WebAssembly memory; reports are computed on request.
 #[wasm_bindgen]
 pub struct Workspace {
-    inner: workspace::Workspace,
+    inner: RefCell<workspace::Workspace>,
 }
 
 #[wasm_bindgen]
@@ -37,9 +41,7 @@ impl Workspace {
     /// An empty workspace.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Workspace {
-        Workspace {
-            inner: workspace::Workspace::new(),
-        }
+        Workspace::wrap(workspace::Workspace::new())
     }
 
     /// Adds a schema 1 document (an object or JSON text): for every key it brings it replaces
@@ -47,12 +49,11 @@ impl Workspace {
     /// nothing; the error's `field` names where it failed.
     #[wasm_bindgen(js_name = importJson, unchecked_return_type = "Imported")]
     pub fn import_json(
-        &mut self,
+        &self,
         #[wasm_bindgen(unchecked_param_type = "WorkspaceDocument | string")] doc: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let summary = convert::document(doc)
-            .and_then(|d| self.inner.import(d))
-            .map_err(js_error)?;
+        let doc = convert::document(doc).map_err(js_error)?;
+        let summary = self.write(|ws| ws.import(doc)).map_err(js_error)?;
         convert::to_js(&summary).map_err(js_error)
     }
 
@@ -60,37 +61,39 @@ impl Workspace {
     /// throws an error with the report.
     #[wasm_bindgen(js_name = importCsv, unchecked_return_type = "ImportReport")]
     pub fn import_csv(
-        &mut self,
-        bytes: Vec<u8>,
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] bytes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.import_file(import::Format::Csv, bytes.into(), options)
+        self.import_file(import::Format::Csv, bytes, options)
     }
 
     /// Adds a range copied from Excel (tab-separated text); returns the import report.
     #[wasm_bindgen(js_name = importPaste, unchecked_return_type = "ImportReport")]
     pub fn import_paste(
-        &mut self,
-        text: &str,
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.import_file(import::Format::Paste, text.as_bytes().into(), options)
+        let text = convert::text(text, "text").map_err(js_error)?;
+        self.import_file(import::Format::Paste, text.into(), options)
     }
 
     /// Adds a SIE 4 file (bytes); returns the import report.
     #[wasm_bindgen(js_name = importSie, unchecked_return_type = "ImportReport")]
     pub fn import_sie(
-        &mut self,
-        bytes: Vec<u8>,
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ImportOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        self.import_file(import::Format::Sie, bytes.into(), options)
+        self.import_file(import::Format::Sie, bytes, options)
     }
 
     /// Everything imported so far, as one schema 1 document (so `JSON.stringify(ws)` saves it).
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "WorkspaceDocument")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
-        convert::to_js(self.inner.document()).map_err(js_error)
+        self.read(|ws| convert::to_js(ws.document()))
+            .map_err(js_error)
     }
 
     /// A new workspace holding `doc`, with no import to undo.
@@ -101,7 +104,7 @@ impl Workspace {
         let inner = convert::document(doc)
             .and_then(workspace::Workspace::from_document)
             .map_err(js_error)?;
-        Ok(Workspace { inner })
+        Ok(Workspace::wrap(inner))
     }
 
     /// Takes the last import back (the workspace is then exactly as before it) and returns what
@@ -109,14 +112,15 @@ impl Workspace {
     /// 10 imports, one per call; not those before the workspace was loaded, nor those before an
     /// effect entry was recorded or undone.
     #[wasm_bindgen(js_name = undoImport, unchecked_return_type = "Imported | null")]
-    pub fn undo_import(&mut self) -> Result<JsValue, JsValue> {
-        convert::to_js(&self.inner.undo_import().map_err(js_error)?).map_err(js_error)
+    pub fn undo_import(&self) -> Result<JsValue, JsValue> {
+        self.write(|ws| convert::to_js(&ws.undo_import()?))
+            .map_err(js_error)
     }
 
     /// How many imports `undoImport` can take back now (0 when it would return null).
     #[wasm_bindgen(js_name = importsToUndo)]
     pub fn imports_to_undo(&self) -> u32 {
-        self.inner.imports_to_undo() as u32
+        self.inner.borrow().imports_to_undo() as u32
     }
 
     /// The deviation report (avvikelserapport) as of a month.
@@ -128,9 +132,7 @@ impl Workspace {
         // Written by hand (deviation::fields): the one report a view asks for on every change.
         let options: DeviationOptions = convert::options(options).map_err(js_error)?;
         let text = self
-            .inner
-            .deviation(&options)
-            .and_then(|r| r.to_json(options.fields.as_deref()))
+            .read(|ws| ws.deviation(&options)?.to_json(options.fields.as_deref()))
             .map_err(js_error)?;
         convert::parse_json(&text).map_err(js_error)
     }
@@ -141,7 +143,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "BridgeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        convert::report(options, |o: &BridgeOptions| self.inner.bridge(o)).map_err(js_error)
+        convert::report(options, |o: &BridgeOptions| self.read(|ws| ws.bridge(o))).map_err(js_error)
     }
 
     /// The effects report (effektuppföljning) as of a month.
@@ -150,20 +152,21 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EffectsOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        convert::report(options, |o: &EffectsOptions| self.inner.effects(o)).map_err(js_error)
+        convert::report(options, |o: &EffectsOptions| self.read(|ws| ws.effects(o)))
+            .map_err(js_error)
     }
 
     /// Records a measure's realised effect for a month, replacing what the month held.
     #[wasm_bindgen(js_name = recordRealised, unchecked_return_type = "EffectEntry")]
     pub fn record_realised(
-        &mut self,
+        &self,
         #[wasm_bindgen(unchecked_param_type = "RealisedInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         let entry = (|| {
             let measure = convert::text_field(&input, "measure")?;
             let month = convert::month_field(&input, "month")?;
             let amount = convert::amount_field(&input, "amount")?;
-            self.inner.record_realised(&measure, month, amount)
+            self.write(|ws| ws.record_realised(&measure, month, amount))
         })()
         .map_err(js_error)?;
         convert::to_js(&entry).map_err(js_error)
@@ -172,7 +175,7 @@ impl Workspace {
     /// Records a new forecast of a measure's effect for a year.
     #[wasm_bindgen(js_name = recordForecast, unchecked_return_type = "EffectEntry")]
     pub fn record_forecast(
-        &mut self,
+        &self,
         #[wasm_bindgen(unchecked_param_type = "ForecastInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         let entry = (|| {
@@ -180,7 +183,7 @@ impl Workspace {
             let year = convert::year_field(&input, "year")?;
             let made = convert::month_field(&input, "made")?;
             let amount = convert::amount_field(&input, "amount")?;
-            self.inner.record_forecast(&measure, year, made, amount)
+            self.write(|ws| ws.record_forecast(&measure, year, made, amount))
         })()
         .map_err(js_error)?;
         convert::to_js(&entry).map_err(js_error)
@@ -188,27 +191,34 @@ impl Workspace {
 
     /// Undoes the last entry and returns it; null when there is none.
     #[wasm_bindgen(js_name = undoEntry, unchecked_return_type = "EffectEntry | null")]
-    pub fn undo_entry(&mut self) -> Result<JsValue, JsValue> {
-        convert::to_js(&self.inner.undo_entry().map_err(js_error)?).map_err(js_error)
+    pub fn undo_entry(&self) -> Result<JsValue, JsValue> {
+        self.write(|ws| convert::to_js(&ws.undo_entry()?))
+            .map_err(js_error)
     }
 
     /// The entries log, oldest first (JSON export for the controller).
     #[wasm_bindgen(js_name = effectEntries, unchecked_return_type = "EffectEntry[]")]
     pub fn effect_entries(&self) -> Result<JsValue, JsValue> {
-        convert::to_js(&self.inner.document().effect_entries).map_err(js_error)
+        self.read(|ws| convert::to_js(&ws.document().effect_entries))
+            .map_err(js_error)
     }
 
     /// The entries log as CSV for Excel in Sweden: UTF-8 with BOM, semicolons, decimal comma.
     #[wasm_bindgen(js_name = exportEntriesCsv)]
     pub fn export_entries_csv(&self) -> String {
-        self.inner.entries_csv()
+        self.inner.borrow().entries_csv()
     }
 
     /// Adds a measures register pasted from Excel (tab separated) or read from CSV, with
     /// Swedish column names (docs/schema-v1.md). A table that fails changes nothing.
     #[wasm_bindgen(js_name = importMeasures, unchecked_return_type = "Imported")]
-    pub fn import_measures(&mut self, table: &str) -> Result<JsValue, JsValue> {
-        convert::to_js(&self.inner.import_measures(table).map_err(js_error)?).map_err(js_error)
+    pub fn import_measures(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] table: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let table = convert::text(table, "table").map_err(js_error)?;
+        self.write(|ws| convert::to_js(&ws.import_measures(&table)?))
+            .map_err(js_error)
     }
 
     /// Goals and indicators: fulfilment, counts per goal and in total, deviations beside them.
@@ -218,14 +228,19 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "GoalsOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let options: GoalsOptions = convert::options_or_default(options).map_err(js_error)?;
-        convert::to_js(&self.inner.goals(&options).map_err(js_error)?).map_err(js_error)
+        self.read(|ws| convert::to_js(&ws.goals(&options)?))
+            .map_err(js_error)
     }
 
     /// Adds goals pasted from a spreadsheet (tab separated, a header row naming the columns).
     #[wasm_bindgen(js_name = importGoals, unchecked_return_type = "Imported")]
-    pub fn import_goals(&mut self, text: &str) -> Result<JsValue, JsValue> {
-        let summary = self.inner.import_goals_paste(text).map_err(js_error)?;
-        convert::to_js(&summary).map_err(js_error)
+    pub fn import_goals(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = convert::text(text, "text").map_err(js_error)?;
+        self.write(|ws| convert::to_js(&ws.import_goals_paste(&text)?))
+            .map_err(js_error)
     }
 
     /// Forecast accuracy (prognossäkerhet) of a year against its outcome.
@@ -234,20 +249,29 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "AccuracyOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        convert::report(options, |o: &AccuracyOptions| self.inner.accuracy(o)).map_err(js_error)
+        convert::report(options, |o: &AccuracyOptions| {
+            self.read(|ws| ws.accuracy(o))
+        })
+        .map_err(js_error)
     }
 
     /// Keeps the workspace's JSON text in the browser's IndexedDB under `key` (`js/store.js`).
     /// The promise rejects with `E_STORAGE` (a full store says so and what to do); the copy
     /// stored before stays as it was, and so does this workspace.
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
-    pub fn save(&self, key: &str) -> Result<js_sys::Promise, JsValue> {
-        let text = serde_json::to_string(self.inner.document()).map_err(|e| {
-            js_error(Error::Json {
-                reason: e.to_string(),
+    pub fn save(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+    ) -> Result<js_sys::Promise, JsValue> {
+        let key = convert::text(key, "key").map_err(js_error)?;
+        let text = self
+            .read(|ws| {
+                serde_json::to_string(ws.document()).map_err(|e| Error::Json {
+                    reason: e.to_string(),
+                })
             })
-        })?;
-        Ok(storage::save(key, &text))
+            .map_err(js_error)?;
+        Ok(storage::save(&key, &text))
     }
 
     /// The workspace saved under `key` with [`Workspace::save`] (or, once, one that an earlier
@@ -255,16 +279,24 @@ impl Workspace {
     /// `null` when nothing is kept under `key`. Rejects with `E_STORAGE` (no IndexedDB, a record
     /// of a later layout) or the error of the stored text (`E_JSON`, `E_SCHEMA_VERSION`, …).
     #[wasm_bindgen(unchecked_return_type = "Promise<Workspace | null>")]
-    pub fn load(key: &str) -> js_sys::Promise {
-        storage::load(key, |text| {
+    pub fn load(
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+    ) -> Result<js_sys::Promise, JsValue> {
+        let key = convert::text(key, "key").map_err(js_error)?;
+        Ok(storage::load(&key, |text| {
             Workspace::from_json(text.into()).map(JsValue::from)
-        })
+        }))
     }
 
     /// Moves the copy stored under `from` to `to`, unchanged: an unreadable copy set aside.
     #[wasm_bindgen(js_name = moveStored, unchecked_return_type = "Promise<void>")]
-    pub fn move_stored(from: &str, to: &str) -> js_sys::Promise {
-        storage::move_to(from, to)
+    pub fn move_stored(
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+    ) -> Result<js_sys::Promise, JsValue> {
+        let from = convert::text(from, "from").map_err(js_error)?;
+        let to = convert::text(to, "to").map_err(js_error)?;
+        Ok(storage::move_to(&from, &to))
     }
 
     /// The state-grant dependency report (statsbidragsberoende) as of a month.
@@ -273,30 +305,58 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GrantOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        convert::report(options, |o: &GrantOptions| self.inner.grants(o)).map_err(js_error)
+        convert::report(options, |o: &GrantOptions| self.read(|ws| ws.grants(o))).map_err(js_error)
     }
 
     /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names
     /// (docs/schema-v1.md). A table that fails changes nothing; `field` names line and column.
     #[wasm_bindgen(js_name = importGrantsTable, unchecked_return_type = "Imported")]
-    pub fn import_grants_table(&mut self, text: &str) -> Result<JsValue, JsValue> {
-        convert::to_js(&self.inner.import_grants_table(text).map_err(js_error)?).map_err(js_error)
+    pub fn import_grants_table(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = convert::text(text, "text").map_err(js_error)?;
+        self.write(|ws| convert::to_js(&ws.import_grants_table(&text)?))
+            .map_err(js_error)
     }
 
     /// CSV, paste and SIE: read the options, import all or nothing, return the import report.
     /// (Not exported: wasm-bindgen leaves out methods that are not `pub`.)
     fn import_file(
-        &mut self,
+        &self,
         format: import::Format,
-        input: std::borrow::Cow<'_, [u8]>,
+        input: JsValue,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let bytes = convert::bytes(input, "bytes").map_err(js_error)?;
         let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
-        let report = self
-            .inner
-            .import_file(format, input, &options)
-            .map_err(js_error)?;
-        convert::to_js(&report).map_err(js_error)
+        self.write(|ws| convert::to_js(&ws.import_file(format, bytes.into(), &options)?))
+            .map_err(js_error)
+    }
+}
+
+/// Not exported: the borrows of the core workspace, taken only once the inputs are read.
+impl Workspace {
+    fn wrap(inner: workspace::Workspace) -> Workspace {
+        Workspace {
+            inner: RefCell::new(inner),
+        }
+    }
+
+    /// Runs a report on the core workspace.
+    fn read<R>(
+        &self,
+        run: impl FnOnce(&workspace::Workspace) -> Result<R, Error>,
+    ) -> Result<R, Error> {
+        run(&self.inner.borrow())
+    }
+
+    /// Runs an import, an entry or an undo on the core workspace.
+    fn write<R>(
+        &self,
+        run: impl FnOnce(&mut workspace::Workspace) -> Result<R, Error>,
+    ) -> Result<R, Error> {
+        run(&mut self.inner.borrow_mut())
     }
 }
 

@@ -35,6 +35,8 @@ export interface Periodised {
 /** Reads a file or pasted text without adding it: for a Web Worker, whose result the page's
  * workspace adds with importJson. `context` is the page workspace's units and cost types. */
 export function readImport(format: "csv" | "paste" | "sie", input: Uint8Array | string, options?: ImportOptions, context?: WorkspaceDocument): ReadImport;
+/** How many bytes of WebAssembly memory the package holds now (it grows and never shrinks). */
+export function memoryBytes(): number;
 /** Reads sv-SE or plain text as an exact amount in kronor: "1 234,50", "−236 mnkr", "-1234.5". */
 export function parseAmount(text: string): AmountString;
 /** Formats an amount the Swedish way: formatAmount("-157333333.33", { unit: "mnkr", decimals: 1 }) is "−157,3". */
