@@ -310,6 +310,13 @@ test('the page is not held narrower than the screen, and a long name never widen
     await rec.page.setViewportSize({ width: 1280, height: 800 });
     const sizes = await rec.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.ok(sizes[0] <= sizes[1], `${view}: the page is ${sizes[0]} wide in a ${sizes[1]} window`);
+    if (view === 'deviation') {
+      // Cut to three lines in the table, the full name its title.
+      const name = rec.page.locator(`balans-widget tr[data-unit="${doc.units[2].id}"] th bdi`);
+      assert.equal(await name.getAttribute('title'), doc.units[2].name);
+      const box = await name.evaluate((el) => ({ height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) }));
+      assert.ok(box.height <= 3 * box.line + 1, `three lines at most (${box.height} px, lines of ${box.line} px)`);
+    }
     await rec.page.close();
   }
   await context.close();
