@@ -1,7 +1,7 @@
 // The UI text of <balans-widget> (its toolbar, messages and deviation table) in Swedish and
 // English, the words every view shares (display units, a missing figure, the product's title),
 // and how an element finds its language. One table per language; a view's own words (effects,
-// grants, bridge) stay in its module, the month names in months.js.
+// grants, bridge, goals) stay in its module, the month names in months.js.
 //
 // Not here: the import panel's text (import-panel.js) and the app's page text (app.js), which no
 // other module shows.

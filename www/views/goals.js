@@ -145,9 +145,11 @@ function quantity(value) {
 function goalSection(view, goal, i) {
   const { t } = view;
   const id = `goal-${i}`;
-  return h('section', { class: 'goal', 'aria-labelledby': id, 'data-goal': goal.id },
+  // Not a landmark of its own: its table's region below carries the goal's name.
+  return h('section', { class: 'goal', 'data-goal': goal.id },
     h('h3', { id }, named(goal.name), ' ', h('span', { class: 'goal-counts' }, `(${t.goalCounts(goal.counts)})`)),
-    h('div', { class: 'scroll-x' },
+    // Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it.
+    h('div', { class: 'scroll-x', role: 'region', tabindex: '0', 'aria-labelledby': id },
       h('table', { class: 'goals-table', 'aria-labelledby': id },
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t.columns.indicator),
