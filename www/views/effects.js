@@ -30,7 +30,7 @@ const STRINGS = {
     },
     rag: { green: 'grön', amber: 'gul', red: 'röd' },
     noRate: 'ingen plan',
-    measures: (year) => `Åtgärder ${year}`,
+    measures: (year, unit) => `Åtgärder ${year}, ${unit}`,
     noMatch: (n) => `Inga åtgärder matchar filtret. Välj Alla under Status och Kategori för att se alla ${n}.`,
     noMeasures: 'Det finns inga åtgärder i arbetsytan än. Klistra in åtgärdsregistret från Excel nedan, eller importera en arbetsyta (JSON) som har det; sedan kan enhetscheferna rapportera effekt här.',
     paste: {
@@ -83,7 +83,7 @@ const STRINGS = {
     },
     rag: { green: 'green', amber: 'amber', red: 'red' },
     noRate: 'no plan',
-    measures: (year) => `Measures ${year}`,
+    measures: (year, unit) => `Measures ${year}, ${unit}`,
     noMatch: (n) => `No measures match the filter. Choose All under Status and Category to see all ${n}.`,
     noMeasures: 'There are no measures in the workspace yet. Paste the measures register from Excel below, or import a workspace (JSON) that has it; then unit managers can report effects here.',
     paste: {
@@ -182,7 +182,10 @@ export function render(ctx) {
   // Units by name where a person reads them; the report lists those with measures under them.
   const unitNames = new Map(report.units.map((u) => [u.unit, u.name]));
   const measures = report.measures.map((m) => ({ ...m, unitName: unitNames.get(m.unit) ?? m.unit }));
-  const view = { ctx, lang, t, report, measures, state, money, percent };
+  // In the measures table the display unit is said once, in its caption, not in every cell.
+  const figure = (amount) => formatAmount(amount, { unit: ctx.displayUnit, decimals: ctx.decimals, suffix: false });
+  const unitLabel = TEXT[lang].units[ctx.displayUnit];
+  const view = { ctx, lang, t, report, measures, state, money, figure, unitLabel, percent };
   // The programme follows the whole tree whichever unit is chosen: the caption names its root.
   const rootName = report.units.find((u) => u.parent == null)?.name
     ?? ctx.workspace.deviation({ asOf: ctx.asOf, fields: [] }).rows[0]?.name ?? '';
@@ -278,15 +281,15 @@ function measuresTable(view) {
   const body = h('tbody', {}, ...rows.map((m) => h('tr', { 'data-measure': m.id },
     ...COLUMNS.map(([key, get, kind]) => cell(view, key, get(m), kind)))));
   const table = h('table', { part: 'table', class: 'measures' },
-    h('caption', {}, t.measures(report.year)), h('thead', {}, head), body);
+    h('caption', {}, t.measures(report.year, view.unitLabel)), h('thead', {}, head), body);
   // Not a landmark of its own: its table region below carries the name.
   return h('section', { class: 'effects-measures' },
     filters,
-    rows.length ? h('div', { class: 'scroll-x', role: 'region', tabindex: '0', 'aria-label': t.measures(report.year) }, table)
+    rows.length ? h('div', { class: 'scroll-x', role: 'region', tabindex: '0', 'aria-label': t.measures(report.year, view.unitLabel) }, table)
       : h('p', { class: 'empty' }, t.noMatch(measures.length)));
 }
 
-function cell({ t, money, percent }, key, value, kind) {
+function cell({ t, figure, percent }, key, value, kind) {
   const field = { 'data-field': key };
   switch (kind) {
     case 'text':
@@ -295,7 +298,7 @@ function cell({ t, money, percent }, key, value, kind) {
     case 'status':
       return h('td', field, t.statuses[value]);
     case 'amount':
-      return h('td', { class: 'num', ...field, 'data-amount': value }, money(value));
+      return h('td', { class: 'num', ...field, 'data-amount': value }, figure(value));
     case 'percent':
       return h('td', { class: 'num', ...field, 'data-percent': value ?? '' }, value == null ? '–' : percent(value));
     case 'rag':
