@@ -100,7 +100,8 @@ function focused(page) {
 function controls(page) {
   return page.evaluate(() => {
     const describe = (el, where) => `${where}${el.tagName.toLowerCase()}#${el.id || el.dataset.sort || el.dataset.export || el.textContent.trim().slice(0, 20)}`;
-    const visible = (el) => el.getClientRects().length > 0 && !el.closest('[hidden]');
+    // checkVisibility: not what a closed <details> holds (laid out, yet not shown nor reached).
+    const visible = (el) => el.checkVisibility() && !el.closest('[hidden]');
     const pick = (root, where) => [...root.querySelectorAll('a[href], button, select, input, textarea, [tabindex="0"]')]
       .filter((el) => visible(el) && el.tabIndex >= 0 && !el.disabled)
       .map((el) => describe(el, where));

@@ -16,6 +16,13 @@ async function openDemo() {
 
 const cell = (page, unit, field) => page.locator(`balans-widget tr[data-unit="${unit}"] td[data-field="${field}"]`);
 
+/** Shows every column of the table ("Alla kolumner"): the month's and the full year's percent,
+ * the month the forecast was made and the action programme's due month are not shown by default. */
+async function showAllColumns(page) {
+  await page.locator('balans-widget #all-columns').check();
+  await page.locator('balans-widget td[data-field="fullYear.due"]').first().waitFor();
+}
+
 test('the demo shows the deviation table with figures that match an independent sum', async () => {
   const { page, requests, problems } = await openDemo();
   const doc = demo();
@@ -319,6 +326,7 @@ test('the last booked month: the widget opens on it, marks the months after it a
   assert.match(await page.locator('balans-widget caption').innerText(), /Utfall bokfört t\.o\.m\. augusti 2025/);
   assert.doesNotMatch(await widget.locator('select#as-of option[value="2025-08"]').innerText(), /inget utfall/);
   assert.match(await widget.locator('select#as-of option[value="2025-10"]').innerText(), /\(inget utfall\)/);
+  await showAllColumns(page);
   // The percent shown is of the gross cost, and the header says so.
   const headers = await page.locator('balans-widget thead th[scope="col"]').allInnerTexts();
   assert.ok(headers.some((t) => /Avvikelse % av brutto/.test(t)), headers.join('|'));
@@ -407,6 +415,9 @@ test('cost types: each unit followed by its cost types, which add up to it, in t
 
 test('committees with a material negative forecast show when their action programme is due', async () => {
   const { page } = await openDemo();
+  // Not a default column: the status says a forecast deviation is material; "Alla kolumner" adds when.
+  assert.equal(await page.locator('balans-widget td[data-field="fullYear.due"]').count(), 0);
+  await showAllColumns(page);
   const report = await page.evaluate(() => document.querySelector('balans-widget').report);
   const escalated = report.rows.filter((r) => r.escalation);
   assert.ok(escalated.length > 0);

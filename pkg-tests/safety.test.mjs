@@ -129,6 +129,10 @@ function hostileDocument() {
   (doc.measures ?? []).forEach((m, i) => { m.title = pick(i); m.owner = pick(i + 1); });
   (doc.programmes ?? []).forEach((p, i) => { p.name = pick(i + 2); });
   (doc.grants ?? []).forEach((g, i) => { g.name = pick(i + 3); });
+  (doc.goals ?? []).forEach((g, i) => {
+    g.name = pick(i);
+    g.indicators.forEach((x, j) => { x.name = pick(i + j + 1); });
+  });
   (doc.oneOffs ?? []).forEach((o, i) => { o.text = pick(i); });
   return doc;
 }

@@ -40,11 +40,11 @@ const TEXT = {
   sv: {
     title: WIDGET_TEXT.sv.title,
     heading: 'Budgetuppföljning',
-    lead: 'Avvikelse mot budget, effekthemtagning och statsbidragsberoende för regionens nämnder och verksamheter. Välj vy med flikarna och månad och belopp i verktygsraden. Allt räknas i din webbläsare och sparas bara här.',
+    lead: 'Avvikelse mot budget, effekthemtagning, statsbidragsberoende och mål för regionens nämnder och verksamheter. Välj vy med flikarna och månad och belopp i verktygsraden. Allt räknas i din webbläsare och sparas bara här.',
     skip: 'Hoppa till rapporten',
     language: 'Språk',
     tabs: 'Vyer',
-    views: { deviation: 'Avvikelse', effects: 'Effekthemtagning', grants: 'Statsbidrag', bridge: 'Resultatbrygga' },
+    views: { deviation: 'Avvikelse', effects: 'Effekthemtagning', grants: 'Statsbidrag', bridge: 'Resultatbrygga', goals: 'Mål och mätetal' },
     workspace: 'Arbetsyta',
     export: 'Exportera arbetsytan',
     import: 'Importera arbetsyta (JSON)',
@@ -72,11 +72,11 @@ const TEXT = {
   en: {
     title: WIDGET_TEXT.en.title,
     heading: 'Budget follow-up',
-    lead: 'Deviation from budget, savings measures and state-grant dependency for the region’s committees and operations. Pick a view with the tabs, and the month and amounts in the toolbar. Everything is computed in your browser and stored only here.',
+    lead: 'Deviation from budget, savings measures, state-grant dependency and goals for the region’s committees and operations. Pick a view with the tabs, and the month and amounts in the toolbar. Everything is computed in your browser and stored only here.',
     skip: 'Skip to the report',
     language: 'Language',
     tabs: 'Views',
-    views: { deviation: 'Deviation', effects: 'Savings measures', grants: 'State grants', bridge: 'Result bridge' },
+    views: { deviation: 'Deviation', effects: 'Savings measures', grants: 'State grants', bridge: 'Result bridge', goals: 'Goals and indicators' },
     workspace: 'Workspace',
     export: 'Export the workspace',
     import: 'Import a workspace (JSON)',
@@ -262,10 +262,17 @@ function selectTab(view, { focus = false } = {}) {
     }
   }
   widget.setAttribute('view', view);
-  const title = t().views[view] ?? view;
-  document.title = `${title} – ${t().title}`;
-  $('heading').textContent = `${t().heading}: ${title}`; // also the printed paper's title
+  showTitle();
   history.replaceState(null, '', view === 'deviation' ? location.pathname : `#${view}`);
+}
+
+/** The page's title and heading (also the printed paper's): the view, and what the widget shows
+ * in it as its caption says (the unit and the month), once it has shown a report. */
+function showTitle() {
+  const title = t().views[widget.view] ?? widget.view;
+  const shown = widget.caption;
+  document.title = shown ? `${title}: ${shown} – ${t().title}` : `${title} – ${t().title}`;
+  $('heading').replaceChildren(`${t().heading}: ${title}`, ...(shown ? [h('span', { class: 'shown' }, shown)] : []));
 }
 
 function buildTabs() {
@@ -344,6 +351,8 @@ async function start() {
   }
   show(ws);
 
+  // The title follows what is shown: another view, unit or month.
+  widget.addEventListener('balans-ready', showTitle);
   // What the reader enters in a view (effects) is stored as soon as it is made.
   for (const type of ['balans-entry', 'balans-undo']) {
     widget.addEventListener(type, () => {

@@ -13,7 +13,7 @@
 
 import init, { Workspace } from './pkg/balans.js';
 import { restoreWorkspace, storageKey } from './lib/browser-copy.js';
-import { h, download } from './lib/dom.js';
+import { h, download, isolate } from './lib/dom.js';
 import { currentMonth, latestOutcomeMonth } from './lib/months.js';
 import { DEFAULT_DISPLAY_UNIT, DISPLAY_UNITS } from './lib/numbers.js';
 import { TEXT, langOf } from './lib/text.js';
@@ -53,7 +53,8 @@ function coded(err, code) {
  * same Workspace for a new report; only a new source is imported again.
  *
  * @attr {string} view - the report: "deviation" (default), "effects" (www/views/effects.js),
- *   "grants" (www/views/grants.js, state-grant dependency) or "bridge" (www/views/bridge.js)
+ *   "grants" (www/views/grants.js, state-grant dependency), "bridge" (www/views/bridge.js) or
+ *   "goals" (www/views/goals.js, goals and indicators beside the budget)
  * @attr {string} src - URL of a workspace JSON document (schema 1) to fetch and import
  * @attr {string} as-of - the month, "YYYY-MM". Default: the last booked month (the report's
  *   `outcomeThrough`, the latest month with outcome); the current month without any outcome
@@ -113,6 +114,7 @@ export class BalansWidget extends HTMLElement {
   #threshold = null; // { absolute, percent } as canonical strings, or null for the stored ones
   #filter = ''; // a status, or '' for all rows
   #byCostType = false; // each unit followed by its figures per cost type (kostnadsslag)
+  #allColumns = false; // every column of the deviation table, not only those that fit a screen
 
   constructor() {
     super();
@@ -128,7 +130,7 @@ export class BalansWidget extends HTMLElement {
     }
   }
 
-  /** The report shown: "deviation" (default), "effects", "grants" or "bridge". @type {string} */
+  /** The report shown: "deviation" (default), "effects", "grants", "bridge" or "goals". @type {string} */
   get view() { return this.getAttribute('view') || 'deviation'; }
   set view(value) { this.#reflect('view', value); }
 
@@ -202,6 +204,14 @@ export class BalansWidget extends HTMLElement {
    * their order, each with every group of figures (`report` has only those the table shows). */
   toJson() {
     return deviation.toJson(this);
+  }
+
+  /** What the view shown is of, as its caption says it (the unit, the report and the month), in
+   * plain text for a page's title and printed heading; names in it are isolated (FSI … PDI) as
+   * their <bdi> is on screen. '' when no report is shown. */
+  get caption() {
+    const node = this.#report ? this.#ui.region.querySelector('#caption') : null;
+    return node ? plainCaption(node).replace(/\s+/g, ' ').trim() : '';
   }
 
   // ── For companions on the page (the import panel, import-panel.js) ──────────────────────
@@ -407,6 +417,7 @@ export class BalansWidget extends HTMLElement {
     fillToolbar(this.#ui, report, {
       t, lang: this.#lang, view: this.view, units: this.#units, displayUnit: this.displayUnit, decimals: this.decimals,
       unit: this.unit, span: this.span, threshold: this.#threshold, filter: this.#filter, byCostType: this.#byCostType,
+      allColumns: this.#allColumns,
     });
     this.#ui.region.hidden = false;
     if (!table) this.#ui.chart.hidden = true; // the deviation table's forecast chart is not this view's
@@ -437,7 +448,7 @@ export class BalansWidget extends HTMLElement {
     return {
       host: this, region: this.#ui.region, chart: this.#ui.chart, workspace: this.#active, asOf, unit: this.unit,
       lang: this.#lang, displayUnit: this.displayUnit, decimals: this.decimals, span: this.span,
-      threshold: this.#threshold, byCostType: this.#byCostType, filter: this.#filter,
+      threshold: this.#threshold, byCostType: this.#byCostType, allColumns: this.#allColumns, filter: this.#filter,
       storageKey: this.#data == null && !this.#workspace && this.src ? storageKey(this.src) : null,
       emit: (type, detail) => this.#emit(type, detail),
       rerender: () => {
@@ -455,7 +466,7 @@ export class BalansWidget extends HTMLElement {
     link.addEventListener('error', reveal);
 
     const ui = buildToolbar();
-    const { toolbar, month, unit, subtree, span, decimals, filter, amount, percent, costTypes, csv, json } = ui;
+    const { toolbar, month, unit, subtree, span, decimals, filter, amount, percent, costTypes, allColumns, csv, json } = ui;
     const status = h('div', { part: 'status', class: 'status', role: 'status' });
     const error = h('div', { part: 'error', class: 'error', role: 'alert' });
     // Focusable and labelled, so a table wider than its page can be scrolled by keyboard.
@@ -473,6 +484,10 @@ export class BalansWidget extends HTMLElement {
       this.#byCostType = costTypes.checked;
       this.#schedule(false);
       changed();
+    });
+    allColumns.addEventListener('change', () => {
+      this.#allColumns = allColumns.checked;
+      this.#schedule(false);
     });
     decimals.addEventListener('change', () => { this.decimals = decimals.value; changed(); });
     filter.addEventListener('change', () => {
@@ -506,6 +521,17 @@ export class BalansWidget extends HTMLElement {
     download(text, fileName, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
     this.#emit('balans-export', { format, fileName, text });
   }
+}
+
+/** A caption's text without its notes (`.note`), each <bdi> isolated (dom.js, isolate). */
+function plainCaption(node) {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) text += child.data;
+    else if (child.localName === 'bdi') text += isolate(child.textContent);
+    else if (child.nodeType === Node.ELEMENT_NODE && !child.classList.contains('note')) text += plainCaption(child);
+  }
+  return text;
 }
 
 let registered = false;

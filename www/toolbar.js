@@ -1,5 +1,5 @@
 // The toolbar of <balans-widget>: its controls (month, span, subtree, display unit, decimals,
-// materiality threshold, status filter, cost types, exports), their labels and options in the
+// materiality threshold, status filter, cost types, all columns, exports), their labels and options in the
 // reader's language, and reading what was typed into the threshold inputs. The controls that
 // only the deviation table uses carry the class deviation-only; the stylesheet hides them in the
 // other views (data-view on the toolbar).
@@ -8,7 +8,7 @@
 // listens to the controls, keeps the choices and renders again.
 
 import { formatAmount, parseAmount } from './pkg/balans.js';
-import { h } from './lib/dom.js';
+import { h, isolate } from './lib/dom.js';
 import { monthOf } from './lib/months.js';
 import { DISPLAY_UNITS } from './lib/numbers.js';
 import { STATUSES } from './views/deviation-columns.js';
@@ -38,6 +38,8 @@ export function buildToolbar() {
   const legend = h('legend', {});
   const costTypes = h('input', { id: 'by-cost-type', type: 'checkbox' });
   const costTypesLabel = h('label', { for: 'by-cost-type' });
+  const allColumns = h('input', { id: 'all-columns', type: 'checkbox' });
+  const allColumnsLabel = h('label', { for: 'all-columns' });
   const csv = h('button', { type: 'button', class: 'action', 'data-export': 'csv' });
   const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
   const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
@@ -49,9 +51,11 @@ export function buildToolbar() {
     h('fieldset', { class: 'field threshold deviation-only' }, legend, amountLabel, amount, percentLabel, percent, hint),
     h('div', { class: 'field deviation-only' }, filterLabel, filter),
     h('div', { class: 'field deviation-only' }, costTypes, costTypesLabel),
+    h('div', { class: 'field deviation-only' }, allColumns, allColumnsLabel),
     h('div', { class: 'field deviation-only' }, csv, json));
   return {
     toolbar, month, monthLabel, unit, unitLabel, subtree, subtreeLabel, span, spanLabel, costTypes, costTypesLabel,
+    allColumns, allColumnsLabel,
     decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, csv, json,
     key: '', // what the options were last made for
   };
@@ -59,7 +63,7 @@ export function buildToolbar() {
 
 /**
  * Fills the controls for `report` and the element's choices `c` (`{ t, lang, view, units,
- * displayUnit, decimals, unit, span, threshold, filter, byCostType }`) and shows the toolbar. The
+ * displayUnit, decimals, unit, span, threshold, filter, byCostType, allColumns }`) and shows the toolbar. The
  * options change only with the report's year, the language, the display unit or the tree.
  */
 export function fillToolbar(ui, report, c) {
@@ -67,23 +71,25 @@ export function fillToolbar(ui, report, c) {
   // Months after the last booked one are marked: they have no outcome (a deviation report's
   // outcomeThrough; the other views' reports do not say).
   const through = report.outcomeThrough === undefined ? null : report.outcomeThrough ?? '';
-  const key = `${report.year} ${c.lang} ${c.displayUnit} ${c.units?.length} ${through}`;
+  // The goals report names its month only; every other report its year too.
+  const year = report.year ?? Number(report.asOf.slice(0, 4));
+  const key = `${year} ${c.lang} ${c.displayUnit} ${c.units?.length} ${through}`;
   if (key !== ui.key) {
     ui.key = key;
     ui.monthLabel.textContent = t.asOf;
     ui.unitLabel.textContent = t.displayUnit;
     // The interim reports (delår) are per March and per August.
     ui.month.replaceChildren(...t.months.map((name, i) =>
-      h('option', { value: monthOf(report.year, i) },
-        `${name} ${report.year}${i === 2 || i === 7 ? ` – ${t.interim}` : ''}${
-          through !== null && monthOf(report.year, i) > through ? ` (${t.noOutcome})` : ''}`)));
+      h('option', { value: monthOf(year, i) },
+        `${name} ${year}${i === 2 || i === 7 ? ` – ${t.interim}` : ''}${
+          through !== null && monthOf(year, i) > through ? ` (${t.noOutcome})` : ''}`)));
     ui.spanLabel.textContent = t.span;
     ui.span.replaceChildren(...SPANS.map((value) => h('option', { value }, t.spans[value])));
     ui.unit.replaceChildren(...DISPLAY_UNITS.map((value) => h('option', { value }, t.units[value])));
     ui.subtreeLabel.textContent = t.unit;
-    // Indented by depth with em spaces: options hold text only.
+    // Indented by depth with em spaces, the name isolated: options hold text only.
     ui.subtree.replaceChildren(...(c.units ?? []).map(({ id, name, depth }) =>
-      h('option', { value: id }, `${'\u2003'.repeat(depth)}${name}`)));
+      h('option', { value: id }, `${'\u2003'.repeat(depth)}${isolate(name)}`)));
     ui.decimalsLabel.textContent = t.decimals;
     ui.decimals.replaceChildren(...DECIMALS.map((value) => h('option', { value }, value)));
     ui.legend.textContent = t.threshold;
@@ -94,6 +100,7 @@ export function fillToolbar(ui, report, c) {
     ui.filter.replaceChildren(h('option', { value: '' }, t.allStatuses),
       ...STATUSES.map((value) => h('option', { value }, t.statuses[value])));
     ui.costTypesLabel.textContent = t.byCostType;
+    ui.allColumnsLabel.textContent = t.allColumns;
     ui.csv.textContent = t.exportCsv;
     ui.json.textContent = t.exportJson;
     // The threshold in kronor, shown again in the display unit.
@@ -104,6 +111,7 @@ export function fillToolbar(ui, report, c) {
   ui.subtree.value = c.unit || report.root;
   ui.span.value = c.span;
   ui.costTypes.checked = c.byCostType;
+  ui.allColumns.checked = c.allColumns;
   ui.decimals.value = String(c.decimals);
   ui.filter.value = c.filter;
   // The other views keep month, display unit and decimals; the rest is the deviation table's.

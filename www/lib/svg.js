@@ -15,3 +15,11 @@ export function svg(tag, attrs = {}, ...children) {
   node.append(...children);
   return node;
 }
+
+/** The width a chart's viewBox gets: the room the widget has for it in CSS pixels (between
+ * `min` and `max`), so that the chart fills the width it is shown in while its text keeps its
+ * size; `min` when the widget is not laid out yet. Read once per render, not on resize. */
+export function chartWidth(host, { min, max = 1600, inset = 48 }) {
+  const room = Math.floor((host?.clientWidth ?? 0) - inset);
+  return Math.max(min, Math.min(room, max));
+}

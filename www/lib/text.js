@@ -1,7 +1,7 @@
 // The UI text of <balans-widget> (its toolbar, messages and deviation table) in Swedish and
 // English, the words every view shares (display units, a missing figure, the product's title),
 // and how an element finds its language. One table per language; a view's own words (effects,
-// grants, bridge) stay in its module, the month names in months.js.
+// grants, bridge, goals) stay in its module, the month names in months.js.
 //
 // Not here: the import panel's text (import-panel.js) and the app's page text (app.js), which no
 // other module shows.
@@ -50,9 +50,10 @@ export const TEXT = {
     spans: { month: 'Månad', tertial: 'Tertial' },
     tertial: (n, from, to) => `Tertial ${n} (${from}–${to})`,
     interim: 'delårsrapport',
-    chart: (name) => `Helårsprognoser för ${name}`,
+    chart: (name) => ['Helårsprognoser för ', name], // name: a <bdi> (dom.js, named)
     showChart: 'Visa prognoserna under året',
     byCostType: 'Per kostnadsslag',
+    allColumns: 'Alla kolumner',
     noCostType: 'Utan kostnadsslag',
     chartMade: 'Gjord',
     chartRevision: 'Ändring',
@@ -119,9 +120,10 @@ export const TEXT = {
     spans: { month: 'Month', tertial: 'Tertial' },
     tertial: (n, from, to) => `Tertial ${n} (${from}–${to})`,
     interim: 'interim report',
-    chart: (name) => `Full-year forecasts for ${name}`,
+    chart: (name) => ['Full-year forecasts for ', name],
     showChart: 'Show the forecasts made this year',
     byCostType: 'By cost type',
+    allColumns: 'All columns',
     noCostType: 'No cost type',
     chartMade: 'Made',
     chartRevision: 'Change',

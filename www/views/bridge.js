@@ -6,13 +6,14 @@
 // geometry. Not here: loading, the toolbar, errors and events, which the widget owns.
 
 import { formatAmount } from '../pkg/balans.js';
-import { h } from '../lib/dom.js';
+import { h, isolate, named } from '../lib/dom.js';
 import { MONTHS } from '../lib/months.js';
 import { signed } from '../lib/numbers.js';
-import { svg as s } from '../lib/svg.js';
+import { chartWidth, svg as s } from '../lib/svg.js';
 import { TEXT } from '../lib/text.js';
 
-const WIDTH = 640;
+/** The least width of the waterfall's viewBox; it gets the widget's width when there is more. */
+const MIN_WIDTH = 640;
 const HEIGHT = 260;
 const PAD = { top: 24, bottom: 44, side: 12 };
 /** Units offered: the report's root and two levels below it (region, committees, areas). */
@@ -20,7 +21,7 @@ const PICK_DEPTH = 2;
 
 const STRINGS = {
   sv: {
-    caption: (name, month, year, unit) => `Resultatbrygga ${year} för ${name}, prognos per ${month}, ${unit}`,
+    caption: (month, year, unit) => `Resultatbrygga ${year}, prognos per ${month} ${year}, ${unit}`,
     pick: 'Enhet',
     budget: 'Budgeterat resultat',
     forecast: 'Prognostiserat resultat',
@@ -33,12 +34,12 @@ const STRINGS = {
       other: 'Övrigt',
     },
     columns: { step: 'Steg', amount: 'Belopp', result: 'Resultat efter steget' },
-    chartTitle: (name) => `Vattenfallsdiagram: resultatbrygga för ${name}`,
+    chartTitle: (name) => ['Från budgeterat till prognostiserat resultat: ', name],
     chartDesc: 'Staplarna visar samma steg som tabellen under diagrammet.',
     noForecast: 'Ingen prognos är lämnad ännu: prognosen är lika med budget.',
   },
   en: {
-    caption: (name, month, year, unit) => `Result bridge ${year} for ${name}, forecast as of ${month}, ${unit}`,
+    caption: (month, year, unit) => `Result bridge ${year}, forecast as of ${month} ${year}, ${unit}`,
     pick: 'Unit',
     budget: 'Budgeted result',
     forecast: 'Forecast result',
@@ -51,7 +52,7 @@ const STRINGS = {
       other: 'Other',
     },
     columns: { step: 'Step', amount: 'Amount', result: 'Result after the step' },
-    chartTitle: (name) => `Waterfall chart: result bridge for ${name}`,
+    chartTitle: (name) => ['From budgeted to forecast result: ', name],
     chartDesc: 'The bars show the same steps as the table below the chart.',
     noForecast: 'No forecast has been made yet: the forecast equals the budget.',
   },
@@ -66,7 +67,7 @@ export function render(ctx) {
     .filter((row) => row.depth <= PICK_DEPTH);
   const chosen = units.find((row) => row.unit === ctx.region.dataset.bridgeUnit) ?? units[0];
   const select = h('select', { id: 'bridge-unit' },
-    ...units.map((row) => h('option', { value: row.unit, selected: row === chosen }, row.name)));
+    ...units.map((row) => h('option', { value: row.unit, selected: row === chosen }, isolate(row.name))));
   const body = h('div', { class: 'bridge-body' });
   let shown = null;
   const show = (unit) => {
@@ -101,9 +102,15 @@ function build(report, lang, ctx) {
   const text = (amount, total) => (total ? formatAmount(amount, format) : signed(formatAmount(amount, format)).text);
   const month = MONTHS[lang][Number(report.asOf.slice(5, 7)) - 1];
   const list = bars(report, t);
+  const unitLabel = TEXT[lang].units[ctx.displayUnit];
   const captionId = `bridge-caption-${report.unit}`;
+  const chartId = `bridge-heading-${report.unit}`;
+  // The unit's name isolated (<bdi>): a name in another direction cannot turn the years around.
+  const caption = h('h2', { class: 'view-caption', id: 'caption' },
+    named(report.name, { cls: 'title' }), h('span', { class: 'vh' }, ': '),
+    h('span', { class: 'subtitle' }, t.caption(month, report.year, unitLabel)));
   const table = h('table', { class: 'bridge-table', 'data-unit': report.unit, 'aria-labelledby': captionId },
-    h('caption', { id: captionId }, t.caption(report.name, month, report.year, TEXT[lang].units[ctx.displayUnit])),
+    h('caption', { id: captionId }, named(report.name), `: ${t.caption(month, report.year, unitLabel)}`),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t.columns.step),
       h('th', { scope: 'col', class: 'num' }, t.columns.amount),
@@ -115,44 +122,52 @@ function build(report, lang, ctx) {
         h('td', { class: `num ${tone}`, 'data-amount': bar.amount }, text(bar.amount, bar.total)),
         h('td', { class: 'num', 'data-amount': bar.to }, formatAmount(bar.to, format)));
     })));
-  const nodes = [waterfall(list, { title: t.chartTitle(report.name), desc: t.chartDesc, text, unit: report.unit }), table];
-  if (report.forecastMonth == null) nodes.unshift(h('p', { class: 'note' }, t.noForecast));
+  const chart = h('section', { class: 'bridge-figure', 'aria-labelledby': chartId },
+    h('h3', { class: 'chart-title', id: chartId }, ...t.chartTitle(named(report.name))),
+    waterfall(list, {
+      title: t.chartTitle(isolate(report.name)).join(''), desc: t.chartDesc, text, unit: report.unit,
+      width: chartWidth(ctx.host, { min: MIN_WIDTH }),
+    }));
+  const nodes = [caption, chart, table];
+  if (report.forecastMonth == null) nodes.splice(1, 0, h('p', { class: 'note' }, t.noForecast));
   return nodes;
 }
 
 /** The waterfall: totals stand on zero, each step floats from the result before it to the result
  * after it. Every bar is focusable and named with its label and the figure the table shows. */
-function waterfall(list, { title, desc, text, unit }) {
+function waterfall(list, { title, desc, text, unit, width }) {
   const values = list.flatMap((b) => [Number(b.from), Number(b.to)]).concat(0);
   const high = Math.max(...values);
   const low = Math.min(...values);
   const room = HEIGHT - PAD.top - PAD.bottom;
   const scale = room / (high - low || 1);
   const y = (v) => PAD.top + (high - v) * scale;
-  const slot = (WIDTH - 2 * PAD.side) / list.length;
+  const slot = (width - 2 * PAD.side) / list.length;
+  // Bars no wider than a label needs, centred in their slot, however wide the chart is.
+  const bar = Math.min(slot * 0.7, 120);
   const titleId = `bridge-title-${unit}`;
   const descId = `bridge-desc-${unit}`;
   const svg = s('svg', {
-    class: 'bridge-chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'group',
+    class: 'bridge-chart', viewBox: `0 0 ${width} ${HEIGHT}`, role: 'group',
     'aria-labelledby': titleId, 'aria-describedby': descId,
   }, s('title', { id: titleId }, title), s('desc', { id: descId }, desc));
-  svg.append(s('line', { class: 'axis', x1: PAD.side, x2: WIDTH - PAD.side, y1: y(0), y2: y(0) }));
-  list.forEach((bar, i) => {
-    const from = Number(bar.from);
-    const to = Number(bar.to);
-    const x = PAD.side + i * slot + slot * 0.15;
+  svg.append(s('line', { class: 'axis', x1: PAD.side, x2: width - PAD.side, y1: y(0), y2: y(0) }));
+  list.forEach((step, i) => {
+    const from = Number(step.from);
+    const to = Number(step.to);
+    const x = PAD.side + i * slot + (slot - bar) / 2;
     const top = y(Math.max(from, to));
     const height = Math.max(Math.abs(to - from) * scale, 1);
-    const tone = bar.total ? 'total' : to > from ? 'favourable' : to < from ? 'unfavourable' : 'neutral';
-    const figure = text(bar.amount, bar.total);
+    const tone = step.total ? 'total' : to > from ? 'favourable' : to < from ? 'unfavourable' : 'neutral';
+    const figure = text(step.amount, step.total);
     svg.append(s('g', {
       class: `bridge-bar ${tone}`, tabindex: '0', role: 'img',
-      'aria-label': `${bar.label}: ${figure}`, 'data-step': bar.key, 'data-amount': bar.amount,
+      'aria-label': `${step.label}: ${figure}`, 'data-step': step.key, 'data-amount': step.amount,
     },
-    s('rect', { x, y: top, width: slot * 0.7, height }),
-    s('text', { class: 'value', x: x + slot * 0.35, y: Math.max(top - 4, 10), 'text-anchor': 'middle' }, figure),
-    s('text', { class: 'label', x: x + slot * 0.35, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle' },
-      bar.label.split(' ')[0])));
+    s('rect', { x, y: top, width: bar, height }),
+    s('text', { class: 'value', x: x + bar / 2, y: Math.max(top - 4, 10), 'text-anchor': 'middle' }, figure),
+    s('text', { class: 'label', x: x + bar / 2, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle' },
+      step.label.split(' ')[0])));
   });
   return svg;
 }

@@ -8,10 +8,10 @@
 // which is the widget's (part="chart", beside the table's region).
 
 import { formatAmount } from '../pkg/balans.js';
-import { h } from '../lib/dom.js';
+import { h, named } from '../lib/dom.js';
 import { parseMonth } from '../lib/months.js';
 import { missing, signed } from '../lib/numbers.js';
-import { svg } from '../lib/svg.js';
+import { chartWidth, svg } from '../lib/svg.js';
 import { TEXT } from '../lib/text.js';
 
 /**
@@ -27,7 +27,7 @@ export function renderChart(chart, report, { open, lang, displayUnit, decimals, 
   if (!root) return;
   // A disclosure button; the chart and its table exist only while it is open.
   const toggle = h('button', { type: 'button', class: 'toggle', id: 'chart-toggle', 'aria-expanded': String(open) },
-    h('span', { class: 'name' }, open ? t.chart(root.name) : t.showChart));
+    h('span', { class: 'label' }, ...(open ? t.chart(named(root.name)) : [t.showChart])));
   if (!open) {
     chart.replaceChildren(h('h2', { class: 'chart-title' }, toggle));
     return;
@@ -41,8 +41,8 @@ export function renderChart(chart, report, { open, lang, displayUnit, decimals, 
     chart.replaceChildren(title, h('p', {}, t.chartNone));
     return;
   }
-  chart.replaceChildren(title, line(points, t, format), h('table', { class: 'chart-table' },
-    h('caption', { class: 'vh' }, t.chart(root.name)),
+  chart.replaceChildren(title, line(points, t, format, chartWidth(chart, { min: 480, inset: 24 })), h('table', { class: 'chart-table' },
+    h('caption', { class: 'vh' }, ...t.chart(named(root.name))),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t.chartMade),
       h('th', { scope: 'col', class: 'num' }, t.columns.forecast),
@@ -61,9 +61,9 @@ export function renderChart(chart, report, { open, lang, displayUnit, decimals, 
     }))));
 }
 
-/** The line of forecast deviations across the year's months, zero marked. */
-function line(points, t, format) {
-  const [W, H, left, top] = [480, 140, 16, 12];
+/** The line of forecast deviations across the year's months, zero marked, `W` pixels wide. */
+function line(points, t, format, W) {
+  const [H, left, top] = [140, 16, 12];
   const values = points.map((p) => Number(p.deviation)); // positions only
   const hi = Math.max(0, ...values);
   const lo = Math.min(0, ...values);

@@ -12,7 +12,7 @@
 // Not here: the toolbar (threshold, status filter, cost types, exports), loading, errors and the
 // events other than balans-toggle, which the widget owns; it hands the view what it chose in ctx.
 
-import { h } from '../lib/dom.js';
+import { h, named } from '../lib/dom.js';
 import { parseMonth } from '../lib/months.js';
 import { compareDecimal } from '../lib/numbers.js';
 import { TEXT, langOf } from '../lib/text.js';
@@ -36,7 +36,8 @@ const tables = new WeakMap();
  * Renders the view into ctx.region (and its chart into ctx.chart) and returns the report shown:
  * its rows carry the groups the table shows and threshold only.
  * @param {object} ctx - the widget's view context; this view reads `host, region, chart,
- *   workspace, asOf, unit, lang, displayUnit, decimals, span, threshold, byCostType, filter, emit`
+ *   workspace, asOf, unit, lang, displayUnit, decimals, span, threshold, byCostType, allColumns,
+ *   filter, emit`
  */
 export function render(ctx) {
   let table = tables.get(ctx.host);
@@ -52,13 +53,13 @@ export function filter(host, status) {
   tables.get(host)?.filter(status);
 }
 
-/** The table as shown (visible rows in their order, every column) as CSV (deviation-columns.js). */
+/** The table as shown (visible rows in their order, its columns) as CSV (deviation-columns.js). */
 export function toCsv(host, { lang, span, displayUnit, decimals }) {
   const lines = (tables.get(host)?.shownEntries() ?? []).flatMap(({ row, extra }) => [
     [row.unit, row.name, row],
     ...extra.map((x) => [`${row.unit}:${x.figures.costType ?? ''}`, x.name, x.figures]),
   ]);
-  const columns = columnsFor(span === 'tertial' ? 'tertial' : 'period');
+  const columns = tables.get(host)?.columns ?? columnsFor(span === 'tertial' ? 'tertial' : 'period');
   return csvOf(lines, columns, { t: TEXT[lang], report: host.report, displayUnit, decimals });
 }
 
@@ -98,7 +99,7 @@ class DeviationTable {
   #expanded = new Map(); // unit id → boolean; survives re-renders for another month
   #filter = ''; // a status, or '' for all rows
   #sort = null; // { field, direction } or null for the tree's own order
-  #columns = columnsFor('period'); // of the table shown
+  #columns = columnsFor('period', { all: false }); // of the table shown
   #body = null; // the table body, whose rows #applyOrder arranges
   #order = null; // the entries in the order the body has them, null before they are put in
   #table = null; // { node, key, caption } of the table shown, kept for another month (#updateTable)
@@ -130,14 +131,14 @@ class DeviationTable {
   render(ctx) {
     const { workspace, asOf, unit, lang } = ctx;
     const t = TEXT[lang];
-    this.#columns = columnsFor(ctx.span === 'tertial' ? 'tertial' : 'period');
+    this.#columns = columnsFor(ctx.span === 'tertial' ? 'tertial' : 'period', { all: ctx.allColumns });
     const options = unit ? { asOf, unit } : { asOf };
     if (ctx.threshold) options.thresholds = { default: ctx.threshold };
     if (ctx.byCostType) options.byCostType = true;
     const report = workspace.deviation({ ...options, fields: fieldsOf(this.#columns) });
     this.options = options;
     this.#filter = ctx.filter;
-    const key = `${lang} ${ctx.span} ${ctx.byCostType}`;
+    const key = `${lang} ${ctx.span} ${ctx.byCostType} ${ctx.allColumns}`;
     const format = { unit: ctx.displayUnit, decimals: ctx.decimals, suffix: false };
     if (!this.#updateTable(report, t, lang, key, format)) {
       this.#region.replaceChildren(this.#buildTable(report, t, lang, key, format));
@@ -151,6 +152,11 @@ class DeviationTable {
   filter(status) {
     this.#filter = status;
     this.#applyVisibility();
+  }
+
+  /** The columns of the table shown. */
+  get columns() {
+    return this.#columns;
   }
 
   /** The visible rows in the order shown. */
@@ -209,7 +215,9 @@ class DeviationTable {
   #buildCaption(report, t, displayUnit) {
     const [year, month] = parseMonth(report.asOf) ?? [report.year, 0];
     const caption = h('caption', { part: 'caption', id: 'caption' });
-    if (report.name) caption.append(h('span', { class: 'title' }, report.name), h('span', { class: 'vh' }, ': '));
+    // The unit shown, the subtree's root: a committee's name when one is chosen, not the region's.
+    const shown = report.rows[0]?.name ?? report.name;
+    if (shown) caption.append(named(shown, { cls: 'title' }), h('span', { class: 'vh' }, ': '));
     caption.append(h('span', { class: 'subtitle' }, t.caption(t.months[month], year, t.units[displayUnit])));
     // The last booked month, and which percent the table shows (deviation-columns.js).
     const [bookedYear, booked] = parseMonth(report.outcomeThrough) ?? [0, -1];
@@ -264,18 +272,20 @@ class DeviationTable {
     if (row.children.length > 0) {
       // The name is the button's content, so the row header reads as the unit's name and the
       // state comes from aria-expanded, not from a label that would repeat in every cell.
-      button = h('button', { type: 'button', class: 'toggle' }, h('span', { class: 'name' }, row.name));
+      button = h('button', { type: 'button', class: 'toggle' }, named(row.name));
       header.append(button);
     } else {
       header.setAttribute('tabindex', '-1'); // reachable by the arrow keys, not by Tab
-      header.append(h('span', { class: 'name' }, row.name));
+      header.append(named(row.name));
     }
     tr.append(header);
     // Cost-type rows: the unit's subtree per cost type, right under it; not in the tree's focus
     // order, shown and hidden with their unit.
     const extra = (row.costTypes ?? []).map((figures) => {
       const name = figures.name ?? t.noCostType;
-      const label = h('th', { scope: 'row', 'data-depth': String(Math.min(depth + 1, 6)) }, h('span', { class: 'name' }, name));
+      // The number with the name ("4010 Lönekostnader"): controllers know cost types by both.
+      const shown = figures.costType != null && figures.name ? `${figures.costType} ${figures.name}` : name;
+      const label = h('th', { scope: 'row', 'data-depth': String(Math.min(depth + 1, 6)) }, named(shown));
       const line = h('tr', { part: 'row', class: 'cost-type', 'data-cost-type-of': row.unit, 'data-cost-type': figures.costType ?? '' }, label);
       return { figures, name, tr: line, label };
     });

@@ -8,11 +8,13 @@
 // (effects-chart.js); its styles (effects.css, which it links into the widget's shadow root).
 
 import { formatAmount, parseAmount } from '../pkg/balans.js';
-import { download, h } from '../lib/dom.js';
+import { download, h, isolate, named } from '../lib/dom.js';
 import { MONTHS, isMonth, monthName } from '../lib/months.js';
 import { compareDecimal, percent } from '../lib/numbers.js';
 import { TEXT } from '../lib/text.js';
+import { chartWidth } from '../lib/svg.js';
 import { timelineChart } from './effects-chart.js';
+import { pasteBox } from './register-paste.js';
 
 const STYLESHEET = new URL('./effects.css', import.meta.url);
 
@@ -28,8 +30,14 @@ const STRINGS = {
     },
     rag: { green: 'grön', amber: 'gul', red: 'röd' },
     noRate: 'ingen plan',
-    measures: (year) => `Åtgärder ${year}`,
-    noMeasures: 'Inga åtgärder matchar filtret.',
+    measures: (year, unit) => `Åtgärder ${year}, ${unit}`,
+    noMatch: (n) => `Inga åtgärder matchar filtret. Välj Alla under Status och Kategori för att se alla ${n}.`,
+    noMeasures: 'Det finns inga åtgärder i arbetsytan än. Klistra in åtgärdsregistret från Excel nedan, eller importera en arbetsyta (JSON) som har det; sedan kan enhetscheferna rapportera effekt här.',
+    paste: {
+      summary: 'Klistra in ett åtgärdsregister från Excel',
+      help: 'Kopiera tabellen i Excel med rubrikraden överst. Rubriker: Id, Åtgärd, Enhet (enhetens id), Kategori, Ansvarig, Beslut, Status, Typ, Risk, År, Planerad effekt, Helårseffekt, Start. En åtgärd med ett id som redan finns ersätts.',
+      label: 'Tabell med åtgärder',
+    },
     filterStatus: 'Status', filterCategory: 'Kategori', all: 'Alla', noCategory: 'Utan kategori',
     columns: {
       title: 'Åtgärd', unit: 'Enhet', category: 'Kategori', status: 'Status',
@@ -40,7 +48,7 @@ const STRINGS = {
     statuses: { planned: 'planerad', decided: 'beslutad', ongoing: 'pågående', done: 'genomförd', cancelled: 'avbruten' },
     timeline: 'Tidslinje för effekthemtagning',
     programme: 'Program',
-    chartTitle: (name) => `Ackumulerad effekt, ${name}`,
+    chartTitle: (name) => ['Ackumulerad effekt, ', name],
     series: { planned: 'Planerat', realised: 'Realiserat', forecast: 'Prognos', expected: 'Förväntat' },
     asTable: 'Visa tidslinjen som tabell',
     month: 'Månad',
@@ -75,8 +83,14 @@ const STRINGS = {
     },
     rag: { green: 'green', amber: 'amber', red: 'red' },
     noRate: 'no plan',
-    measures: (year) => `Measures ${year}`,
-    noMeasures: 'No measures match the filter.',
+    measures: (year, unit) => `Measures ${year}, ${unit}`,
+    noMatch: (n) => `No measures match the filter. Choose All under Status and Category to see all ${n}.`,
+    noMeasures: 'There are no measures in the workspace yet. Paste the measures register from Excel below, or import a workspace (JSON) that has it; then unit managers can report effects here.',
+    paste: {
+      summary: 'Paste a measures register from Excel',
+      help: 'Copy the table in Excel with its header row on top. Swedish headers: Id, Åtgärd, Enhet (the unit’s id), Kategori, Ansvarig, Beslut, Status, Typ, Risk, År, Planerad effekt, Helårseffekt, Start. A measure whose id is already there is replaced.',
+      label: 'Table of measures',
+    },
     filterStatus: 'Status', filterCategory: 'Category', all: 'All', noCategory: 'No category',
     columns: {
       title: 'Measure', unit: 'Unit', category: 'Category', status: 'Status',
@@ -87,7 +101,7 @@ const STRINGS = {
     statuses: { planned: 'planned', decided: 'decided', ongoing: 'ongoing', done: 'done', cancelled: 'cancelled' },
     timeline: 'Timeline of effect realisation',
     programme: 'Programme',
-    chartTitle: (name) => `Cumulative effect, ${name}`,
+    chartTitle: (name) => ['Cumulative effect, ', name],
     series: { planned: 'Planned', realised: 'Realised', forecast: 'Forecast', expected: 'Expected' },
     asTable: 'Show the timeline as a table',
     month: 'Month',
@@ -116,7 +130,7 @@ const STRINGS = {
 /** The measures table's columns: key, how to read the value, how to show it. */
 const COLUMNS = [
   ['title', (m) => m.title, 'text'],
-  ['unit', (m) => m.unit, 'text'],
+  ['unit', (m) => m.unitName, 'text'],
   ['category', (m) => m.category, 'text'],
   ['status', (m) => m.status, 'status'],
   ['plannedToDate', (m) => m.year.plannedToDate, 'amount'],
@@ -136,7 +150,7 @@ const DRAW = ['planned', 'forecast', 'expected', 'realised'];
 /** Per widget: what the user chose, so a re-render for another month keeps it. */
 const states = new WeakMap();
 function stateOf(host) {
-  if (!states.has(host)) states.set(host, { sort: null, status: '', category: '', programme: null, measure: null, message: null });
+  if (!states.has(host)) states.set(host, { sort: null, status: '', category: '', programme: null, measure: null, message: null, paste: {} });
   return states.get(host);
 }
 
@@ -165,14 +179,30 @@ export function render(ctx) {
   const focused = root.activeElement?.id || null;
   const state = stateOf(ctx.host);
   const money = (amount) => formatAmount(amount, { unit: ctx.displayUnit, decimals: ctx.decimals, suffix: true });
-  const view = { ctx, lang, t, report, state, money, percent };
+  // Units by name where a person reads them; the report lists those with measures under them.
+  const unitNames = new Map(report.units.map((u) => [u.unit, u.name]));
+  const measures = report.measures.map((m) => ({ ...m, unitName: unitNames.get(m.unit) ?? m.unit }));
+  // In the measures table the display unit is said once, in its caption, not in every cell.
+  const figure = (amount) => formatAmount(amount, { unit: ctx.displayUnit, decimals: ctx.decimals, suffix: false });
+  const unitLabel = TEXT[lang].units[ctx.displayUnit];
+  const view = { ctx, lang, t, report, measures, state, money, figure, unitLabel, percent };
+  // The programme follows the whole tree whichever unit is chosen: the caption names its root.
+  const rootName = report.units.find((u) => u.parent == null)?.name
+    ?? ctx.workspace.deviation({ asOf: ctx.asOf, fields: [] }).rows[0]?.name ?? '';
 
   ctx.region.replaceChildren(
-    h('h2', { id: 'caption', class: 'effects-heading' }, t.heading(MONTHS[lang][Number(report.asOf.slice(5)) - 1], report.year)),
+    h('h2', { id: 'caption', class: 'effects-heading view-caption' },
+      named(rootName, { cls: 'title' }), h('span', { class: 'vh' }, ': '),
+      h('span', { class: 'subtitle' }, t.heading(MONTHS[lang][Number(report.asOf.slice(5)) - 1], report.year))),
     summary(view),
-    measuresTable(view),
-    timeline(view),
-    entryForm(view),
+    ...(measures.length ? [measuresTable(view), timeline(view), entryForm(view)] : [
+      h('p', { class: 'empty' }, t.noMeasures),
+      timeline(view),
+      pasteBox({
+        id: 'measures-paste', lang, text: t.paste, kind: 'measures', ctx, state: state.paste, open: true,
+        read: (text) => ctx.workspace.importMeasures(text),
+      }),
+    ]),
   );
   if (focused) root.getElementById(focused)?.focus();
   return report;
@@ -200,7 +230,7 @@ function summary({ t, report, money, percent }) {
       ['coverage', p.coverage == null ? '–' : percent(p.coverage)],
     ];
     section.append(h('article', { class: 'programme', 'aria-labelledby': id, 'data-programme': p.id },
-      h('h3', { id }, `${p.name} `, h('span', { class: 'period' }, `(${t.period(p.from, p.to)})`)),
+      h('h3', { id }, named(p.name), ' ', h('span', { class: 'period' }, `(${t.period(p.from, p.to)})`)),
       h('p', { class: 'need', 'data-amount': p.need }, `${t.need}: `, h('strong', {}, money(p.need))),
       h('dl', {}, ...figures.flatMap(([key, value]) => [
         h('dt', {}, t.figures[key]),
@@ -211,8 +241,8 @@ function summary({ t, report, money, percent }) {
 }
 
 function measuresTable(view) {
-  const { ctx, t, report, state } = view;
-  const statuses = [...new Set(report.measures.map((m) => m.status))];
+  const { ctx, t, report, measures, state } = view;
+  const statuses = [...new Set(measures.map((m) => m.status))];
   const categories = report.categories.map((c) => c.category);
   const select = (id, label, value, options, onChange) => {
     const el = h('select', { id }, ...options.map(([v, text]) => h('option', { value: v }, text)));
@@ -224,9 +254,9 @@ function measuresTable(view) {
     select('filter-status', t.filterStatus, state.status,
       [['', t.all], ...statuses.map((s) => [s, t.statuses[s]])], (v) => { state.status = v; ctx.rerender(); }),
     select('filter-category', t.filterCategory, state.category,
-      [['', t.all], ...categories.map((c) => [c ?? '\u2205', c ?? t.noCategory])], (v) => { state.category = v; ctx.rerender(); }));
+      [['', t.all], ...categories.map((c) => [c ?? '\u2205', c == null ? t.noCategory : isolate(c)])], (v) => { state.category = v; ctx.rerender(); }));
 
-  let rows = report.measures.filter((m) => (!state.status || m.status === state.status)
+  let rows = measures.filter((m) => (!state.status || m.status === state.status)
     && (!state.category || (m.category ?? '\u2205') === state.category));
   if (state.sort) {
     const [, get, kind] = COLUMNS.find(([key]) => key === state.sort.key);
@@ -251,23 +281,24 @@ function measuresTable(view) {
   const body = h('tbody', {}, ...rows.map((m) => h('tr', { 'data-measure': m.id },
     ...COLUMNS.map(([key, get, kind]) => cell(view, key, get(m), kind)))));
   const table = h('table', { part: 'table', class: 'measures' },
-    h('caption', {}, t.measures(report.year)), h('thead', {}, head), body);
+    h('caption', {}, t.measures(report.year, view.unitLabel)), h('thead', {}, head), body);
   // Not a landmark of its own: its table region below carries the name.
   return h('section', { class: 'effects-measures' },
     filters,
-    rows.length ? h('div', { class: 'scroll-x', role: 'region', tabindex: '0', 'aria-label': t.measures(report.year) }, table)
-      : h('p', { class: 'empty' }, t.noMeasures));
+    rows.length ? h('div', { class: 'scroll-x', role: 'region', tabindex: '0', 'aria-label': t.measures(report.year, view.unitLabel) }, table)
+      : h('p', { class: 'empty' }, t.noMatch(measures.length)));
 }
 
-function cell({ t, money, percent }, key, value, kind) {
+function cell({ t, figure, percent }, key, value, kind) {
   const field = { 'data-field': key };
   switch (kind) {
     case 'text':
-      return key === 'title' ? h('th', { scope: 'row', ...field }, value ?? '') : h('td', field, value ?? '–');
+      if (key === 'title') return h('th', { scope: 'row', ...field }, named(value ?? ''));
+      return value == null ? h('td', field, '–') : h('td', field, named(value));
     case 'status':
       return h('td', field, t.statuses[value]);
     case 'amount':
-      return h('td', { class: 'num', ...field, 'data-amount': value }, money(value));
+      return h('td', { class: 'num', ...field, 'data-amount': value }, figure(value));
     case 'percent':
       return h('td', { class: 'num', ...field, 'data-percent': value ?? '' }, value == null ? '–' : percent(value));
     case 'rag':
@@ -283,9 +314,9 @@ function timeline(view) {
   if (!programmes.length) return h('section', { hidden: true });
   const p = programmes.find((x) => x.id === state.programme) ?? programmes[0];
   const section = h('section', { class: 'effects-timeline', 'aria-labelledby': 'timeline-title' },
-    h('h3', { id: 'timeline-title' }, `${t.timeline}: ${p.name}`));
+    h('h3', { id: 'timeline-title', class: 'chart-title' }, `${t.timeline}: `, named(p.name)));
   if (programmes.length > 1) {
-    const pick = h('select', { id: 'timeline-programme' }, ...programmes.map((x) => h('option', { value: x.id }, x.name)));
+    const pick = h('select', { id: 'timeline-programme' }, ...programmes.map((x) => h('option', { value: x.id }, isolate(x.name))));
     pick.value = p.id;
     pick.addEventListener('change', () => { state.programme = pick.value; ctx.rerender(); });
     section.append(h('div', { class: 'field' }, h('label', { for: 'timeline-programme' }, t.programme), pick));
@@ -295,12 +326,13 @@ function timeline(view) {
     h('ul', { class: 'legend' }, ...series.map(({ key, label }) => h('li', {}, h('span', { class: `swatch ${key}`, 'aria-hidden': 'true' }), label)),
       h('li', {}, h('span', { class: 'swatch target', 'aria-hidden': 'true' }), `${t.figures.target} ${money(p.target)}`)),
     timelineChart(p.timeline, {
-      series: DRAW.map((key) => ({ key, label: t.series[key] })), target: p.target, format: money, title: t.chartTitle(p.name), targetLabel: `${t.figures.target} ${money(p.target)}`,
+      series: DRAW.map((key) => ({ key, label: t.series[key] })), target: p.target, format: money, title: t.chartTitle(isolate(p.name)).join(''), targetLabel: `${t.figures.target} ${money(p.target)}`,
+      width: chartWidth(ctx.host, { min: 720 }),
     }),
     h('details', { class: 'as-table' },
       h('summary', {}, t.asTable),
       h('table', { class: 'timeline' },
-        h('caption', {}, t.chartTitle(p.name)),
+        h('caption', {}, ...t.chartTitle(named(p.name))),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.month), ...series.map(({ label }) => h('th', { scope: 'col', class: 'num' }, label)))),
         h('tbody', {}, ...p.timeline.map((pt) => h('tr', { 'data-month': pt.month },
           h('th', { scope: 'row' }, monthName(view.lang, pt.month)),
@@ -309,8 +341,7 @@ function timeline(view) {
 }
 
 function entryForm(view) {
-  const { ctx, t, report, state } = view;
-  const measures = report.measures;
+  const { ctx, t, report, measures, state } = view;
   // The first running measure is the likeliest to report on.
   if (!state.measure || !measures.some((m) => m.id === state.measure)) {
     state.measure = (measures.find((m) => m.status === 'ongoing') ?? measures[0])?.id ?? null;
@@ -320,7 +351,7 @@ function entryForm(view) {
     const el = h('input', { id, type: 'text', autocomplete: 'off', 'aria-describedby': `${id}-error`, ...attrs });
     return { el, error, wrap: h('div', { class: 'form-field' }, h('label', { for: id }, label), el, error) };
   };
-  const measure = h('select', { id: 'entry-measure' }, ...measures.map((m) => h('option', { value: m.id }, `${m.id} ${m.title}`)));
+  const measure = h('select', { id: 'entry-measure' }, ...measures.map((m) => h('option', { value: m.id }, `${isolate(m.title)}, ${isolate(m.unitName)} (${m.id})`)));
   measure.value = state.measure ?? '';
   measure.addEventListener('change', () => { state.measure = measure.value; });
   const month = input('entry-month', t.entryMonth, { value: report.asOf, inputmode: 'numeric' });
@@ -402,7 +433,7 @@ function entryForm(view) {
     const said = entries.map((e) => (e.kind === 'realised'
       ? t.savedRealised(view.money(e.amount), monthName(view.lang, e.month))
       : t.savedForecast(view.money(e.amount), e.year)));
-    done(t.saved(said.join(', '), m.title), 'balans-entry', { entries });
+    done(t.saved(said.join(', '), isolate(m.title)), 'balans-entry', { entries });
   });
   function focusError(name, text) {
     showError(name, text);
@@ -415,7 +446,7 @@ function entryForm(view) {
       return;
     }
     const title = measures.find((x) => x.id === entry.measure)?.title ?? entry.measure;
-    done(t.undone(title), 'balans-undo', { entry });
+    done(t.undone(isolate(title)), 'balans-undo', { entry });
   });
   // Saved as files in the browser: a blob URL, never a request.
   exportJson.addEventListener('click', () => download(JSON.stringify(ctx.workspace.effectEntries(), null, 2),

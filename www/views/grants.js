@@ -9,10 +9,11 @@
 // Not here: loading, the toolbar, errors and events, which the widget owns.
 
 import { formatAmount } from '../pkg/balans.js';
-import { h } from '../lib/dom.js';
+import { h, isolate, named } from '../lib/dom.js';
 import { MONTHS } from '../lib/months.js';
 import { missing, percent, signed } from '../lib/numbers.js';
 import { TEXT } from '../lib/text.js';
+import { chartWidth } from '../lib/svg.js';
 import { cliffChart } from './grants-chart.js';
 
 const STRINGS = {
@@ -38,18 +39,18 @@ const STRINGS = {
     conditionsUnmet: 'villkor ej uppfyllda',
     temporary: 'tillfälligt',
     pick: 'Scenarier och bidragsstup för',
-    scenariosCaption: (name, year) => `Scenarier för helåret ${year}: ${name}`,
+    scenariosCaption: (name, year) => [`Scenarier för helåret ${year}: `, name],
     scenarios: {
       asForecast: 'Alla bidrag enligt prognos', decidedOnly: 'Endast beslutade bidrag',
       probabilityWeighted: 'Sannolikhetsviktat', none: 'Utan tillfälliga bidrag',
     },
     scenario: 'Scenario', result: 'Resultat helår',
-    cliffCaption: (name) => `Bidragsstupet: strukturellt gap mot prognosåret, ${name}`,
+    cliffCaption: (name) => ['Bidragsstupet: strukturellt gap mot prognosåret, ', name],
     cliffColumns: {
       year: 'År', lostEffect: 'Förlorad resultateffekt', remainingCosts: 'Kvarstående kostnader',
       gap: 'Strukturellt gap', change: 'Förändring mot året före', ending: 'Bidrag som upphört',
     },
-    chartTitle: (name) => `Diagram: strukturellt gap per planår, ${name}`,
+    chartTitle: (name) => ['Strukturellt gap per planår: ', name],
     chartDesc: 'Staplarna visar samma gap som tabellen bredvid.',
     none: 'inga',
   },
@@ -75,18 +76,18 @@ const STRINGS = {
     conditionsUnmet: 'conditions not met',
     temporary: 'temporary',
     pick: 'Scenarios and cliff for',
-    scenariosCaption: (name, year) => `Scenarios for the full year ${year}: ${name}`,
+    scenariosCaption: (name, year) => [`Scenarios for the full year ${year}: `, name],
     scenarios: {
       asForecast: 'All grants as forecast', decidedOnly: 'Decided grants only',
       probabilityWeighted: 'Probability-weighted', none: 'No temporary grants',
     },
     scenario: 'Scenario', result: 'Full-year result',
-    cliffCaption: (name) => `The grant cliff: structural gap against the forecast year, ${name}`,
+    cliffCaption: (name) => ['The grant cliff: structural gap against the forecast year, ', name],
     cliffColumns: {
       year: 'Year', lostEffect: 'Lost result effect', remainingCosts: 'Costs that stay',
       gap: 'Structural gap', change: 'Change on the year before', ending: 'Grants ended',
     },
-    chartTitle: (name) => `Chart: structural gap per plan year, ${name}`,
+    chartTitle: (name) => ['Structural gap per plan year: ', name],
     chartDesc: 'The bars show the same gap as the table beside them.',
     none: 'none',
   },
@@ -126,17 +127,23 @@ function build(report, ctx) {
     const s = signed(text);
     return h('td', { class: `num ${s.tone}`, 'data-field': field, 'data-amount': value }, s.text);
   };
-  const view = { t, money, report, ctx };
+  const names = new Map(report.rows.map((row) => [row.unit, row.name]));
+  const grantNames = new Map(report.grants.map((g) => [g.id, g.name]));
+  const view = {
+    t, money, report, ctx, lang, unitName: (id) => names.get(id) ?? id, grantName: (id) => grantNames.get(id) ?? id,
+  };
 
   const month = Number(report.asOf.slice(5, 7)) - 1;
-  const heading = h('p', { class: 'view-caption', id: 'caption' },
-    ...(report.name ? [h('span', { class: 'title' }, report.name), h('span', { class: 'vh' }, ': ')] : []),
+  // The unit shown is the subtree's root: a committee's name when one is chosen.
+  const shown = report.rows[0]?.name ?? report.name;
+  const heading = h('h2', { class: 'view-caption', id: 'caption' },
+    ...(shown ? [named(shown, { cls: 'title' }), h('span', { class: 'vh' }, ': ')] : []),
     h('span', { class: 'subtitle' }, t.caption(MONTHS[lang][month], report.year, TEXT[lang].units[ctx.displayUnit])));
 
   const picks = report.rows.filter((row) => row.depth <= PICK_DEPTH);
   const chosen = picks.find((row) => row.unit === ctx.region.dataset.grantsUnit) ?? picks[0];
   const select = h('select', { id: 'grants-unit' },
-    ...picks.map((row) => h('option', { value: row.unit, selected: row === chosen }, row.name)));
+    ...picks.map((row) => h('option', { value: row.unit, selected: row === chosen }, isolate(row.name))));
   const focusArea = h('div', { class: 'grants-focus' });
   const showUnit = (row) => {
     ctx.region.dataset.grantsUnit = row.unit;
@@ -147,10 +154,16 @@ function build(report, ctx) {
 
   return h('div', { class: 'grants-view' },
     heading,
-    dependencyTable(view),
-    grantsTable(view),
+    scrollBox(dependencyTable(view), t.unitsCaption),
+    scrollBox(grantsTable(view), t.grantsCaption(report.year)),
     h('div', { class: 'field grants-pick' }, h('label', { for: 'grants-unit' }, t.pick), select),
     focusArea);
+}
+
+/** A wide table in a box of its own that scrolls sideways (its row headers stay put), focusable
+ * and named so that a keyboard can scroll it. */
+function scrollBox(table, label) {
+  return h('div', { class: 'scroll-x', role: 'region', tabindex: '0', 'aria-label': label }, table);
 }
 
 function dependencyTable({ t, money, report }) {
@@ -178,11 +191,11 @@ function dependencyTable({ t, money, report }) {
         h('th', { scope: 'col', class: key === 'masking' ? '' : 'num' }, t.columns[key]))))),
     h('tbody', {}, ...report.rows.filter((row) => row.depth <= TABLE_DEPTH).map((row) =>
       h('tr', { part: 'row', 'data-unit': row.unit, 'data-depth': String(row.depth) },
-        h('th', { scope: 'row', 'data-depth': String(row.depth) }, h('span', { class: 'name' }, row.name)),
+        h('th', { scope: 'row', 'data-depth': String(row.depth) }, named(row.name)),
         ...groups.flatMap((g) => DEPENDENCY_COLUMNS[g].map((key) => cell(row, g, key)))))));
 }
 
-function grantsTable({ t, money, report }) {
+function grantsTable({ t, money, report, unitName }) {
   const c = t.grantColumns;
   const describe = (g) => [
     t.kinds[g.kind], g.temporary ? ` (${t.temporary})` : '',
@@ -195,10 +208,10 @@ function grantsTable({ t, money, report }) {
         .map((key, i) => h('th', { scope: 'col', class: i >= 4 ? 'num' : '' }, c[key])))),
     h('tbody', {}, ...report.grants.map((g) =>
       h('tr', { 'data-grant': g.id },
-        h('th', { scope: 'row' }, g.name),
+        h('th', { scope: 'row' }, named(g.name)),
         h('td', {}, describe(g)),
         h('td', {}, certainty(g)),
-        h('td', {}, g.unit),
+        h('td', { 'data-unit': g.unit }, named(unitName(g.unit))),
         money(g.ytd.amount, 'ytd.amount'),
         money(g.ytd.resultEffect, 'ytd.resultEffect'),
         money(g.fullYear.amount, 'fullYear.amount'),
@@ -209,7 +222,7 @@ function grantsTable({ t, money, report }) {
 
 function scenariosTable({ t, money, report }, row) {
   return h('table', { class: 'grants-scenarios', 'data-unit': row.unit },
-    h('caption', {}, t.scenariosCaption(row.name, report.year)),
+    h('caption', {}, ...t.scenariosCaption(named(row.name), report.year)),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t.scenario), h('th', { scope: 'col', class: 'num' }, t.result))),
     h('tbody', {}, ...Object.keys(t.scenarios).map((key) =>
@@ -223,7 +236,7 @@ function cliffFigure(view, row) {
   const c = t.cliffColumns;
   const captionId = `cliff-caption-${row.unit}`;
   const table = h('table', { class: 'grants-cliff', 'data-unit': row.unit },
-    h('caption', { id: captionId }, t.cliffCaption(row.name)),
+    h('caption', { id: captionId }, ...t.cliffCaption(named(row.name))),
     h('thead', {}, h('tr', {},
       ...['year', 'lostEffect', 'remainingCosts', 'gap', 'change', 'ending']
         .map((key, i) => h('th', { scope: 'col', class: i > 0 && i < 5 ? 'num' : '' }, c[key])))),
@@ -234,12 +247,16 @@ function cliffFigure(view, row) {
         money(y.remainingCosts, 'remainingCosts'),
         money(y.gap, 'gap', true),
         money(y.change, 'change', true),
-        h('td', {}, y.ending.length ? y.ending.join(', ') : t.none)))));
+        h('td', {}, ...(y.ending.length ? y.ending.flatMap((id, i) => [i ? ', ' : null, named(view.grantName(id))]) : [t.none]))))));
+  // The chart's heading is seen; its SVG title says the same to a screen reader.
+  const headingId = `cliff-heading-${row.unit}`;
   const chart = cliffChart(row.cliff, {
-    title: t.chartTitle(row.name),
+    title: t.chartTitle(isolate(row.name)).join(''),
     desc: t.chartDesc,
     label: (amount) => signed(formatAmount(amount, { unit: view.ctx.displayUnit, decimals: view.ctx.decimals })).text,
     idPrefix: `cliff-${row.unit}`,
+    width: chartWidth(view.ctx.host, { min: 480 }),
   });
-  return h('div', { class: 'grants-cliff-figure' }, chart, table);
+  return h('section', { class: 'grants-cliff-figure', 'aria-labelledby': headingId },
+    h('h3', { class: 'chart-title', id: headingId }, ...t.chartTitle(named(row.name))), chart, table);
 }

@@ -11,6 +11,7 @@
 import * as bridge from './bridge.js';
 import * as deviation from './deviation.js';
 import * as effects from './effects.js';
+import * as goals from './goals.js';
 import * as grants from './grants.js';
 
-export const VIEWS = { deviation, effects, grants, bridge };
+export const VIEWS = { deviation, effects, grants, bridge, goals };
