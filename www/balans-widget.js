@@ -191,11 +191,11 @@ export class BalansWidget extends HTMLElement {
    * threshold; `toJson()` or `activeWorkspace.deviation()` give every group. */
   get report() { return this.#report; }
 
-  /** The table as shown (visible rows in their order, every column) as CSV for Excel in
-   * Swedish: semicolons, decimal commas, CRLF, a UTF-8 byte order mark; amounts in the display
-   * unit without thousands separators; text cells safe against formula injection. */
+  /** The report shown as CSV for Excel in Swedish (the package's `exportDeviationCsv` of the
+   * table's options): every unit of the subtree in tree order, amounts in kronor to the öre as
+   * numbers, text cells safe against formula injection; '' when no report is shown. */
   toCsv() {
-    return deviation.toCsv(this, { lang: this.#lang, span: this.span, displayUnit: this.displayUnit, decimals: this.decimals });
+    return deviation.toCsv(this);
   }
 
   /** The report of the table shown as JSON text, amounts as decimal strings: the visible rows in
@@ -501,7 +501,9 @@ export class BalansWidget extends HTMLElement {
 
   #export(format) {
     const asOf = this.#report?.asOf ?? '';
-    const fileName = `${this.#t.fileName}-${asOf}.${format}`;
+    // The report's unit in the name (avvikelse-HSN-2025-08.csv), without what a file name forbids.
+    const unit = (this.#report?.root ?? '').replace(/[^\p{L}\p{N}_.-]+/gu, '_');
+    const fileName = `${this.#t.fileName}${unit ? `-${unit}` : ''}-${asOf}.${format}`;
     const text = format === 'csv' ? this.toCsv() : this.toJson();
     download(text, fileName, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
     this.#emit('balans-export', { format, fileName, text });

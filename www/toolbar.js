@@ -94,7 +94,7 @@ export function fillToolbar(ui, report, c) {
     ui.filter.replaceChildren(h('option', { value: '' }, t.allStatuses),
       ...STATUSES.map((value) => h('option', { value }, t.statuses[value])));
     ui.costTypesLabel.textContent = t.byCostType;
-    ui.csv.textContent = t.exportCsv;
+    ui.csv.textContent = t.exportExcel;
     ui.json.textContent = t.exportJson;
     // The threshold in kronor, shown again in the display unit.
     ui.amount.value = c.threshold ? plain(c.threshold.absolute, c.displayUnit) : '';
