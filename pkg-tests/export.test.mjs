@@ -1,6 +1,7 @@
-// Exports a committee secretary opens in Excel: the deviation table from the package and from
-// the widget's "Exportera till Excel" button, the entries log and any report table, each read
-// back as Swedish Excel reads a CSV (excel-csv.mjs) and held to the report to the öre.
+// Exports a committee secretary opens in Excel: the deviation table from the package (CSV) and
+// from the widget's "Exportera till Excel" button (.xlsx), the entries log and any report table,
+// each read back as Excel reads it (excel-csv.mjs: Swedish Excel's CSV; xlsx-read.mjs) and held
+// to the report to the öre.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,8 @@ import { createRequire } from 'node:module';
 import { openPage, useBrowser } from './browser-env.mjs';
 import { demo, ore, outcome } from './oracle.mjs';
 import { isNumber, oreOf, readCsv, records } from './excel-csv.mjs';
+import { readXlsx } from './xlsx-read.mjs';
+import { xlsxOf } from '../www/lib/xlsx.js';
 
 const balans = createRequire(import.meta.url)('../pkg-node/balans.js');
 
@@ -28,9 +31,10 @@ const AMOUNTS = {
 };
 const STATUS = { within: 'Inom', favourable: 'Gynnsam', watch: 'Bevaka', material: 'Väsentlig' };
 
-/** Every unit row of `text` against `report`'s rows, in order, to the öre. */
-function assertSameAsReport(text, report) {
-  const units = records(readCsv(text)).filter((r) => !r.Kostnadsslag && !r['Kostnadsslagets namn']);
+/** Every unit row of the file's `lines` (records by heading) against `report`'s rows, in order,
+ * to the öre; `amount` reads an amount cell as öre (null when empty). */
+function assertSameAsReport(lines, report, amount = oreOf) {
+  const units = lines.filter((r) => !r.Kostnadsslag && !r['Kostnadsslagets namn']);
   assert.deepEqual(units.map((r) => r.Enhet), report.rows.map((r) => r.unit), 'one row per unit, in tree order');
   report.rows.forEach((row, i) => {
     const line = units[i];
@@ -38,7 +42,7 @@ function assertSameAsReport(text, report) {
     assert.equal(Number(line.Djup), row.depth);
     for (const [heading, figure] of Object.entries(AMOUNTS)) {
       const want = figure(row);
-      assert.equal(oreOf(line[heading]), want == null ? null : ore(want), `${row.unit} ${heading}`);
+      assert.equal(amount(line[heading]), want == null ? null : ore(want), `${row.unit} ${heading}`);
     }
     assert.equal(line['Hittills i år status'], STATUS[row.ytd.status] ?? (row.ytd.outcome === null ? 'inget utfall' : ''));
     assert.equal(line['Helår status'], STATUS[row.fullYear.status] ?? '');
@@ -54,7 +58,7 @@ test('the deviation table as a file: numbers in kronor to the öre that sum to t
   const rows = readCsv(text);
   assert.deepEqual(rows[0].slice(0, 8), ['Djup', 'Nivå', 'Enhet', 'Namn', 'Månad budget (kr)', 'Månad utfall (kr)',
     'Månad avvikelse (kr)', 'Månad avvikelse % av brutto']);
-  assertSameAsReport(text, report);
+  assertSameAsReport(records(rows), report);
   // Every amount cell is one Excel reads as a number (no thousands separator, decimal comma),
   // and some have öre: nothing was rounded to a display unit.
   const amounts = records(rows).flatMap((r) => Object.keys(AMOUNTS).map((h) => r[h])).filter((c) => c !== '');
@@ -120,27 +124,62 @@ test('any report table goes through the same writer; a wrong cell is named', () 
   assert.deepEqual([err.code, err.field], ['E_PARSE_AMOUNT', 'rows[0][1]']);
 });
 
-test('"Exportera till Excel" downloads the deviation table by keyboard, as the package writes it', async () => {
-  const { page, problems } = await openPage(env, '', 'balans-widget tr[data-unit="R"]');
+/** The sheet's rows as records by heading: a number cell as its decimal string, text as text. */
+function sheetRecords(rows) {
+  const width = rows[0].length;
+  return records(rows.map((cells) => Array.from({ length: width }, (_, i) => cells[i]?.number ?? cells[i]?.text ?? '')));
+}
+
+test('the .xlsx writer: numbers as numbers, formula text as text, a header in bold, valid parts', async () => {
+  const table = {
+    columns: [{ heading: 'Enhet', kind: 'text' }, { heading: 'Utfall (kr)', kind: 'amount' }, { heading: 'Andel %', kind: 'number' }],
+    rows: [['=HYPERLINK("http://x","y")', '-1234567.89', '12.5'], ['<Å & "Ö">\u0007', null, '0'], ['1234', '1e5', null]],
+  };
+  const blob = xlsxOf(table, 'Avvikelse: 2025/08 [HSN]');
+  assert.equal(blob.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const { parts, rows } = readXlsx(new Uint8Array(await blob.arrayBuffer()));
+  assert.match(parts.get('xl/workbook.xml'), /<sheet name="Avvikelse  2025 08  HSN " /);
+  assert.deepEqual(rows[0].map((c) => [c.text, c.style]), [['Enhet', '1'], ['Utfall (kr)', '1'], ['Andel %', '1']]);
+  assert.deepEqual(rows[1], [{ text: '=HYPERLINK("http://x","y")', style: '0' }, { number: '-1234567.89', style: '2' }, { number: '12.5', style: '0' }]);
+  // Text stays text, also where it looks like a number; a forbidden control character goes; a
+  // cell that is not a decimal is written as text, never as a broken number.
+  assert.deepEqual(rows[2], [{ text: '<Å & "Ö">', style: '0' }, null, { number: '0', style: '0' }]);
+  assert.deepEqual(rows[3], [{ text: '1234', style: '0' }, { text: '1e5', style: '2' }]);
+  for (const [name, xml] of parts) assert.doesNotMatch(xml, /<f>/, `${name} has no formula`);
+});
+
+test('"Exportera till Excel" downloads the deviation table as .xlsx by keyboard, as the package gives it', async () => {
+  const { page, problems, requests } = await openPage(env, '', 'balans-widget tr[data-unit="R"]');
   const widget = page.locator('balans-widget');
-  // A filter and a sort change what is shown, not the file: the committee's whole table.
+  const writer = () => requests.filter((url) => url.endsWith('/lib/xlsx.js')).length;
+  assert.equal(writer(), 0, 'the .xlsx writer is not loaded before an export');
+  // A filter changes what is shown, not the file: the committee's whole table.
   await widget.locator('select#filter').selectOption('watch');
-  const button = widget.locator('button[data-export="csv"]');
+  const button = widget.locator('button[data-export="xlsx"]');
   assert.equal(await button.innerText(), 'Exportera till Excel');
   const [download] = await Promise.all([page.waitForEvent('download'), button.focus().then(() => page.keyboard.press('Enter'))]);
-  assert.equal(download.suggestedFilename(), 'avvikelse-R-2025-08.csv');
-  const text = (await readFile(await download.path())).toString('utf8');
-  const report = await page.evaluate(() => {
+  assert.equal(download.suggestedFilename(), 'avvikelse-R-2025-08.xlsx');
+  assert.equal(writer(), 1, 'the first export loads it');
+  const { rows } = readXlsx(new Uint8Array(await readFile(await download.path())));
+  const { report, csv } = await page.evaluate(() => {
     const el = document.querySelector('balans-widget');
-    return el.activeWorkspace.deviation({ asOf: el.report.asOf });
+    return { report: el.activeWorkspace.deviation({ asOf: el.report.asOf }), csv: el.toCsv() };
   });
-  assertSameAsReport(text, report);
+  const sheet = sheetRecords(rows);
+  assertSameAsReport(sheet, report, (cell) => (cell === '' ? null : ore(cell)));
+  // Every amount is a number cell in kronor with the öre format, as the CSV has it.
+  const amountColumns = rows[0].flatMap((c, i) => (/\(kr\)$/.test(c.text) ? [i] : []));
+  for (const cells of rows.slice(1)) {
+    for (const i of amountColumns) if (cells[i]) assert.deepEqual(Object.keys(cells[i]), ['number', 'style']);
+  }
+  assert.deepEqual(sheet.map((r) => r.Enhet), records(readCsv(csv)).map((r) => r.Enhet));
+  assertSameAsReport(records(readCsv(csv)), report);
   // The subtree shown, in the file's name too.
   await widget.locator('select#unit').selectOption('HSN');
   await page.locator('balans-widget tr[data-unit="HSN"][data-depth="0"]').waitFor();
   const [again] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  assert.equal(again.suggestedFilename(), 'avvikelse-HSN-2025-08.csv');
-  assert.equal(records(readCsv((await readFile(await again.path())).toString('utf8')))[0].Enhet, 'HSN');
+  assert.equal(again.suggestedFilename(), 'avvikelse-HSN-2025-08.xlsx');
+  assert.equal(sheetRecords(readXlsx(new Uint8Array(await readFile(await again.path()))).rows)[0].Enhet, 'HSN');
   assert.deepEqual(problems, []);
   await page.close();
 });

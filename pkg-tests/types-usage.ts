@@ -49,6 +49,9 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
     rows: [['HSN', '-157333333.33'], ['KTN', null]],
   };
   const tableFile: string = exportTableCsv(table);
+  const sheet: ExportTable = ws.deviationTable({ asOf: '2025-08' });
+  const kind: 'text' | 'amount' | 'number' | undefined = sheet.columns[0].kind;
+  const firstCell: string | null = sheet.rows[0][0];
   const back: WorkspaceDocument = ws.toJSON();
   const parts: string[] = periodise('-236000000', { year: 2025, method: 'workdays' }).months;
   // Kept in IndexedDB: both answer with a promise; nothing kept is null.
@@ -63,7 +66,7 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
     const code: string = (err as BalansError).code;
     return code;
   }
-  return [rows, replacedRows, undone?.replaced.budgetRows, left, forecast, percent, shown, back.schema, parts.length, version(), formatAmount(1), file, tableFile].join();
+  return [rows, replacedRows, undone?.replaced.budgetRows, left, forecast, percent, shown, back.schema, parts.length, version(), formatAmount(1), file, tableFile, kind, firstCell].join();
 }
 
 export function refused(ws: Workspace): void {

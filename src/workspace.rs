@@ -15,7 +15,7 @@ use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, EffectsOptions, EffectsReport};
 use crate::error::report::{ImportReport, Imported, Location};
 use crate::error::{Error, Result};
-use crate::export;
+use crate::export::{self, table::ExportTable};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::import::{self, Format, ImportOptions};
@@ -241,11 +241,16 @@ impl Workspace {
         Ok(report)
     }
 
-    /// The deviation table of `options` as CSV for Excel in Swedish, every figure in kronor to
-    /// the öre ([`export::deviation`]); `fields` is ignored: the file has every column.
-    pub fn deviation_csv(&self, options: &DeviationOptions) -> Result<String> {
+    /// The deviation table of `options` as columns and rows for a file, every figure in kronor
+    /// to the öre ([`export::deviation`]); `fields` is ignored: the file has every column.
+    pub fn deviation_table(&self, options: &DeviationOptions) -> Result<ExportTable> {
         self.deviation(options)
-            .map(|report| export::deviation::to_csv(&report))
+            .map(|report| export::deviation::table(&report))
+    }
+
+    /// [`Workspace::deviation_table`] as CSV for Excel in Swedish ([`export::csv`]).
+    pub fn deviation_csv(&self, options: &DeviationOptions) -> Result<String> {
+        self.deviation_table(options)?.to_csv()
     }
 
     /// The effects report (effektuppföljning) for `options`.

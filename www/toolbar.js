@@ -38,7 +38,7 @@ export function buildToolbar() {
   const legend = h('legend', {});
   const costTypes = h('input', { id: 'by-cost-type', type: 'checkbox' });
   const costTypesLabel = h('label', { for: 'by-cost-type' });
-  const csv = h('button', { type: 'button', class: 'action', 'data-export': 'csv' });
+  const excel = h('button', { type: 'button', class: 'action', 'data-export': 'xlsx' });
   const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
   const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
     h('div', { class: 'field' }, monthLabel, month),
@@ -49,10 +49,10 @@ export function buildToolbar() {
     h('fieldset', { class: 'field threshold deviation-only' }, legend, amountLabel, amount, percentLabel, percent, hint),
     h('div', { class: 'field deviation-only' }, filterLabel, filter),
     h('div', { class: 'field deviation-only' }, costTypes, costTypesLabel),
-    h('div', { class: 'field deviation-only' }, csv, json));
+    h('div', { class: 'field deviation-only' }, excel, json));
   return {
     toolbar, month, monthLabel, unit, unitLabel, subtree, subtreeLabel, span, spanLabel, costTypes, costTypesLabel,
-    decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, csv, json,
+    decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, excel, json,
     key: '', // what the options were last made for
   };
 }
@@ -94,7 +94,7 @@ export function fillToolbar(ui, report, c) {
     ui.filter.replaceChildren(h('option', { value: '' }, t.allStatuses),
       ...STATUSES.map((value) => h('option', { value }, t.statuses[value])));
     ui.costTypesLabel.textContent = t.byCostType;
-    ui.csv.textContent = t.exportExcel;
+    ui.excel.textContent = t.exportExcel;
     ui.json.textContent = t.exportJson;
     // The threshold in kronor, shown again in the display unit.
     ui.amount.value = c.threshold ? plain(c.threshold.absolute, c.displayUnit) : '';

@@ -1,4 +1,5 @@
-//! The deviation table as a file for the committee's secretary (`exportDeviationCsv`): one row
+//! The deviation table as a file for the committee's secretary (`deviationTable`, and as CSV
+//! `exportDeviationCsv`): one row
 //! per unit in tree order (parents before children), after each unit its cost types when the
 //! options ask for them; every amount in kronor to the öre as a number, statuses and levels in
 //! Swedish words, headers as the deviation view names its columns (www/lib/text.js), with
@@ -8,13 +9,15 @@
 //! committee's table, not a copy of the screen (its sorting, status filter and display unit).
 //!
 //! Not here: the figures (the deviation engine computes them; nothing is added or rounded here)
-//! or how a cell is written ([`super::csv`]).
+//! or how a file is written (the table's CSV in `table`, its .xlsx in www/lib/xlsx.js).
 
 use crate::deviation::{DeviationReport, Figures, FullYear, Status};
 use crate::model::Level;
+use crate::num::canonical::with_canonical;
 use crate::num::money::Amount;
+use crate::num::ratio::Percent;
 
-use super::csv::{Cell, Csv};
+use super::table::{ExportColumn, ExportColumnKind, ExportTable};
 
 /// The status as the view says it (`statuses` in www/lib/text.js).
 fn status_word(status: Status) -> &'static str {
@@ -44,30 +47,48 @@ const NO_OUTCOME: &str = "inget utfall";
 /// What the view calls the rows that name no cost type (`noCostType`).
 const NO_COST_TYPE: &str = "Utan kostnadsslag";
 
-const HEAD: [&str; 4] = ["Djup", "Nivå", "Enhet", "Namn"];
-const COST_TYPE: [&str; 2] = ["Kostnadsslag", "Kostnadsslagets namn"];
-const FIGURES: [&str; 17] = [
-    "Månad budget (kr)",
-    "Månad utfall (kr)",
-    "Månad avvikelse (kr)",
-    "Månad avvikelse % av brutto",
-    "Hittills i år budget (kr)",
-    "Hittills i år utfall (kr)",
-    "Hittills i år avvikelse (kr)",
-    "Hittills i år avvikelse % av brutto",
-    "Hittills i år underliggande (kr)",
-    "Hittills i år status",
-    "Helår budget (kr)",
-    "Helår prognos (kr)",
-    "Helår avvikelse (kr)",
-    "Helår avvikelse % av brutto",
-    "Helår status",
-    "Prognos från",
-    "Åtgärdsprogram senast",
+use ExportColumnKind::{Amount as Kr, Number, Text};
+
+const HEAD: [(&str, ExportColumnKind); 4] = [
+    ("Djup", Number),
+    ("Nivå", Text),
+    ("Enhet", Text),
+    ("Namn", Text),
+];
+const COST_TYPE: [(&str, ExportColumnKind); 2] =
+    [("Kostnadsslag", Text), ("Kostnadsslagets namn", Text)];
+const FIGURES: [(&str, ExportColumnKind); 17] = [
+    ("Månad budget (kr)", Kr),
+    ("Månad utfall (kr)", Kr),
+    ("Månad avvikelse (kr)", Kr),
+    ("Månad avvikelse % av brutto", Number),
+    ("Hittills i år budget (kr)", Kr),
+    ("Hittills i år utfall (kr)", Kr),
+    ("Hittills i år avvikelse (kr)", Kr),
+    ("Hittills i år avvikelse % av brutto", Number),
+    ("Hittills i år underliggande (kr)", Kr),
+    ("Hittills i år status", Text),
+    ("Helår budget (kr)", Kr),
+    ("Helår prognos (kr)", Kr),
+    ("Helår avvikelse (kr)", Kr),
+    ("Helår avvikelse % av brutto", Number),
+    ("Helår status", Text),
+    ("Prognos från", Text),
+    ("Åtgärdsprogram senast", Text),
 ];
 
+type Cell = Option<String>;
+
 fn amount(a: Option<Amount>) -> Cell {
-    Cell::number(a.map(Amount::decimal))
+    a.map(Amount::to_canonical)
+}
+
+fn percent(p: Option<Percent>) -> Cell {
+    p.map(|p| with_canonical(p.decimal(), str::to_owned))
+}
+
+fn text(t: &str) -> Cell {
+    Some(t.to_string())
 }
 
 /// The month's or the year to date's budget, outcome, deviation and percent of gross cost.
@@ -75,75 +96,71 @@ fn span(f: &Figures, out: &mut Vec<Cell>) {
     out.push(amount(Some(f.budget)));
     out.push(amount(f.outcome));
     out.push(amount(f.deviation));
-    out.push(Cell::number(f.percent_of_gross_cost.map(|p| p.decimal())));
+    out.push(percent(f.percent_of_gross_cost));
 }
 
 fn status(f: &Figures) -> Cell {
     match (f.status, f.outcome) {
-        (Some(s), _) => Cell::text(status_word(s)),
-        (None, None) => Cell::text(NO_OUTCOME),
-        (None, Some(_)) => Cell::Empty,
+        (Some(s), _) => text(status_word(s)),
+        (None, None) => text(NO_OUTCOME),
+        (None, Some(_)) => None,
     }
 }
 
 /// Every figure of a row or cost-type row; `due` is the unit's action programme month.
-fn figures(period: &Figures, ytd: &Figures, year: &FullYear, due: Option<String>) -> Vec<Cell> {
-    let mut out = Vec::with_capacity(FIGURES.len());
-    span(period, &mut out);
-    span(ytd, &mut out);
+fn figures(period: &Figures, ytd: &Figures, year: &FullYear, due: Cell, out: &mut Vec<Cell>) {
+    span(period, out);
+    span(ytd, out);
     out.push(amount(ytd.underlying));
     out.push(status(ytd));
     out.push(amount(Some(year.budget)));
     out.push(amount(year.forecast));
     out.push(amount(year.deviation));
-    out.push(Cell::number(
-        year.percent_of_gross_cost.map(|p| p.decimal()),
-    ));
-    out.push(
-        year.status
-            .map_or(Cell::Empty, |s| Cell::text(status_word(s))),
-    );
-    out.push(
-        year.forecast_month
-            .map_or(Cell::Empty, |m| Cell::text(m.to_string())),
-    );
-    out.push(due.map_or(Cell::Empty, Cell::Text));
-    out
+    out.push(percent(year.percent_of_gross_cost));
+    out.push(year.status.and_then(|s| text(status_word(s))));
+    out.push(year.forecast_month.map(|m| m.to_string()));
+    out.push(due);
 }
 
-/// The report as CSV for Excel in Swedish ([`super::csv`]).
-pub fn to_csv(report: &DeviationReport) -> String {
+/// The report as a table: the columns (cost types only where the report has them) and a row
+/// per unit, each followed by its cost-type rows. Amounts are canonical decimal strings.
+pub fn table(report: &DeviationReport) -> ExportTable {
     let by_cost_type = report.rows.iter().any(|r| r.cost_types.is_some());
-    let mut csv = Csv::new();
-    let mut header: Vec<&str> = HEAD.to_vec();
-    if by_cost_type {
-        header.extend(COST_TYPE);
-    }
-    header.extend(FIGURES);
-    csv.header(&header);
+    let lead: &[(&str, ExportColumnKind)] = if by_cost_type { &COST_TYPE } else { &[] };
+    let columns = HEAD
+        .iter()
+        .chain(lead)
+        .chain(&FIGURES)
+        .map(|&(heading, kind)| ExportColumn {
+            heading: heading.into(),
+            kind,
+        })
+        .collect();
+    let mut rows = Vec::new();
     for row in &report.rows {
         let h = &row.head;
         let head = [
-            Cell::Number(h.depth.into()),
-            h.level.map_or(Cell::Empty, |l| Cell::text(level_word(l))),
-            Cell::text(&h.unit),
-            Cell::text(&h.name),
+            Some(h.depth.to_string()),
+            h.level.and_then(|l| text(level_word(l))),
+            text(&h.unit),
+            text(&h.name),
         ];
+        let mut own = head.to_vec();
+        if by_cost_type {
+            own.extend([None, None]);
+        }
         let due = row.escalation.as_ref().map(|e| e.due.to_string());
-        let no_cost_type = [Cell::Empty, Cell::Empty];
-        let own = figures(&row.period, &row.ytd, &row.full_year, due);
-        let lead: &[Cell] = if by_cost_type { &no_cost_type } else { &[] };
-        csv.row(head.iter().chain(lead).chain(&own));
+        figures(&row.period, &row.ytd, &row.full_year, due, &mut own);
+        rows.push(own);
         for c in row.cost_types.iter().flatten() {
-            let named = [
-                c.cost_type.clone().map_or(Cell::Empty, Cell::Text),
-                Cell::text(c.name.as_deref().unwrap_or(NO_COST_TYPE)),
-            ];
-            let own = figures(&c.period, &c.ytd, &c.full_year, None);
-            csv.row(head.iter().chain(&named).chain(&own));
+            let mut line = head.to_vec();
+            line.push(c.cost_type.clone());
+            line.push(text(c.name.as_deref().unwrap_or(NO_COST_TYPE)));
+            figures(&c.period, &c.ytd, &c.full_year, None, &mut line);
+            rows.push(line);
         }
     }
-    csv.finish()
+    ExportTable { columns, rows }
 }
 
 #[cfg(test)]
@@ -243,5 +260,22 @@ mod tests {
                 .any(|l| l.starts_with("1;;B;B;;Utan kostnadsslag;200;200,01;")),
             "{csv}"
         );
+    }
+
+    #[test]
+    fn the_table_says_which_columns_are_kronor_and_holds_them_as_decimal_strings() {
+        use crate::export::table::ExportColumnKind;
+        let table = workspace().deviation_table(&options(false)).unwrap();
+        for c in &table.columns {
+            let kronor = c.heading.ends_with("(kr)");
+            assert_eq!(c.kind == ExportColumnKind::Amount, kronor, "{}", c.heading);
+        }
+        let outcome = table
+            .columns
+            .iter()
+            .position(|c| c.heading == "Månad utfall (kr)")
+            .unwrap();
+        assert_eq!(table.rows[0][outcome].as_deref(), Some("-1234367.88"));
+        assert_eq!(table.rows[0][0].as_deref(), Some("0"));
     }
 }

@@ -7,7 +7,7 @@
 //!
 //! Not here: how a cell is written ([`super::csv`]).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::num::money::Amount;
@@ -15,7 +15,7 @@ use crate::num::money::Amount;
 use super::csv::{Cell, Csv};
 
 /// A table to write (`ExportTable` in the TypeScript types).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExportTable {
     pub columns: Vec<ExportColumn>,
@@ -24,7 +24,7 @@ pub struct ExportTable {
 }
 
 /// A column's heading and what its cells hold.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExportColumn {
     pub heading: String,
@@ -32,7 +32,7 @@ pub struct ExportColumn {
     pub kind: ExportColumnKind,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ExportColumnKind {
     #[default]

@@ -135,6 +135,20 @@ impl Workspace {
         convert::parse_json(&text).map_err(js_error)
     }
 
+    /// The deviation table of `options` as columns and rows for a file (the widget writes it as
+    /// .xlsx): one row per unit in tree order (and its cost types with `byCostType`), amounts
+    /// in kronor to the öre as decimal strings, Swedish headers and statuses; `fields` is ignored.
+    #[wasm_bindgen(js_name = deviationTable, unchecked_return_type = "ExportTable")]
+    pub fn deviation_table(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &DeviationOptions| {
+            self.inner.deviation_table(o)
+        })
+        .map_err(js_error)
+    }
+
     /// The deviation table of `options` as CSV for Excel in Swedish: one row per unit in tree
     /// order (and its cost types with `byCostType`), every amount in kronor to the öre as a
     /// number, Swedish headers and statuses; `fields` is ignored.

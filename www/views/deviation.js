@@ -52,10 +52,16 @@ export function filter(host, status) {
   tables.get(host)?.filter(status);
 }
 
-/** The report of the table shown (its month, unit, thresholds and cost types) as CSV for Excel
- * in Swedish, written by the package (`exportDeviationCsv`): every unit of the subtree in tree
- * order, amounts in kronor to the öre; the screen's sorting, filter and display unit are for
- * reading, the file is the committee's table. '' when no report is shown. */
+/** The report of the table shown (its month, unit, thresholds and cost types) as a table for a
+ * file, from the package (`deviationTable`): every unit of the subtree in tree order, amounts in
+ * kronor to the öre; the screen's sorting, filter and display unit are for reading, the file is
+ * the committee's table. null when no report is shown. */
+export function toTable(host) {
+  const options = tables.get(host)?.options;
+  return host.report && options ? host.activeWorkspace.deviationTable(options) : null;
+}
+
+/** The same as CSV for Excel in Swedish (`exportDeviationCsv`); '' when no report is shown. */
 export function toCsv(host) {
   const options = tables.get(host)?.options;
   return host.report && options ? host.activeWorkspace.exportDeviationCsv(options) : '';

@@ -16,7 +16,8 @@ export interface FormatOptions {
   /** No thousands separators and an ASCII minus, for files (CSV): "-157,3". */
   plain?: boolean;
 }
-/** A table to write as a file: a report's table as a view holds it. */
+/** A table to write as a file: a report's table as a view holds it; ws.deviationTable gives the
+ * deviation table's. */
 export interface ExportTable {
   columns: ExportColumn[];
   /** One cell per column: text, or for amount and number columns a decimal string; null is
