@@ -160,7 +160,8 @@ test('"Exportera till Excel" downloads the deviation table as .xlsx by keyboard,
   const [download] = await Promise.all([page.waitForEvent('download'), button.focus().then(() => page.keyboard.press('Enter'))]);
   assert.equal(download.suggestedFilename(), 'avvikelse-R-2025-08.xlsx');
   assert.equal(writer(), 1, 'the first export loads it');
-  const { rows } = readXlsx(new Uint8Array(await readFile(await download.path())));
+  const { rows, parts } = readXlsx(new Uint8Array(await readFile(await download.path())));
+  assert.match(parts.get('xl/workbook.xml'), /<sheet name="Avvikelse 2025-08" /);
   const { report, csv } = await page.evaluate(() => {
     const el = document.querySelector('balans-widget');
     return { report: el.activeWorkspace.deviation({ asOf: el.report.asOf }), csv: el.toCsv() };

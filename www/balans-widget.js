@@ -204,7 +204,8 @@ export class BalansWidget extends HTMLElement {
     const table = deviation.toTable(this);
     if (!table) return null;
     const { xlsxOf } = await import('./lib/xlsx.js');
-    return xlsxOf(table, this.#t.fileName);
+    const name = this.#t.fileName;
+    return xlsxOf(table, `${name[0].toUpperCase()}${name.slice(1)} ${this.#report.asOf}`); // "Avvikelse 2025-08"
   }
 
   /** The report of the table shown as JSON text, amounts as decimal strings: the visible rows in
