@@ -52,6 +52,7 @@ const cases = {
   }),
   effectEntries: (ws) => ws.effectEntries(),
   entriesCsv: (ws) => ws.exportEntriesCsv(),
+  deviationCsv: (ws) => ws.exportDeviationCsv({ asOf: '2025-08', byCostType: true }),
   grants: (ws) => ws.grants({ asOf: '2025-08' }),
   grantsOptions: (ws) => ws.grants({
     asOf: '2025-04', unit: 'HSN', temporary: ['targeted'], planYears: 5,

@@ -3,6 +3,7 @@
 import init, {
   Workspace,
   allocateFrame,
+  exportTableCsv,
   formatAmount,
   parseAmount,
   periodise,
@@ -10,6 +11,7 @@ import init, {
   readImport,
   type BalansError,
   type BridgeReport,
+  type ExportTable,
   type BridgeStepKind,
   type ImportIssue,
   type ImportReport,
@@ -41,6 +43,15 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
   const percent: string | null = first.ytd.percent;
   const groups: DeviationRowGroup[] = ['period', 'ytd', 'fullYear', 'escalation'];
   const shown: string = ws.deviation({ asOf: '2025-08', fields: groups }).rows[0].unit;
+  const file: string = ws.exportDeviationCsv({ asOf: '2025-08', unit: 'HSN', byCostType: true });
+  const table: ExportTable = {
+    columns: [{ heading: 'Nämnd' }, { heading: 'Avvikelse (kr)', kind: 'amount' }],
+    rows: [['HSN', '-157333333.33'], ['KTN', null]],
+  };
+  const tableFile: string = exportTableCsv(table);
+  const sheet: ExportTable = ws.deviationTable({ asOf: '2025-08' });
+  const kind: 'text' | 'amount' | 'number' | undefined = sheet.columns[0].kind;
+  const firstCell: string | null = sheet.rows[0][0];
   const back: WorkspaceDocument = ws.toJSON();
   const parts: string[] = periodise('-236000000', { year: 2025, method: 'workdays' }).months;
   // Kept in IndexedDB: both answer with a promise; nothing kept is null.
@@ -55,7 +66,7 @@ export async function usage(doc: WorkspaceDocument): Promise<string> {
     const code: string = (err as BalansError).code;
     return code;
   }
-  return [rows, replacedRows, undone?.replaced.budgetRows, left, forecast, percent, shown, back.schema, parts.length, version(), formatAmount(1)].join();
+  return [rows, replacedRows, undone?.replaced.budgetRows, left, forecast, percent, shown, back.schema, parts.length, version(), formatAmount(1), file, tableFile, kind, firstCell].join();
 }
 
 export function refused(ws: Workspace): void {
@@ -63,6 +74,10 @@ export function refused(ws: Workspace): void {
   const taken: Imported = ws.undoImport();
   // @ts-expect-error asOf is required
   ws.deviation({});
+  // @ts-expect-error the export takes the deviation's options
+  ws.exportDeviationCsv({ unit: 'HSN' });
+  // @ts-expect-error a column is text, amount or number
+  exportTableCsv({ columns: [{ heading: 'x', kind: 'date' }], rows: [] });
   // @ts-expect-error not a method name
   periodise('1', { year: 2025, method: 'quarterly' });
   // @ts-expect-error amounts in reports are strings, not numbers

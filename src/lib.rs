@@ -11,7 +11,7 @@
 //! The modules, from the floor up (each uses only those above it in this list):
 //! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text` → `model`, `org`,
 //! `periodise`, `budget` → `import`, `dataset` → `deviation`, `effects`, `grants`, `goals`,
-//! `frame`, `bridge` → `workspace` → `wasm`.
+//! `frame`, `bridge` → `export` → `workspace` → `wasm`.
 
 mod bridge;
 mod budget;
@@ -20,6 +20,7 @@ mod dataset;
 mod deviation;
 mod effects;
 mod error;
+mod export;
 mod frame;
 mod goals;
 mod grants;
@@ -51,6 +52,7 @@ pub use error::report::{
     ColumnUse, ImportReport, ImportSummary, Imported, Issue, Location, RowCounts,
 };
 pub use error::{Error, Result};
+pub use export::table::{ExportColumn, ExportColumnKind, ExportTable};
 pub use frame::{allocate_frame, FrameAllocation, FramePart, Share};
 pub use goals::{GoalsOptions, GoalsReport};
 pub use grants::{GrantOptions, GrantsReport};

@@ -15,6 +15,7 @@ use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, EffectsOptions, EffectsReport};
 use crate::error::report::{ImportReport, Imported, Location};
 use crate::error::{Error, Result};
+use crate::export::{self, table::ExportTable};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::import::{self, Format, ImportOptions};
@@ -240,6 +241,18 @@ impl Workspace {
         Ok(report)
     }
 
+    /// The deviation table of `options` as columns and rows for a file, every figure in kronor
+    /// to the öre ([`export::deviation`]); `fields` is ignored: the file has every column.
+    pub fn deviation_table(&self, options: &DeviationOptions) -> Result<ExportTable> {
+        self.deviation(options)
+            .map(|report| export::deviation::table(&report))
+    }
+
+    /// [`Workspace::deviation_table`] as CSV for Excel in Swedish ([`export::csv`]).
+    pub fn deviation_csv(&self, options: &DeviationOptions) -> Result<String> {
+        self.deviation_table(options)?.to_csv()
+    }
+
     /// The effects report (effektuppföljning) for `options`.
     pub fn effects(&self, options: &EffectsOptions) -> Result<EffectsReport> {
         let data = self.data()?;
@@ -319,9 +332,9 @@ impl Workspace {
             .map_err(|err| crate::import::registers::measures::at_lines(err, &lines))
     }
 
-    /// The entries log as CSV for the controller (sv-SE, semicolons, BOM).
+    /// The entries log as CSV for the controller, for Excel in Swedish ([`export::csv`]).
     pub fn entries_csv(&self) -> String {
-        entries::to_csv(&self.doc.measures, &self.doc.effect_entries)
+        export::entries::to_csv(&self.doc.measures, &self.doc.effect_entries)
     }
 
     /// Adds a grants register pasted from Excel or read from CSV, with Swedish column names

@@ -193,11 +193,21 @@ export class BalansWidget extends HTMLElement {
    * threshold; `toJson()` or `activeWorkspace.deviation()` give every group. */
   get report() { return this.#report; }
 
-  /** The table as shown (visible rows in their order, every column) as CSV for Excel in
-   * Swedish: semicolons, decimal commas, CRLF, a UTF-8 byte order mark; amounts in the display
-   * unit without thousands separators; text cells safe against formula injection. */
+  /** The report shown as CSV for Excel in Swedish (the package's `exportDeviationCsv` of the
+   * table's options): every unit of the subtree in tree order, amounts in kronor to the öre as
+   * numbers, text cells safe against formula injection; '' when no report is shown. */
   toCsv() {
-    return deviation.toCsv(this, { lang: this.#lang, span: this.span, displayUnit: this.displayUnit, decimals: this.decimals });
+    return deviation.toCsv(this);
+  }
+
+  /** The same table as an .xlsx Blob (what "Exportera till Excel" downloads), written by
+   * lib/xlsx.js, which is loaded on the first call; null when no report is shown. */
+  async toXlsx() {
+    const table = deviation.toTable(this);
+    if (!table) return null;
+    const { xlsxOf } = await import('./lib/xlsx.js');
+    const name = this.#t.fileName;
+    return xlsxOf(table, `${name[0].toUpperCase()}${name.slice(1)} ${this.#report.asOf}`); // "Avvikelse 2025-08"
   }
 
   /** The report of the table shown as JSON text, amounts as decimal strings: the visible rows in
@@ -373,7 +383,7 @@ export class BalansWidget extends HTMLElement {
     // A code without a translation falls back to the API's message, which names its field itself.
     const known = Object.hasOwn(t.codes, code);
     const reason = known ? t.codes[code] + (field ? ` (${t.field(field)})` : '') : message.replace(/\.$/, '');
-    const headline = `${phase === 'load' ? t.loadFailed : t.reportFailed}: ${reason}.`;
+    const headline = `${{ load: t.loadFailed, report: t.reportFailed, export: t.exportFailed }[phase]}: ${reason}.`;
     this.#ui.status.textContent = '';
     if (phase === 'report' || !this.#report) {
       this.#report = null;
@@ -466,7 +476,7 @@ export class BalansWidget extends HTMLElement {
     link.addEventListener('error', reveal);
 
     const ui = buildToolbar();
-    const { toolbar, month, unit, subtree, span, decimals, filter, amount, percent, costTypes, allColumns, csv, json } = ui;
+    const { toolbar, month, unit, subtree, span, decimals, filter, amount, percent, costTypes, allColumns, excel, json } = ui;
     const status = h('div', { part: 'status', class: 'status', role: 'status' });
     const error = h('div', { part: 'error', class: 'error', role: 'alert' });
     // Focusable and labelled, so a table wider than its page can be scrolled by keyboard.
@@ -504,7 +514,7 @@ export class BalansWidget extends HTMLElement {
     };
     amount.addEventListener('change', threshold);
     percent.addEventListener('change', threshold);
-    csv.addEventListener('click', () => this.#export('csv'));
+    excel.addEventListener('click', () => this.#export('xlsx'));
     json.addEventListener('click', () => this.#export('json'));
 
     // The deviation view's forecast chart of the report's root unit (views/deviation-chart.js).
@@ -514,12 +524,19 @@ export class BalansWidget extends HTMLElement {
     return { ...ui, status, error, region, chart };
   }
 
-  #export(format) {
+  async #export(format) {
     const asOf = this.#report?.asOf ?? '';
-    const fileName = `${this.#t.fileName}-${asOf}.${format}`;
-    const text = format === 'csv' ? this.toCsv() : this.toJson();
-    download(text, fileName, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
-    this.#emit('balans-export', { format, fileName, text });
+    // The report's unit in the name (avvikelse-HSN-2025-08.xlsx), without what a file name forbids.
+    const unit = (this.#report?.root ?? '').replace(/[^\p{L}\p{N}_.-]+/gu, '_');
+    const fileName = `${this.#t.fileName}${unit ? `-${unit}` : ''}-${asOf}.${format}`;
+    try {
+      const file = format === 'xlsx' ? await this.toXlsx() : this.toJson();
+      if (file == null) return;
+      download(file, fileName, format === 'xlsx' ? file.type : 'application/json');
+      this.#emit('balans-export', format === 'xlsx' ? { format, fileName, blob: file } : { format, fileName, text: file });
+    } catch (err) {
+      this.#fail(err, 'export'); // the report shown stays
+    }
   }
 }
 

@@ -9,7 +9,7 @@ const ASSETS = [
   './', 'index.html', 'app.js', 'app.css', 'favicon.svg',
   'balans-widget.js', 'balans-widget.css', 'toolbar.js',
   'lib/browser-copy.js', 'lib/dom.js', 'lib/months.js', 'lib/numbers.js', 'lib/svg.js', 'lib/text.js',
-  'lib/trusted.js',
+  'lib/trusted.js', 'lib/xlsx.js',
   'views/registry.js', 'views/deviation.js', 'views/deviation-columns.js', 'views/deviation-chart.js',
   'views/effects.js', 'views/effects.css', 'views/effects-chart.js',
   'views/grants.js', 'views/grants-chart.js', 'views/bridge.js', 'views/goals.js', 'views/register-paste.js',

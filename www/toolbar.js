@@ -40,7 +40,7 @@ export function buildToolbar() {
   const costTypesLabel = h('label', { for: 'by-cost-type' });
   const allColumns = h('input', { id: 'all-columns', type: 'checkbox' });
   const allColumnsLabel = h('label', { for: 'all-columns' });
-  const csv = h('button', { type: 'button', class: 'action', 'data-export': 'csv' });
+  const excel = h('button', { type: 'button', class: 'action', 'data-export': 'xlsx' });
   const json = h('button', { type: 'button', class: 'action', 'data-export': 'json' });
   const toolbar = h('div', { part: 'toolbar', class: 'toolbar', hidden: true },
     h('div', { class: 'field' }, monthLabel, month),
@@ -52,11 +52,11 @@ export function buildToolbar() {
     h('div', { class: 'field deviation-only' }, filterLabel, filter),
     h('div', { class: 'field deviation-only' }, costTypes, costTypesLabel),
     h('div', { class: 'field deviation-only' }, allColumns, allColumnsLabel),
-    h('div', { class: 'field deviation-only' }, csv, json));
+    h('div', { class: 'field deviation-only' }, excel, json));
   return {
     toolbar, month, monthLabel, unit, unitLabel, subtree, subtreeLabel, span, spanLabel, costTypes, costTypesLabel,
     allColumns, allColumnsLabel,
-    decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, csv, json,
+    decimals, decimalsLabel, filter, filterLabel, amount, amountLabel, percent, percentLabel, legend, hint, excel, json,
     key: '', // what the options were last made for
   };
 }
@@ -101,7 +101,7 @@ export function fillToolbar(ui, report, c) {
       ...STATUSES.map((value) => h('option', { value }, t.statuses[value])));
     ui.costTypesLabel.textContent = t.byCostType;
     ui.allColumnsLabel.textContent = t.allColumns;
-    ui.csv.textContent = t.exportCsv;
+    ui.excel.textContent = t.exportExcel;
     ui.json.textContent = t.exportJson;
     // The threshold in kronor, shown again in the display unit.
     ui.amount.value = c.threshold ? plain(c.threshold.absolute, c.displayUnit) : '';

@@ -4,6 +4,8 @@
 //! An entry replaces the value it names (a month's realised effect, or a forecast made in a
 //! month) and remembers the value it replaced; undo pops the last entry and puts that value
 //! back. The log is part of the workspace document, so it survives a save and a reload.
+//!
+//! Not here: the log as a file for the controller (`export::entries`).
 
 use crate::calendar::Month;
 use crate::error::{Error, Result};
@@ -164,54 +166,4 @@ pub fn check(measures: &[SavingsMeasure], log: &[EffectEntry]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The log as CSV for Excel in Sweden: UTF-8 with a byte-order mark, semicolons, decimal comma,
-/// CRLF line ends, Swedish headers. Amounts have no thousands separators, so they read as numbers.
-pub fn to_csv(measures: &[SavingsMeasure], log: &[EffectEntry]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str("Åtgärd;Benämning;Enhet;Typ;År;Månad;Belopp;Tidigare belopp\r\n");
-    let number = |a: Amount| a.to_canonical().replace('.', ",");
-    for entry in log {
-        let m = measures.iter().find(|m| m.id == entry.measure());
-        let (title, unit) = m.map_or(("", ""), |m| (m.title.as_str(), m.unit.as_str()));
-        let (kind, year, month, amount, previous) = match entry {
-            EffectEntry::Realised {
-                month,
-                amount,
-                previous,
-                ..
-            } => ("Realiserad effekt", month.year(), month, amount, previous),
-            EffectEntry::Forecast {
-                year,
-                made,
-                amount,
-                previous,
-                ..
-            } => ("Prognos", *year, made, amount, previous),
-        };
-        let fields = [
-            entry.measure().to_string(),
-            title.to_string(),
-            unit.to_string(),
-            kind.to_string(),
-            year.to_string(),
-            month.to_string(),
-            number(*amount),
-            previous.map(number).unwrap_or_default(),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(";"));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// Quotes a field that holds a separator, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }

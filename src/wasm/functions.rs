@@ -1,6 +1,6 @@
 //! The free functions, for single jobs without a workspace: `parseAmount`, `formatAmount`,
-//! `periodise`, `allocateFrame`, `version`, and `readImport`, which reads a file in a Web Worker
-//! without adding it anywhere. Their TypeScript is hand-written in `types/functions.d.ts` (hence
+//! `periodise`, `allocateFrame`, `exportTableCsv`, `memoryBytes`, `version`, and `readImport`,
+//! which reads a file in a Web Worker without adding it anywhere. Their TypeScript is hand-written in `types/functions.d.ts` (hence
 //! `skip_typescript`), except `version`'s, which wasm-bindgen writes.
 //!
 //! Not here: the `Workspace` class (`workspace.rs`); how inputs are read and results written
@@ -9,6 +9,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::budget::{self, PeriodiseOptions};
+use crate::export::table::ExportTable;
 use crate::frame::{self, Share};
 use crate::import::{self, ImportOptions};
 use crate::num::format::FormatOptions;
@@ -51,6 +52,13 @@ pub fn format_amount(value: JsValue, options: JsValue) -> Result<String, JsValue
     let amount = convert::amount(value, "amount").map_err(js_error)?;
     let options: FormatOptions = convert::options_or_default(options).map_err(js_error)?;
     amount.format_with(&options).map_err(js_error)
+}
+
+/// Writes a table of columns and rows (a report's table) as CSV for Excel in Swedish.
+#[wasm_bindgen(js_name = exportTableCsv, skip_typescript)]
+pub fn export_table_csv(table: JsValue) -> Result<String, JsValue> {
+    let table: ExportTable = convert::options(table).map_err(js_error)?;
+    table.to_csv().map_err(js_error)
 }
 
 /// Spreads an annual amount over twelve months; the parts sum exactly to it.

@@ -21,6 +21,7 @@ mod types;
 mod workspace;
 
 pub use functions::{
-    allocate_frame, format_amount, memory_bytes, parse_amount, periodise, read_import, version,
+    allocate_frame, export_table_csv, format_amount, memory_bytes, parse_amount, periodise,
+    read_import, version,
 };
 pub use workspace::Workspace;

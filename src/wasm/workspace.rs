@@ -137,6 +137,32 @@ impl Workspace {
         convert::parse_json(&text).map_err(js_error)
     }
 
+    /// The deviation table of `options` as columns and rows for a file (the widget writes it as
+    /// .xlsx): one row per unit in tree order (and its cost types with `byCostType`), amounts
+    /// in kronor to the öre as decimal strings, Swedish headers and statuses; `fields` is ignored.
+    #[wasm_bindgen(js_name = deviationTable, unchecked_return_type = "ExportTable")]
+    pub fn deviation_table(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &DeviationOptions| {
+            self.read(|ws| ws.deviation_table(o))
+        })
+        .map_err(js_error)
+    }
+
+    /// The deviation table of `options` as CSV for Excel in Swedish: one row per unit in tree
+    /// order (and its cost types with `byCostType`), every amount in kronor to the öre as a
+    /// number, Swedish headers and statuses; `fields` is ignored.
+    #[wasm_bindgen(js_name = exportDeviationCsv)]
+    pub fn export_deviation_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeviationOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
+        let options: DeviationOptions = convert::options(options).map_err(js_error)?;
+        self.read(|ws| ws.deviation_csv(&options)).map_err(js_error)
+    }
+
     /// The result bridge (resultatbrygga) of a unit, budget result to forecast result.
     #[wasm_bindgen(unchecked_return_type = "BridgeReport")]
     pub fn bridge(
@@ -203,7 +229,8 @@ impl Workspace {
             .map_err(js_error)
     }
 
-    /// The entries log as CSV for Excel in Sweden: UTF-8 with BOM, semicolons, decimal comma.
+    /// The entries log as CSV for Excel in Swedish: UTF-8 with BOM, semicolons, decimal comma,
+    /// amounts to the öre as numbers, text that looks like a formula neutralised.
     #[wasm_bindgen(js_name = exportEntriesCsv)]
     pub fn export_entries_csv(&self) -> String {
         self.inner.borrow().entries_csv()

@@ -1,10 +1,10 @@
 // The deviation table's columns: which group and figure of the report each shows, how a cell
-// shows it (classes, data attribute, text), the column group headings, and the same columns
-// written as CSV for Excel. Every figure is the package's decimal string, shown through its
-// formatAmount; nothing here adds, rounds or compares amounts.
+// shows it (classes, data attribute, text) and the column group headings. Every figure is the
+// package's decimal string, shown through its formatAmount; nothing here adds, rounds or
+// compares amounts.
 //
 // Not here: the rows, the tree and the sorting (deviation.js), the forecast chart
-// (deviation-chart.js).
+// (deviation-chart.js), the table as a file (the package's exportDeviationCsv).
 
 import { formatAmount } from '../pkg/balans.js';
 import { parseMonth } from '../lib/months.js';
@@ -30,9 +30,6 @@ export const STATUSES = ['within', 'favourable', 'watch', 'material'];
 const DATA_ATTRIBUTES = {
   amount: 'data-amount', deviation: 'data-amount', percent: 'data-percent', status: 'data-status', month: 'data-month',
 };
-
-/** Characters that make a spreadsheet read a text cell as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** The columns that come only when the reader asks for all of them (the toolbar's "Alla
  * kolumner"): the month's and the full year's percent, the month the forecast was made and when
@@ -141,42 +138,4 @@ export function paintCell(td, { cls, attribute, value, text }, lang) {
   } else {
     td.replaceChildren(text);
   }
-}
-
-/** One CSV field: text that a spreadsheet would run as a formula gets a leading apostrophe, and
- * fields with a separator, quote or line break are quoted. */
-function csvField(value, text) {
-  let out = String(value ?? '');
-  if (text && FORMULA_START.test(out)) out = `'${out}`;
-  return /[;"\r\n]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
-}
-
-/**
- * `lines` ([id, name, figures]) in `columns` as CSV for Excel in Swedish: semicolons, decimal
- * commas, CRLF, a UTF-8 byte order mark; amounts in the display unit without thousands
- * separators; text cells safe against formula injection.
- */
-export function csvOf(lines, columns, { t, report, displayUnit, decimals }) {
-  const format = { unit: displayUnit, decimals, plain: true };
-  const unitLabel = t.units[displayUnit];
-  const header = ['Id', t.columns.unit, ...columns.map(([group, key, kind]) =>
-    `${groupLabel(group, t, report)} ${t.columns[key]}${kind === 'amount' || kind === 'deviation' ? ` (${unitLabel})` : ''}`)];
-  const out = [header.map((v) => csvField(v, true))];
-  for (const [id, name, row] of lines) {
-    const cells = columns.map(([group, key, kind]) => {
-      const value = cellValue(row, group, key);
-      if (value == null) return isUnbooked(row, group, key) ? csvField(t.noOutcome, true) : '';
-      switch (kind) {
-        case 'amount': case 'deviation': return formatAmount(value, format);
-        case 'percent': {
-          const percent = formatAmount(value, { ...PERCENT_FORMAT, plain: true });
-          return isNetPercent(row, group) ? csvField(`${percent} ${t.net}`, true) : percent;
-        }
-        case 'status': return csvField(t.statuses[value], true);
-        default: return csvField(value, true);
-      }
-    });
-    out.push([csvField(id, true), csvField(name, true), ...cells]);
-  }
-  return `\ufeff${out.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
 }

@@ -17,7 +17,7 @@ import { parseMonth } from '../lib/months.js';
 import { compareDecimal } from '../lib/numbers.js';
 import { TEXT, langOf } from '../lib/text.js';
 import {
-  STATUSES, cellValue, cellView, columnsFor, csvOf, fieldsOf, groupLabel, groupsOf, paintCell,
+  STATUSES, cellValue, cellView, columnsFor, fieldsOf, groupLabel, groupsOf, paintCell,
 } from './deviation-columns.js';
 import { renderChart } from './deviation-chart.js';
 
@@ -53,14 +53,19 @@ export function filter(host, status) {
   tables.get(host)?.filter(status);
 }
 
-/** The table as shown (visible rows in their order, its columns) as CSV (deviation-columns.js). */
-export function toCsv(host, { lang, span, displayUnit, decimals }) {
-  const lines = (tables.get(host)?.shownEntries() ?? []).flatMap(({ row, extra }) => [
-    [row.unit, row.name, row],
-    ...extra.map((x) => [`${row.unit}:${x.figures.costType ?? ''}`, x.name, x.figures]),
-  ]);
-  const columns = tables.get(host)?.columns ?? columnsFor(span === 'tertial' ? 'tertial' : 'period');
-  return csvOf(lines, columns, { t: TEXT[lang], report: host.report, displayUnit, decimals });
+/** The report of the table shown (its month, unit, thresholds and cost types) as a table for a
+ * file, from the package (`deviationTable`): every unit of the subtree in tree order, amounts in
+ * kronor to the öre; the screen's sorting, filter and display unit are for reading, the file is
+ * the committee's table. null when no report is shown. */
+export function toTable(host) {
+  const options = tables.get(host)?.options;
+  return host.report && options ? host.activeWorkspace.deviationTable(options) : null;
+}
+
+/** The same as CSV for Excel in Swedish (`exportDeviationCsv`); '' when no report is shown. */
+export function toCsv(host) {
+  const options = tables.get(host)?.options;
+  return host.report && options ? host.activeWorkspace.exportDeviationCsv(options) : '';
 }
 
 /** The report of the table shown as JSON text: the visible rows in their order, each with every

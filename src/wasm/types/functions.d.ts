@@ -16,6 +16,20 @@ export interface FormatOptions {
   /** No thousands separators and an ASCII minus, for files (CSV): "-157,3". */
   plain?: boolean;
 }
+/** A table to write as a file: a report's table as a view holds it; ws.deviationTable gives the
+ * deviation table's. */
+export interface ExportTable {
+  columns: ExportColumn[];
+  /** One cell per column: text, or for amount and number columns a decimal string; null is
+   * an empty cell. */
+  rows: (string | null)[][];
+}
+export interface ExportColumn {
+  heading: string;
+  /** text (default); amount: kronor, whole öre, written to the öre as a number; number: any
+   * other number (a percent, a count). */
+  kind?: "text" | "amount" | "number";
+}
 export interface PeriodiseOptions {
   year: number;
   /** linear when absent. */
@@ -37,6 +51,10 @@ export interface Periodised {
 export function readImport(format: "csv" | "paste" | "sie", input: Uint8Array | string, options?: ImportOptions, context?: WorkspaceDocument): ReadImport;
 /** How many bytes of WebAssembly memory the package holds now (it grows and never shrinks). */
 export function memoryBytes(): number;
+/** The table as CSV for Excel in Swedish (UTF-8 with BOM, `;`, decimal comma, CRLF): numbers
+ * as numbers, text that a spreadsheet would run as a formula neutralised. A row of the wrong
+ * length or a number that does not read throws, naming the cell (`rows[2][3]`). */
+export function exportTableCsv(table: ExportTable): string;
 /** Reads sv-SE or plain text as an exact amount in kronor: "1 234,50", "−236 mnkr", "-1234.5". */
 export function parseAmount(text: string): AmountString;
 /** Formats an amount the Swedish way: formatAmount("-157333333.33", { unit: "mnkr", decimals: 1 }) is "−157,3". */
