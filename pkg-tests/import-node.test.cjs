@@ -125,9 +125,9 @@ test('what no ledger holds is refused: amounts finer than an öre after the scal
   const date = thrown(() => ws.importCsv(csv('Enhet;Period;Utfall\nHSN-SJ;2025-02-30;-5\n')));
   assert.deepEqual([date.code, date.line, date.column], ['E_PARSE_MONTH', 2, 2]);
   assert.match(date.message, /2025-02-30/);
-  // In a JSON document: the same amount is a shape fault at its field.
+  // In a JSON document: the same amount is refused at its field, with the amount reader's code.
   const json = thrown(() => ws.importJson({ schema: 1, outcome: [{ unit: 'HSN-SJ', month: '2025-09', amount: '1.005' }] }));
-  assert.deepEqual([json.code, json.field], ['E_SCHEMA', 'outcome[0].amount']);
+  assert.deepEqual([json.code, json.field], ['E_PARSE_AMOUNT', 'outcome[0].amount']);
   assert.equal(JSON.stringify(ws.toJSON()), before);
   ws.free();
 });

@@ -238,6 +238,54 @@ test('hostile CSS around the widget does not change its layout', async () => {
   await page.close();
 });
 
+/** Rules a page may have on every element and on the widget itself, !important and all. */
+const HOSTILE_ELEMENT_CSS = `
+* { all: unset !important; }
+balans-widget { display: inline !important; direction: rtl !important; font: italic 900 40px/3 serif !important;
+  color: transparent !important; visibility: hidden !important; letter-spacing: 8px !important;
+  text-transform: uppercase !important; font-variant-numeric: oldstyle-nums !important; }
+`;
+
+test('rules on * and on the element itself change neither its display, font, direction nor numbers', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const html = (css) => `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title>
+    <link rel="stylesheet" href="/${css}"><script type="module" src="/balans-widget.js"></script></head>
+    <body><balans-widget src="/${SRC}" as-of="2025-08"></balans-widget></body></html>`;
+  const width = 'balans-widget { width: 1200px !important; }'; // the page's to set, in both pages
+  for (const name of ['plain', 'hostile']) {
+    await page.route(`**/${name}-element.html`, (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP }, body: html(`${name}-element.css`) }));
+  }
+  await page.route('**/plain-element.css', (r) => r.fulfill({ contentType: 'text/css', body: `body { margin: 0 } ${width}` }));
+  await page.route('**/hostile-element.css', (r) => r.fulfill({ contentType: 'text/css', body: `${HOSTILE_ELEMENT_CSS}\n${width}` }));
+  const look = () => page.evaluate(() => {
+    const host = document.querySelector('balans-widget');
+    const cell = host.shadowRoot.querySelector('tr[data-unit="R"] td[data-field="ytd.deviation"]');
+    const style = getComputedStyle(cell);
+    return {
+      display: getComputedStyle(host).display,
+      cell: [cell.textContent, style.direction, style.fontFamily, style.fontSize, style.fontStyle, style.color,
+        style.visibility, style.letterSpacing, style.textTransform, style.fontVariantNumeric],
+    };
+  });
+  await page.goto(`${env.server.url}plain-element.html`);
+  await widgetReady(page);
+  const plain = { ...await look(), ...await layout(page) };
+  await page.goto(`${env.server.url}hostile-element.html`);
+  await widgetReady(page);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'inline', 'the page\'s rules are in force');
+  const hostile = { ...await look(), ...await layout(page) };
+  assert.equal(hostile.display, 'block');
+  assert.match(plain.cell[0], /^\+\d/, `a signed figure: ${plain.cell[0]}`);
+  assert.deepEqual(hostile.cell, plain.cell, 'the figure, its direction, font, colour and visibility');
+  assert.deepEqual(hostile.text, plain.text);
+  assert.deepEqual(hostile.size, plain.size);
+  assert.deepEqual(hostile.boxes, plain.boxes);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the embedding kit: one script and one element in a page, with the wasm kept elsewhere', async () => {
   const context = await env.browser.newContext();
   const wasm = await readFile(new URL('../pkg/balans_bg.wasm', import.meta.url));

@@ -14,7 +14,7 @@
 import init, { Workspace } from './pkg/balans.js';
 import { restoreWorkspace, storageKey } from './lib/browser-copy.js';
 import { h, download, isolate } from './lib/dom.js';
-import { currentMonth, latestOutcomeMonth } from './lib/months.js';
+import { currentMonth, isMonth, latestOutcomeMonth } from './lib/months.js';
 import { DEFAULT_DISPLAY_UNIT, DISPLAY_UNITS } from './lib/numbers.js';
 import { TEXT, langOf } from './lib/text.js';
 import { SPANS, buildToolbar, fillToolbar, readThreshold } from './toolbar.js';
@@ -114,6 +114,7 @@ export class BalansWidget extends HTMLElement {
   #threshold = null; // { absolute, percent } as canonical strings, or null for the stored ones
   #filter = ''; // a status, or '' for all rows
   #byCostType = false; // each unit followed by its figures per cost type (kostnadsslag)
+  #reported = new Set(); // "name=value" of the invalid attributes already fired as balans-error
   #allColumns = false; // every column of the deviation table, not only those that fit a screen
 
   constructor() {
@@ -383,7 +384,8 @@ export class BalansWidget extends HTMLElement {
     // A code without a translation falls back to the API's message, which names its field itself.
     const known = Object.hasOwn(t.codes, code);
     const reason = known ? t.codes[code] + (field ? ` (${t.field(field)})` : '') : message.replace(/\.$/, '');
-    const headline = `${{ load: t.loadFailed, report: t.reportFailed, export: t.exportFailed }[phase]}: ${reason}.`;
+    const failed = t.reportFailed[this.view] ?? t.reportFailed.other;
+    const headline = `${{ load: t.loadFailed, report: failed, export: t.exportFailed }[phase]}: ${reason}.`;
     this.#ui.status.textContent = '';
     if (phase === 'report' || !this.#report) {
       this.#report = null;
@@ -407,7 +409,7 @@ export class BalansWidget extends HTMLElement {
       this.#showMessage(t.empty);
       return;
     }
-    const asOf = this.asOf || this.#startMonth();
+    const asOf = isMonth(this.asOf) ? this.asOf : this.#startMonth();
     const table = view === deviation;
     let report;
     try {
@@ -430,9 +432,37 @@ export class BalansWidget extends HTMLElement {
       allColumns: this.#allColumns,
     });
     this.#ui.region.hidden = false;
-    if (!table) this.#ui.chart.hidden = true; // the deviation table's forecast chart is not this view's
+    if (!table) { // the deviation table's forecast chart is not this view's; nor is its name
+      this.#ui.chart.hidden = true;
+      this.#ui.chart.replaceChildren();
+    }
     this.#ui.status.textContent = table && !report.rows.length ? t.noRows : '';
+    this.#reportAttributes();
     this.#emit('balans-ready', table ? { rows: report.rows, report } : { report });
+  }
+
+  /** Says, under the toolbar and once per value in a `balans-error` (code E_ATTRIBUTE, `field`
+   * the attribute), which attributes have a value they cannot have; the widget shows what it
+   * would without them. */
+  #reportAttributes() {
+    const t = this.#t;
+    const notes = [];
+    for (const [name, valid, used] of [
+      ['display-unit', (v) => DISPLAY_UNITS.includes(v), () => this.displayUnit],
+      ['decimals', (v) => /^[0-6]$/.test(v.trim()), () => String(this.decimals)],
+      ['span', (v) => SPANS.includes(v), () => this.span],
+      ['as-of', isMonth, () => this.#report?.asOf ?? t.defaultValue],
+    ]) {
+      const value = this.getAttribute(name);
+      if (value == null || value === '' || valid(value)) continue;
+      const message = t.badAttribute(name, value, used());
+      notes.push(h('p', {}, message));
+      const key = `${name}=${value}`;
+      if (this.#reported.has(key)) continue;
+      this.#reported.add(key);
+      this.#emit('balans-error', { code: 'E_ATTRIBUTE', message, field: name });
+    }
+    this.#ui.error.replaceChildren(...notes);
   }
 
   /** The month shown when none is asked for: the last booked month (the core's
@@ -469,7 +499,7 @@ export class BalansWidget extends HTMLElement {
 
   #buildShell() {
     const link = h('link', { rel: 'stylesheet', href: STYLESHEET.href });
-    const frame = h('div', { hidden: true });
+    const frame = h('div', { class: 'root', hidden: true });
     // Show nothing until the stylesheet is in, rather than a flash of unstyled table.
     const reveal = () => { frame.hidden = false; };
     link.addEventListener('load', reveal);
@@ -518,7 +548,8 @@ export class BalansWidget extends HTMLElement {
     json.addEventListener('click', () => this.#export('json'));
 
     // The deviation view's forecast chart of the report's root unit (views/deviation-chart.js).
-    const chart = h('section', { part: 'chart', class: 'chart', hidden: true, 'aria-labelledby': 'chart-toggle' });
+    // Named by its disclosure button, which views/deviation-chart.js puts in it.
+    const chart = h('section', { part: 'chart', class: 'chart', hidden: true });
     frame.append(toolbar, status, error, region, chart);
     this.shadowRoot.append(link, frame);
     return { ...ui, status, error, region, chart };

@@ -25,6 +25,7 @@ export function renderChart(chart, report, { open, lang, displayUnit, decimals, 
   const root = report.rows[0];
   chart.hidden = !root;
   if (!root) return;
+  chart.setAttribute('aria-labelledby', 'chart-toggle');
   // A disclosure button; the chart and its table exist only while it is open.
   const toggle = h('button', { type: 'button', class: 'toggle', id: 'chart-toggle', 'aria-expanded': String(open) },
     h('span', { class: 'label' }, ...(open ? t.chart(named(root.name)) : [t.showChart])));
