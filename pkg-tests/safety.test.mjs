@@ -305,3 +305,31 @@ test('the embedding kit: one script and one element in a page, with the wasm kep
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('attributes it cannot use are named in Swedish and fired once as balans-error; a failure names its view', async () => {
+  const { page, problems } = await openPage(env, embedPath({ src: SRC, view: 'effects' }), null);
+  await widgetReady(page);
+  const events = await page.evaluate(async () => {
+    const widget = document.querySelector('balans-widget');
+    const seen = [];
+    widget.addEventListener('balans-error', (e) => seen.push(e.detail));
+    const rendered = () => new Promise((ok) => widget.addEventListener('balans-ready', ok, { once: true }));
+    let ready = rendered();
+    widget.setAttribute('display-unit', 'xyz');
+    widget.setAttribute('decimals', '99');
+    await ready;
+    ready = rendered();
+    widget.setAttribute('lang', 'sv'); // another render: the same values are not fired again
+    await ready;
+    return seen;
+  });
+  assert.deepEqual(events.map((e) => [e.code, e.field]), [['E_ATTRIBUTE', 'display-unit'], ['E_ATTRIBUTE', 'decimals']]);
+  const note = await page.locator('balans-widget [part="error"]').innerText();
+  assert.match(note, /Attributet display-unit="xyz" är ogiltigt; mnkr används i stället\./);
+  assert.match(note, /Attributet decimals="99" är ogiltigt; 1 används i stället\./);
+  // A view that cannot render says which view failed.
+  await page.evaluate(() => { document.querySelector('balans-widget').workspace = new (class { effects() { throw Object.assign(new Error('x'), { code: 'E_OPTION' }); } deviation() { return { rows: [], outcomeThrough: null }; } toJSON() { return {}; } })(); });
+  await page.locator('balans-widget [part="error"]', { hasText: 'Kunde inte visa effekthemtagningen' }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});

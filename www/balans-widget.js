@@ -17,7 +17,7 @@ import { h, download, isolate } from './lib/dom.js';
 import { currentMonth, isMonth, latestOutcomeMonth } from './lib/months.js';
 import { DEFAULT_DISPLAY_UNIT, DISPLAY_UNITS } from './lib/numbers.js';
 import { TEXT, langOf } from './lib/text.js';
-import { SPANS, buildToolbar, fillToolbar, readThreshold } from './toolbar.js';
+import { SPANS, buildToolbar, fillToolbar, invalidAttributes, readThreshold } from './toolbar.js';
 import * as deviation from './views/deviation.js';
 import { VIEWS } from './views/registry.js';
 
@@ -441,28 +441,16 @@ export class BalansWidget extends HTMLElement {
     this.#emit('balans-ready', table ? { rows: report.rows, report } : { report });
   }
 
-  /** Says, under the toolbar and once per value in a `balans-error` (code E_ATTRIBUTE, `field`
-   * the attribute), which attributes have a value they cannot have; the widget shows what it
-   * would without them. */
+  /** Says under the toolbar which attributes have a value they cannot have (the widget shows
+   * what it would without them), and fires each once as `balans-error` (code E_ATTRIBUTE). */
   #reportAttributes() {
-    const t = this.#t;
-    const notes = [];
-    for (const [name, valid, used] of [
-      ['display-unit', (v) => DISPLAY_UNITS.includes(v), () => this.displayUnit],
-      ['decimals', (v) => /^[0-6]$/.test(v.trim()), () => String(this.decimals)],
-      ['span', (v) => SPANS.includes(v), () => this.span],
-      ['as-of', isMonth, () => this.#report?.asOf ?? t.defaultValue],
-    ]) {
-      const value = this.getAttribute(name);
-      if (value == null || value === '' || valid(value)) continue;
-      const message = t.badAttribute(name, value, used());
-      notes.push(h('p', {}, message));
-      const key = `${name}=${value}`;
-      if (this.#reported.has(key)) continue;
-      this.#reported.add(key);
+    const bad = invalidAttributes(this, this.#t, this.#report?.asOf ?? this.#t.defaultValue);
+    for (const { name, value, message } of bad) {
+      if (this.#reported.has(`${name}=${value}`)) continue;
+      this.#reported.add(`${name}=${value}`);
       this.#emit('balans-error', { code: 'E_ATTRIBUTE', message, field: name });
     }
-    this.#ui.error.replaceChildren(...notes);
+    this.#ui.error.replaceChildren(...bad.map(({ message }) => h('p', {}, message)));
   }
 
   /** The month shown when none is asked for: the last booked month (the core's

@@ -4,12 +4,14 @@
 // only the deviation table uses carry the class deviation-only; the stylesheet hides them in the
 // other views (data-view on the toolbar).
 //
+// The element's attributes that set the same choices are checked here too (invalidAttributes).
+//
 // Not here: what a control changes, and the balans-change event: the element (balans-widget.js)
 // listens to the controls, keeps the choices and renders again.
 
 import { formatAmount, parseAmount } from './pkg/balans.js';
 import { h, isolate } from './lib/dom.js';
-import { monthOf } from './lib/months.js';
+import { isMonth, monthOf } from './lib/months.js';
 import { DISPLAY_UNITS } from './lib/numbers.js';
 import { STATUSES } from './views/deviation-columns.js';
 
@@ -144,4 +146,22 @@ export function readThreshold(ui, displayUnit) {
 /** An amount in the display unit, plain, with as many decimals as it needs (up to six). */
 function plain(amount, displayUnit) {
   return formatAmount(amount, { unit: displayUnit, decimals: 6, plain: true }).replace(/,?0+$/, '');
+}
+
+/**
+ * The attributes of `element` that set a toolbar choice to a value it cannot have, each with the
+ * message saying so and what is shown instead (`asOf`: the month shown).
+ * @returns {{ name: string, value: string, message: string }[]}
+ */
+export function invalidAttributes(element, t, asOf) {
+  return [
+    ['display-unit', (v) => DISPLAY_UNITS.includes(v), () => element.displayUnit],
+    ['decimals', (v) => /^[0-6]$/.test(v.trim()), () => String(element.decimals)],
+    ['span', (v) => SPANS.includes(v), () => element.span],
+    ['as-of', isMonth, () => asOf],
+  ].flatMap(([name, valid, used]) => {
+    const value = element.getAttribute(name);
+    if (value == null || value === '' || valid(value)) return [];
+    return [{ name, value, message: t.badAttribute(name, value, used()) }];
+  });
 }
