@@ -73,7 +73,7 @@ cxx-tools:
 # (README, "Embedding kit"), each gzipped on its own as a server sends them. lib/trusted.js is
 # the app's alone.
 # The package's snippets (its IndexedDB store) are a shell glob: they exist only once built.
-SHIPPED = pkg/balans_bg.wasm pkg/balans.js pkg/snippets/*/js/store.js www/balans-widget.js www/toolbar.js \
+SHIPPED = pkg/balans_bg.wasm pkg/balans.js pkg/index.js pkg/guards.js pkg/snippets/*/js/store.js www/balans-widget.js www/toolbar.js \
 	$(sort $(filter-out www/lib/trusted.js,$(wildcard www/lib/*.js))) $(sort $(wildcard www/views/*.js)) www/balans-widget.css \
 	www/views/effects.css
 
@@ -93,6 +93,9 @@ build: tools
 		fi; \
 		echo "wasm-opt -Oz $$dir/balans_bg.wasm: $$before → $$after bytes"; \
 	done
+	@# The entries that guard the glue (js/guards.js): a call before init() or on a freed Workspace.
+	cp js/index.js js/index.d.ts pkg/ && cp js/guards.js pkg/guards.js
+	cp js/index.mjs js/index.d.mts pkg-node/ && cp js/guards.js pkg-node/guards.mjs
 	@printf '%-30s %10s %10s\n' "shipped file" "raw B" "gzip B"
 	@for f in $(SHIPPED); do printf '%-30s %10s %10s\n' $$f $$(stat -c %s $$f) $$(gzip -9c $$f | wc -c); done
 	@printf '%-30s %10s %10s\n' "total" $$(cat $(SHIPPED) | wc -c) \
@@ -117,8 +120,8 @@ package: build
 	rm -rf target/npm && mkdir -p $(NPM_STAGE)/pkg $(NPM_STAGE)/pkg-node
 	cp npm/package.json README.md $(NPM_STAGE)/
 	cd www && cp -R $(ELEMENT_FILES) $(EMBED_FILES) ../$(NPM_STAGE)/
-	cp -R $(addprefix pkg/,$(BUILD_FILES)) pkg/snippets $(NPM_STAGE)/pkg/
-	cp -R $(addprefix pkg-node/,$(BUILD_FILES)) pkg-node/snippets $(NPM_STAGE)/pkg-node/
+	cp -R $(addprefix pkg/,$(BUILD_FILES) index.js index.d.ts guards.js) pkg/snippets $(NPM_STAGE)/pkg/
+	cp -R $(addprefix pkg-node/,$(BUILD_FILES) index.mjs index.d.mts guards.mjs) pkg-node/snippets $(NPM_STAGE)/pkg-node/
 	echo '{ "type": "commonjs" }' > $(NPM_STAGE)/pkg-node/package.json
 	echo '{ "type": "module" }' > $(NPM_STAGE)/pkg-node/snippets/package.json
 	cd target/npm && npm pack --silent ./balans

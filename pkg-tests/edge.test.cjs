@@ -3,10 +3,15 @@
 // type, `undefined` fields. Every call must end in a coded Error, the workspace must answer
 // afterwards exactly as before, and WebAssembly memory must not grow with the refused calls (an
 // exception that unwound through WebAssembly used to leave the workspace borrowed and its stack
-// where it was, until the module trapped on every call). Node, against pkg-node/.
+// where it was, until the module trapped on every call). A call on a freed workspace, or before
+// the web package's init(), is coded too. Node, against the packages' entries (pkg-node/index.mjs,
+// and pkg/index.js for init).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const balans = require('../pkg-node/balans.js');
+const balans = require('../pkg-node/index.mjs');
+const glue = require('../pkg-node/balans.js');
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
 const demo = require('../www/demo/region-2025.json');
 
 const { Workspace } = balans;
@@ -109,5 +114,34 @@ test('10 000 throwing getters, then 10 000 arrays 5 000 deep: coded errors; the 
   probe.free();
   assert.ok(balans.memoryBytes() - memoryAtStart <= oneImport,
     `memory grew ${balans.memoryBytes() - memoryAtStart} bytes over 20 000 refused calls (one import: ${oneImport})`);
+  ws.free();
+});
+
+test('the entries export every name of the glue, and a freed Workspace answers E_FREED', () => {
+  const names = (m) => Object.keys(m).filter((n) => n !== 'default' && n !== 'initSync' && n !== '__esModule').sort();
+  assert.deepEqual(names(balans), names(glue));
+  const ws = balans.Workspace.fromJSON(demo);
+  assert.ok(ws instanceof balans.Workspace);
+  ws.free();
+  assert.equal(codedError(() => ws.deviation({ asOf: '2025-08' }), 'after free').code, 'E_FREED');
+  assert.equal(codedError(() => ws.toJSON(), 'toJSON after free').code, 'E_FREED');
+  ws.free(); // a second free does nothing
+  const fresh = new balans.Workspace();
+  assert.equal(fresh.importsToUndo(), 0, 'a new one works');
+  fresh.free();
+});
+
+test('the web package before init(): E_INIT from every call; after init() it answers', async () => {
+  const web = await import('../pkg/index.js');
+  const glueWeb = await import('../pkg/balans.js');
+  const names = (m) => Object.keys(m).filter((n) => n !== 'default' && n !== 'initSync').sort();
+  assert.deepEqual(names(web), names(glueWeb));
+  assert.equal(codedError(() => new web.Workspace(), 'new Workspace()').code, 'E_INIT');
+  assert.equal(codedError(() => web.parseAmount('1'), 'parseAmount').code, 'E_INIT');
+  assert.equal(codedError(() => web.Workspace.fromJSON(demo), 'fromJSON').code, 'E_INIT');
+  await web.default({ module_or_path: readFileSync(path.join(__dirname, '../pkg/balans_bg.wasm')) });
+  assert.equal(web.parseAmount('−1 234,50'), '-1234.5');
+  const ws = new web.Workspace();
+  assert.ok(ws instanceof web.Workspace);
   ws.free();
 });

@@ -38,7 +38,7 @@ test('the service worker keeps every file the app loads, and lists none that is 
   const list = /const ASSETS = \[([^\]]*)\]/.exec(sw)?.[1];
   assert.ok(list, 'sw.js has its ASSETS list');
   const assets = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-  const expected = ['./', 'pkg/balans.js', 'pkg/balans_bg.wasm', ...(await walk()).filter((f) => !NOT_SERVED.includes(f))];
+  const expected = ['./', 'pkg/index.js', 'pkg/guards.js', 'pkg/balans.js', 'pkg/balans_bg.wasm', ...(await walk()).filter((f) => !NOT_SERVED.includes(f))];
   assert.deepEqual([...assets].sort(), expected.sort());
 });
 

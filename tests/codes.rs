@@ -1,6 +1,7 @@
 //! The one list of codes (`balans::CODES`) against the code and the docs: every `E_…`/`W_…` code
-//! written in `src/` (outside its tests) is in the list, each once, and `docs/errors.md` has
-//! exactly the list's rows, in its order, with its meanings.
+//! written in `src/` (outside its tests) or in the packages' own JavaScript (`js/`) is in the
+//! list, each once, and `docs/errors.md` has exactly the list's rows, in its order, with its
+//! meanings.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every `.rs` file under `dir`, without test files.
+/// Every `.rs` file under `dir`, without test files, and the package's JavaScript in `js/`.
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -22,13 +23,24 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+    if dir == root().join("src") {
+        for entry in std::fs::read_dir(root().join("js")).unwrap() {
+            out.push(entry.unwrap().path());
+        }
+    }
 }
 
-/// The `"E_…"` and `"W_…"` literals of `text` before its first `#[cfg(test)]`.
-fn codes_in(text: &str) -> Vec<String> {
+/// The `"E_…"` and `"W_…"` literals of `text` (in JavaScript, `'E_…'`) before its first
+/// `#[cfg(test)]`.
+fn codes_in(path: &Path, text: &str) -> Vec<String> {
     let code = text.split("#[cfg(test)]").next().unwrap();
+    let quote = if path.extension().is_some_and(|e| e == "rs") {
+        '"'
+    } else {
+        '\''
+    };
     let mut found = Vec::new();
-    for part in code.split('"').skip(1).step_by(2) {
+    for part in code.split(quote).skip(1).step_by(2) {
         let is_code = (part.starts_with("E_") || part.starts_with("W_"))
             && part.len() > 2
             && part
@@ -51,7 +63,7 @@ fn every_code_in_the_source_is_listed_once() {
     sources(&root().join("src"), &mut files);
     let mut written = BTreeSet::new();
     for file in files {
-        for code in codes_in(&std::fs::read_to_string(&file).unwrap()) {
+        for code in codes_in(&file, &std::fs::read_to_string(&file).unwrap()) {
             assert!(
                 unique.contains(code.as_str()),
                 "{code} (in {}) is not in src/error/codes.rs",
@@ -68,7 +80,7 @@ fn every_code_in_the_source_is_listed_once() {
     let mut files = Vec::new();
     sources(&root().join("src"), &mut files);
     for file in files.iter().filter(|f| !f.ends_with("error/codes.rs")) {
-        elsewhere.extend(codes_in(&std::fs::read_to_string(file).unwrap()));
+        elsewhere.extend(codes_in(file, &std::fs::read_to_string(file).unwrap()));
     }
     for code in &listed {
         assert!(codes_file.contains(code));

@@ -20,7 +20,7 @@
 // browser's storage full) changes nothing: the workspace on screen and the copy stored before
 // both stay, and the reader is told to export to a file.
 
-import init, { Workspace } from './pkg/balans.js';
+import init, { Workspace } from './pkg/index.js';
 import { download, h } from './lib/dom.js';
 import { TEXT as WIDGET_TEXT } from './lib/text.js';
 import { scriptUrl } from './lib/trusted.js';

@@ -11,7 +11,7 @@
 // request it makes (besides the package, its .wasm and the stylesheet) is fetching the document
 // named by `src`. Not here: the UI text (lib/text.js), the views' rendering (views/).
 
-import init, { Workspace } from './pkg/balans.js';
+import init, { Workspace } from './pkg/index.js';
 import { restoreWorkspace, storageKey } from './lib/browser-copy.js';
 import { h, download, isolate } from './lib/dom.js';
 import { currentMonth, isMonth, latestOutcomeMonth } from './lib/months.js';

@@ -15,7 +15,7 @@
 // { report, workspace } after an import, `balans-error` with { code, message, report } when one
 // is rejected.
 
-import init, { Workspace } from './pkg/balans.js';
+import init, { Workspace } from './pkg/index.js';
 import { h } from './lib/dom.js';
 import { langOf } from './lib/text.js';
 import { scriptUrl } from './lib/trusted.js';

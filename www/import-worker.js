@@ -6,7 +6,7 @@
 // Messages out: { type: 'progress', loaded, total } | { type: 'parsing' }
 //               | { type: 'done', report, document } | { type: 'failed', error }
 
-import init, { readImport } from './pkg/balans.js';
+import init, { readImport } from './pkg/index.js';
 
 const ready = init();
 

@@ -9,7 +9,7 @@
 // Not here: what a control changes, and the balans-change event: the element (balans-widget.js)
 // listens to the controls, keeps the choices and renders again.
 
-import { formatAmount, parseAmount } from './pkg/balans.js';
+import { formatAmount, parseAmount } from './pkg/index.js';
 import { h, isolate } from './lib/dom.js';
 import { isMonth, monthOf } from './lib/months.js';
 import { DISPLAY_UNITS } from './lib/numbers.js';

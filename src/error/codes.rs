@@ -40,6 +40,8 @@ pub const CODES: &[Code] = &[
     code("E_JSON", "text that should be JSON is not"),
     code("E_NO_DATA", "a report was asked of an empty workspace"),
     code("E_STORAGE", "browser storage is missing or failed"),
+    code("E_INIT", "the web package was used before `init()` finished"),
+    code("E_FREED", "a `Workspace` was used after `free()`"),
     code("E_IMPORT", "an import was rejected without a located error"),
     code("E_EMPTY", "nothing to import: an empty file, a BOM only, a header without rows"),
     code("E_ENCODING", "UTF-16, or invalid UTF-8 where UTF-8 was asked for"),

@@ -8,7 +8,7 @@
 // Not here: the standalone app's stored workspace (app.js keeps the whole document, under keys
 // of its own), nor the views, which say when to save.
 
-import { Workspace } from '../pkg/balans.js';
+import { Workspace } from '../pkg/index.js';
 
 /** The key of the browser copy of the document at `src` (the key version 0.1 used in
  * localStorage too: a copy still there is moved to IndexedDB when it is first loaded). */

@@ -6,7 +6,7 @@
 //
 // Not here: any arithmetic on amounts (the Rust core does it all) and parsing (parseAmount).
 
-import { formatAmount } from '../pkg/balans.js';
+import { formatAmount } from '../pkg/index.js';
 import { h } from './dom.js';
 import { TEXT } from './text.js';
 

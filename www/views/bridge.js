@@ -5,7 +5,7 @@
 // string and is shown through the package's formatAmount; Number() is used only for pixel
 // geometry. Not here: loading, the toolbar, errors and events, which the widget owns.
 
-import { formatAmount } from '../pkg/balans.js';
+import { formatAmount } from '../pkg/index.js';
 import { h, isolate, named } from '../lib/dom.js';
 import { MONTHS } from '../lib/months.js';
 import { signed } from '../lib/numbers.js';

@@ -7,7 +7,7 @@
 // Not here: whether it is open (deviation.js keeps that per widget) or the section it fills,
 // which is the widget's (part="chart", beside the table's region).
 
-import { formatAmount } from '../pkg/balans.js';
+import { formatAmount } from '../pkg/index.js';
 import { h, named } from '../lib/dom.js';
 import { parseMonth } from '../lib/months.js';
 import { missing, signed } from '../lib/numbers.js';

@@ -6,7 +6,7 @@
 // Not here: the rows, the tree and the sorting (deviation.js), the forecast chart
 // (deviation-chart.js), the table as a file (the package's exportDeviationCsv).
 
-import { formatAmount } from '../pkg/balans.js';
+import { formatAmount } from '../pkg/index.js';
 import { parseMonth } from '../lib/months.js';
 import { NBSP, PERCENT_FORMAT, missing, signed } from '../lib/numbers.js';
 

@@ -7,7 +7,7 @@
 // Not here: loading, the toolbar and errors, which the widget owns; drawing the timeline
 // (effects-chart.js); its styles (effects.css, which it links into the widget's shadow root).
 
-import { formatAmount, parseAmount } from '../pkg/balans.js';
+import { formatAmount, parseAmount } from '../pkg/index.js';
 import { download, h, isolate, named } from '../lib/dom.js';
 import { MONTHS, isMonth, monthName } from '../lib/months.js';
 import { compareDecimal, percent } from '../lib/numbers.js';

@@ -11,7 +11,7 @@
 // loading, the toolbar, errors and events, which the widget owns; reading the pasted table (the
 // core's import/registers/goals.rs); the paste box itself (register-paste.js).
 
-import { formatAmount } from '../pkg/balans.js';
+import { formatAmount } from '../pkg/index.js';
 import { h, named } from '../lib/dom.js';
 import { MONTHS, parseMonth } from '../lib/months.js';
 import { missing, signed } from '../lib/numbers.js';

@@ -8,7 +8,7 @@
 // amount becomes a JS number, and only for pixel geometry (bar lengths), never for a figure shown.
 // Not here: loading, the toolbar, errors and events, which the widget owns.
 
-import { formatAmount } from '../pkg/balans.js';
+import { formatAmount } from '../pkg/index.js';
 import { h, isolate, named } from '../lib/dom.js';
 import { MONTHS } from '../lib/months.js';
 import { missing, percent, signed } from '../lib/numbers.js';
