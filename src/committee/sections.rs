@@ -88,17 +88,20 @@ pub(crate) fn key_figures(s: &Sources) -> Section {
             Cell::Amount(Some(unit.year.expected)),
         ));
     }
-    let need: Amount = s.programmes().map(|p| p.need).sum();
-    if s.programmes().next().is_some() {
+    let mut items: Vec<(String, &str, Cell)> = items
+        .into_iter()
+        .map(|(name, label, value)| (name.to_string(), label, value))
+        .collect();
+    for p in s.programmes() {
         items.push((
-            "effects.programme.need",
+            format!("effects.programmes[{}].need", p.id),
             w.pick("Behov av nya åtgärder", "Need for new measures"),
-            Cell::Amount(Some(need)),
+            Cell::Amount(Some(p.need)),
         ));
     }
     if let Some(g) = s.grants.rows.first().filter(|g| !g.ytd.grants.is_zero()) {
         items.push((
-            "grants.ytd.structural",
+            "grants.ytd.structural".into(),
             w.pick(
                 "Resultat utan tillfälliga statsbidrag hittills i år",
                 "Result without temporary grants to date",
@@ -109,7 +112,7 @@ pub(crate) fn key_figures(s: &Sources) -> Section {
     let items = items
         .into_iter()
         .map(|(name, label, value)| KeyFigure {
-            name: name.into(),
+            name,
             label: label.into(),
             value,
         })
@@ -469,6 +472,14 @@ pub(crate) fn effects(s: &Sources) -> Section {
         .measures
         .iter()
         .filter(|m| s.covers(&m.unit))
+        // A measure of an earlier programme with nothing planned, realised or forecast this year
+        // has no line in this year's paper.
+        .filter(|m| {
+            let y = &m.year;
+            [y.planned, y.realised_to_date, y.forecast, y.expected]
+                .iter()
+                .any(|a| !a.is_zero())
+        })
         .map(|m| Row {
             cells: vec![
                 text(&m.title),

@@ -397,17 +397,15 @@ fn effects(s: &Sources) -> Option<Paragraph> {
     for programme in s.programmes() {
         p.add(|t| {
             let name = t.quote(&programme.name);
-            let target = t.amount("effects.programme.target", programme.target);
-            let expected = t.amount(
-                "effects.programme.period.expected",
-                programme.period.expected,
-            );
+            let key = format!("effects.programmes[{}]", programme.id);
+            let target = t.amount(&format!("{key}.target"), programme.target);
+            let expected = t.amount(&format!("{key}.period.expected"), programme.period.expected);
             let tail = match programme.need.is_zero() {
                 true => w
                     .pick("behövs inga nya åtgärder", "no new measures are needed")
                     .to_string(),
                 false => {
-                    let need = t.amount("effects.programme.need", programme.need);
+                    let need = t.amount(&format!("{key}.need"), programme.need);
                     match sv(&w) {
                         true => format!("är behovet av nya åtgärder {need}"),
                         false => format!("the need for new measures is {need}"),
@@ -491,8 +489,9 @@ fn grants(s: &Sources) -> Option<Paragraph> {
     });
     p.add(|t| {
         let cliff = row.cliff.iter().find(|c| !c.gap.is_zero())?;
-        let year = t.number("grants.cliff.year", cliff.year);
-        let gap = t.signed("grants.cliff.gap", cliff.gap);
+        let key = format!("grants.cliff[{}]", cliff.year);
+        let year = t.number(&format!("{key}.year"), cliff.year);
+        let gap = t.signed(&format!("{key}.gap"), cliff.gap);
         Some(match sv(&w) {
             true => format!(
                 "När bidragen upphör ger de ett strukturellt gap på {gap} år {year} jämfört med i år."

@@ -150,7 +150,7 @@ fn the_figures_are_the_engine_reports_own() {
         .unwrap();
     let need = effects.programme("HSN-2024").map(|p| p.need);
     assert_eq!(
-        Some(value("effects.programme.need")),
+        Some(value("effects.programmes[HSN-2024].need")),
         need.map(|n| n.to_canonical())
     );
     let due = hsn.escalation.as_ref().unwrap().due;

@@ -153,8 +153,10 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CommitteeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        convert::report(options, |o: &CommitteeOptions| self.inner.committee_report(o))
-            .map_err(js_error)
+        convert::report(options, |o: &CommitteeOptions| {
+            self.inner.committee_report(o)
+        })
+        .map_err(js_error)
     }
 
     /// A unit's year month by month: budget, outcome, deviation and the cumulative ones, the

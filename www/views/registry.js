@@ -12,5 +12,6 @@ import * as bridge from './bridge.js';
 import * as deviation from './deviation.js';
 import * as effects from './effects.js';
 import * as grants from './grants.js';
+import * as report from './report.js';
 
-export const VIEWS = { deviation, effects, grants, bridge };
+export const VIEWS = { deviation, effects, grants, bridge, report };

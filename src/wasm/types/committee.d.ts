@@ -49,8 +49,9 @@ export interface PaperParagraph {
   figures: FigureUse[];
   quotes: string[];
 }
-/** A figure a paragraph took: `name` is the engine report's field (for example
- * "deviation.ytd.outcome", "grants.ytd.structural", "months.forecastChange") of `unit`. */
+/** A figure a paragraph took: `name` is the engine report's field of `unit` (for example
+ * "deviation.ytd.outcome", "grants.ytd.structural", "months.forecastChange",
+ * "effects.programmes[HSN-2024].need", "grants.cliff[2026].gap"). */
 export interface FigureUse {
   name: string;
   unit: string;
