@@ -437,6 +437,10 @@ fn grants(s: &Sources) -> Option<Paragraph> {
     let mut p = Writer::new(&s.unit, w);
     let (ytd, fy) = (&row.ytd, &row.full_year);
     p.add(|t| {
+        // Nothing recognised yet (early in the year): the sentence would say "by 0,0 mnkr".
+        if ytd.temporary_effect.is_zero() {
+            return None;
+        }
         let effect = t.amount("grants.ytd.temporaryEffect", ytd.temporary_effect);
         let structural = t.amount("grants.ytd.structural", ytd.structural);
         let reported = t.amount("grants.ytd.reported", ytd.reported);
