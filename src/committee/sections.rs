@@ -4,10 +4,11 @@
 //! engine reports in [`Sources`] as they are; a section without data has no blocks and is
 //! left out of the paper.
 //!
-//! Not here: the written summary (`summary.rs`).
+//! Not here: the written text (`summary.rs`, which also writes the goals' sentence).
 
 use crate::num::money::Amount;
 
+use super::summary;
 use super::words::{self, Words};
 use super::{
     Block, Cell, Chart, ChartKind, Figure, KeyFigure, Row, Section, SectionKind, Series, Sources,
@@ -789,5 +790,10 @@ pub(crate) fn goals(s: &Sources) -> Section {
         ),
         rows,
     };
-    section(w, SectionKind::Goals, vec![Block::Table(table)])
+    let paragraph = summary::goals(s).map(Block::Paragraph);
+    section(
+        w,
+        SectionKind::Goals,
+        paragraph.into_iter().chain([Block::Table(table)]).collect(),
+    )
 }

@@ -3,7 +3,7 @@
 //! how it moved since last month, the underlying deviation, the material deviations with their
 //! explanations and actions, what the measures are expected to bring and the need for new
 //! ones, the result without temporary grants and whether grants hide a deficit, and escalation
-//! due dates.
+//! due dates; and the goals section's one sentence of counts.
 //!
 //! Every number goes into a sentence through a [`Sentence`], which writes it the sv-SE way and
 //! records it (name, exact value, text) on the paragraph; a sentence whose figure is missing is
@@ -552,5 +552,51 @@ fn escalation(s: &Sources) -> Option<Paragraph> {
             })
         });
     }
+    p.finish()
+}
+
+/// The goals section's sentence: how many indicators are met, partly met, not met and not
+/// reported (of the region's goals, which the document does not tie to committees).
+pub(crate) fn goals(s: &Sources) -> Option<Paragraph> {
+    let w = words::of(s.lang);
+    let c = &s.goals.counts;
+    let mut p = Writer::new(&s.unit, w);
+    p.add(|t| {
+        if c.total == 0 {
+            return None;
+        }
+        let met = t.number("goals.counts.met", c.met);
+        let total = t.number("goals.counts.total", c.total);
+        let partly = t.number("goals.counts.partly", c.partly);
+        let not_met = t.number("goals.counts.notMet", c.not_met);
+        let not_reported = t.number("goals.counts.notReported", c.not_reported);
+        let one = |n: usize, sv_one: &'static str, sv_many: &'static str, en_one, en_many| match (
+            sv(&w),
+            n == 1,
+        ) {
+            (true, true) => sv_one,
+            (true, false) => sv_many,
+            (false, true) => en_one,
+            (false, false) => en_many,
+        };
+        let are = one(c.met, "är uppfyllt", "är uppfyllda", "is met", "are met");
+        let left = one(
+            c.not_reported,
+            "är inte rapporterat",
+            "är inte rapporterade",
+            "is not reported",
+            "are not reported",
+        );
+        Some(match sv(&w) {
+            true => format!(
+                "{met} av regionens {total} mätetal {are}, {partly} delvis och {not_met} inte; \
+                 {not_reported} {left}."
+            ),
+            false => format!(
+                "{met} of the region's {total} indicators {are}, {partly} partly and {not_met} \
+                 not; {not_reported} {left}."
+            ),
+        })
+    });
     p.finish()
 }

@@ -51,8 +51,8 @@ export function render(ctx) {
   const lang = ctx.lang === 'en' ? 'en' : 'sv';
   const t = STRINGS[lang];
   const { workspace, asOf } = ctx;
-  ensureStylesheet(ctx.region.getRootNode());
   const units = workspace.deviation({ asOf, fields: [] }).rows.filter((row) => row.depth <= PICK_DEPTH);
+  ensureStylesheet(ctx.region.getRootNode());
   const wanted = ctx.region.dataset.reportUnit ?? ctx.unit;
   const chosen = units.find((row) => row.unit === wanted) ?? units[0];
   const select = h('select', { id: 'report-unit' },
