@@ -71,11 +71,11 @@ cxx-tools:
 
 # What a page that embeds the widget loads: the web package and the element with its modules
 # (README, "Embedding kit"), each gzipped on its own as a server sends them. lib/trusted.js is
-# the app's alone.
+# the app's alone; lib/xlsx.js is loaded only when someone exports.
 # The package's snippets (its IndexedDB store) are a shell glob: they exist only once built.
 SHIPPED = pkg/balans_bg.wasm pkg/balans.js pkg/index.js pkg/guards.js pkg/snippets/*/js/store.js www/balans-widget.js www/toolbar.js \
-	$(sort $(filter-out www/lib/trusted.js,$(wildcard www/lib/*.js))) $(sort $(wildcard www/views/*.js)) www/balans-widget.css \
-	www/views/effects.css
+	$(sort $(filter-out www/lib/trusted.js www/lib/xlsx.js,$(wildcard www/lib/*.js))) \
+	$(sort $(wildcard www/views/*.js)) www/balans-widget.css $(sort $(wildcard www/views/*.css))
 
 # --- build: pkg/ (--target web) and pkg-node/ (--target nodejs), optimised and measured -------
 

@@ -27,6 +27,10 @@ import init, {
   type CostTypeFigures,
   type Status,
   type DeviationRowGroup,
+  type CommitteeReport,
+  type PaperBlock,
+  type PaperCell,
+  type MonthsReport,
 } from '../pkg/balans.js';
 
 export async function usage(doc: WorkspaceDocument): Promise<string> {
@@ -198,6 +202,29 @@ export function bridgeUsage(ws: Workspace): string {
   const n: number = bridge.steps[0].amount;
   void n;
   return [bridge.forecast, bridge.forecastMonth ?? '', kinds.join()].join();
+}
+
+// The committee paper (månadsrapport) and months side by side.
+export function committeeUsage(ws: Workspace): string {
+  const paper: CommitteeReport = ws.committeeReport({ asOf: '2025-08', unit: 'HSN', lang: 'en', depth: 1 });
+  const texts: string[] = paper.sections.flatMap((s) => s.blocks).map((b: PaperBlock) => {
+    switch (b.type) {
+      case 'paragraph': return b.text + b.figures.map((f) => f.value).join();
+      case 'keyFigures': return b.items.map((k) => k.label).join();
+      case 'table': return b.caption + b.columns.join();
+      case 'figure': return b.chart.kind + b.table.rows.length;
+    }
+  });
+  const cell: PaperCell = { kind: 'amount', value: '-1.50' };
+  // @ts-expect-error an amount cell holds a decimal string
+  const wrong: PaperCell = { kind: 'amount', value: 1.5 };
+  // @ts-expect-error the language is sv or en
+  ws.committeeReport({ asOf: '2025-08', lang: 'de' });
+  const months: MonthsReport = ws.months({ asOf: '2025-08', unit: 'HSN' });
+  // @ts-expect-error outcomes are decimal strings or null
+  const n: number = months.months[0].outcome;
+  void wrong; void n;
+  return [paper.title, paper.kind, texts.join(), String(cell.value), months.months[0].forecast ?? ''].join();
 }
 
 export function imports(ws: Workspace, bytes: Uint8Array): string {

@@ -9,6 +9,8 @@ use std::borrow::Cow;
 
 use crate::bridge::{self, BridgeOptions, BridgeReport};
 use crate::calendar::Month;
+use crate::committee::months::{self, MonthsOptions, MonthsReport};
+use crate::committee::{self, CommitteeOptions, CommitteeReport};
 use crate::dataset::Dataset;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
@@ -359,6 +361,18 @@ impl Workspace {
     /// forecast result. A part the document has no data for gets no step.
     pub fn bridge(&self, options: &BridgeOptions) -> Result<BridgeReport> {
         bridge::report(self.data()?, &self.doc, options)
+    }
+
+    /// The committee paper (månadsrapport, delårsrapport) of a unit for a month: the summary
+    /// written from the figures, then key figures, tables and charts of every engine.
+    pub fn committee_report(&self, options: &CommitteeOptions) -> Result<CommitteeReport> {
+        committee::report(self.data()?, &self.doc, options)
+    }
+
+    /// A unit's year month by month (månad för månad), with the forecast as it moved and last
+    /// year's outcome beside it where the document holds it.
+    pub fn months(&self, options: &MonthsOptions) -> Result<MonthsReport> {
+        months::report(self.data()?, options)
     }
 }
 

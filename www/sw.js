@@ -13,6 +13,7 @@ const ASSETS = [
   'views/registry.js', 'views/deviation.js', 'views/deviation-columns.js', 'views/deviation-chart.js',
   'views/effects.js', 'views/effects.css', 'views/effects-chart.js',
   'views/grants.js', 'views/grants-chart.js', 'views/bridge.js', 'views/goals.js', 'views/register-paste.js',
+  'views/report.js', 'views/report.css', 'views/report-chart.js',
   'import-panel.js', 'import-panel.css', 'import-worker.js',
   'pkg/index.js', 'pkg/guards.js', 'pkg/balans.js', 'pkg/balans_bg.wasm',
   'embed.html', 'embed.js', 'embed.css',

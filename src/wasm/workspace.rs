@@ -17,6 +17,8 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use crate::bridge::BridgeOptions;
+use crate::committee::months::MonthsOptions;
+use crate::committee::CommitteeOptions;
 use crate::deviation::accuracy::AccuracyOptions;
 use crate::deviation::DeviationOptions;
 use crate::effects::EffectsOptions;
@@ -170,6 +172,29 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "BridgeOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         convert::report(options, |o: &BridgeOptions| self.read(|ws| ws.bridge(o))).map_err(js_error)
+    }
+
+    /// The committee paper (månadsrapport; delårsrapport per March and August) of a unit for a
+    /// month: a summary written from the figures, key figures, tables and charts with tables.
+    #[wasm_bindgen(js_name = committeeReport, unchecked_return_type = "CommitteeReport")]
+    pub fn committee_report(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CommitteeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &CommitteeOptions| {
+            self.read(|ws| ws.committee_report(o))
+        })
+        .map_err(js_error)
+    }
+
+    /// A unit's year month by month: budget, outcome, deviation and the cumulative ones, the
+    /// full-year forecast as it stood each month, last year's month where it is known.
+    #[wasm_bindgen(unchecked_return_type = "MonthsReport")]
+    pub fn months(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MonthsOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &MonthsOptions| self.read(|ws| ws.months(o))).map_err(js_error)
     }
 
     /// The effects report (effektuppföljning) as of a month.

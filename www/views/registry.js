@@ -13,5 +13,6 @@ import * as deviation from './deviation.js';
 import * as effects from './effects.js';
 import * as goals from './goals.js';
 import * as grants from './grants.js';
+import * as report from './report.js';
 
-export const VIEWS = { deviation, effects, grants, bridge, goals };
+export const VIEWS = { deviation, effects, grants, bridge, goals, report };

@@ -32,6 +32,11 @@ const DEVIATION: &str = include_str!("deviation.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const BRIDGE: &str = include_str!("bridge.d.ts");
 
+/// `committeeReport` and `months`: the committee paper's options, sections and blocks, and the
+/// month series.
+#[wasm_bindgen(typescript_custom_section)]
+const COMMITTEE: &str = include_str!("committee.d.ts");
+
 /// Effect tracking (effekthemtagning): measures, programmes, entries, the effects report.
 #[wasm_bindgen(typescript_custom_section)]
 const EFFECTS: &str = include_str!("effects.d.ts");
