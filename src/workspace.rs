@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use crate::bridge::{self, BridgeOptions, BridgeReport};
 use crate::calendar::Month;
+use crate::comments::{self, CommentsOptions};
 use crate::dataset::Dataset;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
@@ -18,8 +19,9 @@ use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::import::{self, Format, ImportOptions};
-use crate::model::EffectEntry;
+use crate::model::merge::reinsert;
 use crate::model::Merged;
+use crate::model::{Comment, CommentKind, EffectEntry};
 use crate::model::{Document, ThresholdSet, SCHEMA_VERSION};
 use crate::num::money::Amount;
 
@@ -167,7 +169,8 @@ impl Workspace {
             && combined.programmes.is_empty()
             && combined.one_offs.is_empty()
             && combined.volumes.is_empty()
-            && combined.grants.is_empty());
+            && combined.grants.is_empty()
+            && combined.comments.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -191,6 +194,7 @@ impl Workspace {
             t.check().map_err(|e| e.at("thresholds"))?;
         }
         goals::check(&combined.goals, data.as_ref())?;
+        comments::check(&combined.comments)?;
         Ok(data)
     }
 
@@ -237,6 +241,7 @@ impl Workspace {
         let mut report =
             deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)?;
         deviation::cover::escalations(&mut report, &self.doc, &self.data()?.tree)?;
+        deviation::explained::attach(&mut report, &self.doc.comments);
         Ok(report)
     }
 
@@ -316,7 +321,7 @@ impl Workspace {
             ..Document::default()
         };
         self.import(doc)
-            .map_err(|err| crate::import::registers::measures::at_lines(err, &lines))
+            .map_err(|err| crate::import::registers::at_lines(err, "measures", &lines))
     }
 
     /// The entries log as CSV for the controller (sv-SE, semicolons, BOM).
@@ -335,6 +340,87 @@ impl Workspace {
         })
     }
 
+    /// Keeps an explanation or action (avvikelseförklaring, åtgärd) as an import of one comment:
+    /// it replaces the comment of its unit, cost type, month and kind (a later one is an edit),
+    /// its text trimmed; [`Workspace::undo_import`] takes it back. A comment that cannot be kept
+    /// (blank text, an unknown unit or cost type, see [`comments::check_one`]) changes nothing;
+    /// the error's field names the comment's own field (`text`, `unit`, …).
+    pub fn comment(&mut self, mut comment: Comment) -> Result<Imported> {
+        comment.text = comment.text.trim().to_string();
+        comments::check_one(&comment)?;
+        self.import(Document {
+            schema: SCHEMA_VERSION,
+            comments: vec![comment],
+            ..Document::default()
+        })
+        .map_err(|err| match err {
+            Error::At { field, source } => Error::At {
+                field: field
+                    .strip_prefix("comments[0].")
+                    .map_or(field.clone(), str::to_string),
+                source,
+            },
+            other => other,
+        })
+    }
+
+    /// Removes the comment of `kind` of a unit's row (`cost_type` `None`: the unit's whole
+    /// result) for `month`; `false` when there was none. [`Workspace::undo_import`] puts it back,
+    /// as it takes back an import.
+    pub fn remove_comment(
+        &mut self,
+        unit: &str,
+        cost_type: Option<&str>,
+        month: Month,
+        kind: CommentKind,
+    ) -> bool {
+        let list = std::mem::take(&mut self.doc.comments);
+        let mut removed = Vec::new();
+        for (at, comment) in list.into_iter().enumerate() {
+            if comment.kind == kind && comment.is_for(unit, cost_type, month) {
+                removed.push((at, comment));
+            } else {
+                self.doc.comments.push(comment);
+            }
+        }
+        if removed.is_empty() {
+            return false;
+        }
+        // Comments are not indexed: the dataset stands as it was.
+        if self.undo.len() == MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.undo.push(Undo {
+            merged: Merged::nothing(),
+            name: None,
+            thresholds: None,
+            removed,
+        });
+        true
+    }
+
+    /// The explanations and actions of `options.as_of` for a subtree (or every unit), in the
+    /// tree's order (see [`comments::of_month`]).
+    pub fn comments(&self, options: &CommentsOptions) -> Result<Vec<Comment>> {
+        comments::of_month(&self.doc.comments, self.data()?, options)
+    }
+
+    /// Adds the explanations and actions of a table pasted from Excel or read from CSV (Swedish
+    /// column names, see [`crate::import::registers::comments`]). A failure changes nothing; the
+    /// error's field names the table's line (`line 4.unit`).
+    pub fn import_comments(&mut self, table: &str) -> Result<Imported> {
+        use crate::import::registers::{at_lines, comments};
+        let read = comments::read(table)?;
+        let lines: Vec<usize> = read.iter().map(|c| c.line).collect();
+        let doc = Document {
+            schema: SCHEMA_VERSION,
+            comments: read.into_iter().map(|c| c.comment).collect(),
+            ..Document::default()
+        };
+        self.import(doc)
+            .map_err(|err| at_lines(err, "comments", &lines))
+    }
+
     /// The state-grant dependency report (statsbidragsberoende) for `options`.
     pub fn grants(&self, options: &GrantOptions) -> Result<GrantsReport> {
         grants::report(self.data()?, &self.doc, options)
@@ -350,12 +436,13 @@ impl Workspace {
 }
 
 /// One import as it can be taken back: what it did to each list, and the name and thresholds
-/// it replaced (`Some` where it gave new ones).
+/// it replaced (`Some` where it gave new ones); or a removed comment, with where it stood.
 #[derive(Clone, Debug)]
 struct Undo {
     merged: Merged,
     name: Option<Option<String>>,
     thresholds: Option<Option<ThresholdSet>>,
+    removed: Vec<(usize, Comment)>,
 }
 
 impl Undo {
@@ -367,6 +454,7 @@ impl Undo {
             merged: into.merge_lists(doc),
             name,
             thresholds,
+            removed: Vec::new(),
         }
     }
 
@@ -380,6 +468,7 @@ impl Undo {
     /// Puts `doc` back as it was before [`Undo::merge`].
     fn take_back(self, doc: &mut Document) {
         doc.unmerge_lists(self.merged);
+        reinsert(&mut doc.comments, self.removed);
         if let Some(name) = self.name {
             doc.name = name;
         }
@@ -415,3 +504,7 @@ mod tests;
 #[cfg(test)]
 #[path = "workspace_reimport_tests.rs"]
 mod reimport_tests;
+
+#[cfg(test)]
+#[path = "workspace_comments_tests.rs"]
+mod comments_tests;
