@@ -81,12 +81,7 @@ impl Workspace {
         match self.index() {
             Ok(data) => {
                 self.data = data;
-                let imported = undo.imported();
-                if self.undo.len() == MAX_UNDO {
-                    self.undo.remove(0);
-                }
-                self.undo.push(undo);
-                Ok(imported)
+                Ok(self.keep(undo))
             }
             Err(err) => {
                 let err = rebase(err, &undo.merged, &self.doc);
@@ -113,6 +108,17 @@ impl Workspace {
         // The document is one this workspace accepted before, so it is accepted again.
         self.data = self.index()?;
         Ok(Some(imported))
+    }
+
+    /// Keeps `undo` for [`Workspace::undo_import`] (letting the oldest go past [`MAX_UNDO`]) and
+    /// says what it imported.
+    fn keep(&mut self, undo: Undo) -> Imported {
+        let imported = undo.imported();
+        if self.undo.len() == MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.undo.push(undo);
+        imported
     }
 
     /// How many imports [`Workspace::undo_import`] can take back now.
@@ -345,23 +351,31 @@ impl Workspace {
     /// its text trimmed; [`Workspace::undo_import`] takes it back. A comment that cannot be kept
     /// (blank text, an unknown unit or cost type, see [`comments::check_one`]) changes nothing;
     /// the error's field names the comment's own field (`text`, `unit`, …).
+    ///
+    /// The index is not built again, as an import's is: comments are not in it, and building a
+    /// region's year again for every comment saved would take seconds each.
     pub fn comment(&mut self, mut comment: Comment) -> Result<Imported> {
         comment.text = comment.text.trim().to_string();
         comments::check_one(&comment)?;
-        self.import(Document {
-            schema: SCHEMA_VERSION,
-            comments: vec![comment],
-            ..Document::default()
-        })
-        .map_err(|err| match err {
-            Error::At { field, source } => Error::At {
-                field: field
-                    .strip_prefix("comments[0].")
-                    .map_or(field.clone(), str::to_string),
-                source,
+        let data = self.data()?;
+        data.tree
+            .position(&comment.unit)
+            .map_err(|e| e.at("unit"))?;
+        if let Some(id) = comment.cost_type.as_deref() {
+            if !data.cost_types.iter().any(|t| *t.id == *id) {
+                let err = Error::UnknownCostType { id: id.to_string() };
+                return Err(err.at("costType"));
+            }
+        }
+        let undo = Undo::merge(
+            &mut self.doc,
+            Document {
+                schema: SCHEMA_VERSION,
+                comments: vec![comment],
+                ..Document::default()
             },
-            other => other,
-        })
+        );
+        Ok(self.keep(undo))
     }
 
     /// Removes the comment of `kind` of a unit's row (`cost_type` `None`: the unit's whole
@@ -387,10 +401,7 @@ impl Workspace {
             return false;
         }
         // Comments are not indexed: the dataset stands as it was.
-        if self.undo.len() == MAX_UNDO {
-            self.undo.remove(0);
-        }
-        self.undo.push(Undo {
+        self.keep(Undo {
             merged: Merged::nothing(),
             name: None,
             thresholds: None,

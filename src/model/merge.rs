@@ -73,6 +73,11 @@ impl<T: Keyed> ListMerge<T> {
     /// place and the others go to the end; for [`Keying::Group`] every row of a key the import
     /// brings is taken out, and the import's rows go to the end in their order.
     pub fn merge(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
+        // An import of other lists (one comment, a goals table) leaves a million outcome rows
+        // where they are, without a pass over them.
+        if incoming.is_empty() {
+            return ListMerge::nothing();
+        }
         if list.is_empty() {
             let n = incoming.len();
             *list = incoming;

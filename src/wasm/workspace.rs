@@ -13,6 +13,8 @@
 use wasm_bindgen::prelude::*;
 
 use crate::bridge::BridgeOptions;
+use crate::calendar::Month;
+use crate::comments::CommentsOptions;
 use crate::deviation::accuracy::AccuracyOptions;
 use crate::deviation::DeviationOptions;
 use crate::effects::EffectsOptions;
@@ -20,6 +22,7 @@ use crate::error::Error;
 use crate::goals::GoalsOptions;
 use crate::grants::GrantOptions;
 use crate::import::{self, ImportOptions};
+use crate::model::{Comment, CommentKind};
 use crate::workspace;
 
 use super::convert;
@@ -281,6 +284,58 @@ impl Workspace {
     #[wasm_bindgen(js_name = importGrantsTable, unchecked_return_type = "Imported")]
     pub fn import_grants_table(&mut self, text: &str) -> Result<JsValue, JsValue> {
         convert::to_js(&self.inner.import_grants_table(text).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Keeps an explanation or action for a unit (and cost type) and month, replacing the one of
+    /// its kind there; `undoImport` takes it back. One that cannot be kept changes nothing and
+    /// throws (`E_COMMENT`, `E_UNKNOWN_UNIT`, …) with the comment's `field` at fault.
+    #[wasm_bindgen(unchecked_return_type = "Imported")]
+    pub fn comment(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Comment")] comment: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let comment: Comment = convert::options(comment).map_err(js_error)?;
+        convert::to_js(&self.inner.comment(comment).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// Removes the comment of a kind for a unit (and cost type) and month; false when there was
+    /// none. `undoImport` puts it back.
+    #[wasm_bindgen(js_name = removeComment)]
+    pub fn remove_comment(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "CommentKey")] key: JsValue,
+    ) -> Result<bool, JsValue> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        struct Key {
+            unit: String,
+            #[serde(default)]
+            cost_type: Option<String>,
+            month: Month,
+            kind: CommentKind,
+        }
+        let key: Key = convert::options(key).map_err(js_error)?;
+        let cost_type = key.cost_type.as_deref();
+        Ok(self
+            .inner
+            .remove_comment(&key.unit, cost_type, key.month, key.kind))
+    }
+
+    /// The explanations and actions of a month, for a unit's subtree or every unit, in the
+    /// tree's order.
+    #[wasm_bindgen(unchecked_return_type = "Comment[]")]
+    pub fn comments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CommentsOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &CommentsOptions| self.inner.comments(o)).map_err(js_error)
+    }
+
+    /// Adds explanations and actions pasted from Excel or read from CSV, with Swedish column
+    /// names (docs/schema-v1.md). A table that fails changes nothing; `field` names the line.
+    #[wasm_bindgen(js_name = importComments, unchecked_return_type = "Imported")]
+    pub fn import_comments(&mut self, text: &str) -> Result<JsValue, JsValue> {
+        convert::to_js(&self.inner.import_comments(text).map_err(js_error)?).map_err(js_error)
     }
 
     /// CSV, paste and SIE: read the options, import all or nothing, return the import report.
