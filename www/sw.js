@@ -4,12 +4,13 @@
 // newer month's outcome comes through when there is a network. It caches only GET requests to
 // this origin and never contacts anyone else. Not a sync or a background worker.
 
-const VERSION = 'balans-v3';
+const VERSION = 'balans-v4';
 const ASSETS = [
   './', 'index.html', 'app.js', 'app.css', 'favicon.svg',
   'balans-widget.js', 'balans-widget.css', 'toolbar.js',
   'lib/browser-copy.js', 'lib/dom.js', 'lib/months.js', 'lib/numbers.js', 'lib/svg.js', 'lib/text.js',
   'views/registry.js', 'views/deviation.js', 'views/deviation-columns.js', 'views/deviation-chart.js',
+  'views/deviation-comments.js',
   'views/effects.js', 'views/effects.css', 'views/effects-chart.js',
   'views/grants.js', 'views/grants-chart.js', 'views/bridge.js',
   'import-panel.js', 'import-panel.css', 'import-worker.js',
