@@ -100,7 +100,8 @@ function focused(page) {
 function controls(page) {
   return page.evaluate(() => {
     const describe = (el, where) => `${where}${el.tagName.toLowerCase()}#${el.id || el.dataset.sort || el.dataset.export || el.textContent.trim().slice(0, 20)}`;
-    const visible = (el) => el.getClientRects().length > 0 && !el.closest('[hidden]');
+    // What a closed <details> holds is not shown (nor a Tab stop) until its summary opens it.
+    const visible = (el) => el.getClientRects().length > 0 && !el.closest('[hidden], details:not([open]) > :not(summary)');
     const pick = (root, where) => [...root.querySelectorAll('a[href], button, select, input, textarea, [tabindex="0"]')]
       .filter((el) => visible(el) && el.tabIndex >= 0 && !el.disabled)
       .map((el) => describe(el, where));
@@ -153,9 +154,9 @@ test('keyboard only: Tab reaches every control of every view, and the keys opera
   await widget.locator('#as-of').focus();
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => document.querySelector('balans-widget').report?.asOf === '2025-07');
-  await widget.locator('tr[data-unit="HSN-SJ"] button').focus();
+  await widget.locator('tr[data-unit="HSN-SJ"] button.toggle').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await widget.locator('tr[data-unit="HSN-SJ"] button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await widget.locator('tr[data-unit="HSN-SJ"] button.toggle').getAttribute('aria-expanded'), 'true');
   // The app's own controls: the language select by keyboard.
   await page.focus('#language');
   await page.keyboard.press('ArrowDown');

@@ -59,7 +59,7 @@ test('the demo shows the deviation table with figures that match an independent 
 
 test('the tree opens and closes by keyboard alone, and the month changes without a reload', async () => {
   const { page, requests } = await openDemo();
-  const sj = page.locator('balans-widget tr[data-unit="HSN-SJ"] button');
+  const sj = page.locator('balans-widget tr[data-unit="HSN-SJ"] button.toggle');
   const child = page.locator('balans-widget tr[data-unit="HSN-SJ-AKUT"]');
   assert.equal(await sj.getAttribute('aria-expanded'), 'false');
   assert.equal(await child.isVisible(), false);
@@ -269,7 +269,9 @@ test('the CSV export is the table shown, cell by cell, for Excel in Swedish', as
     const head = [...table.querySelectorAll('thead tr:last-child th')].map((th) => th.textContent);
     const rows = [...table.querySelectorAll('tbody tr:not([hidden])')].map((tr) =>
       // A month is exported as YYYY-MM (its data-month), which a spreadsheet keeps as a date.
-      [tr.dataset.unit, ...[...tr.children].map((c) => c.dataset.month ?? c.textContent)]);
+      // The explanations and actions (the last cell) are not figures: not in the CSV.
+      [tr.dataset.unit, ...[...tr.children].filter((c) => !c.classList.contains('comments'))
+        .map((c) => c.dataset.month ?? c.textContent)]);
     return { head, rows };
   });
   assert.equal(csv[0].length, table.head.length + 2, 'Id, Enhet and every column');

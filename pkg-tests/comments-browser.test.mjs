@@ -57,7 +57,9 @@ test('keyboard only: an explanation written in the app is shown beside its row a
   await page.keyboard.type('Inte detta');
   await page.keyboard.press('Escape');
   assert.equal(await editorOpen(page), false);
-  assert.deepEqual(await focused(page), { ...start, expanded: 'false' });
+  // The dialog's close event (which marks the button collapsed) comes in a task of its own.
+  await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.activeElement?.getAttribute('aria-expanded') === 'false');
+  assert.deepEqual(await focused(page), start);
 
   // Enter opens it again; the kind, the text, the author; Enter in the author's field saves.
   await page.keyboard.press('Enter');
@@ -103,9 +105,13 @@ test('the list of missing explanations takes focus to its row; explaining a row 
   const count = async () => Number((await summary.innerText()).match(/\((\d+)\)/)[1]);
   const before = await count();
   assert.ok(before > 0, 'the demo has material deviations without an explanation');
-  const item = shadow(page, 'details.missing li button').first();
-  const unit = await item.getAttribute('data-unit');
-  await item.focus();
+  // The demo's month lacks many: the list starts closed under its count; Enter opens it.
+  assert.equal(await shadow(page, 'details.missing').evaluate((d) => d.open), false);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const unit = await page.evaluate(() => document.querySelector('balans-widget').shadowRoot.activeElement?.dataset.unit);
+  assert.equal(unit, await shadow(page, 'details.missing li button').first().getAttribute('data-unit'));
   await page.keyboard.press('Enter');
   const at = await focused(page);
   assert.deepEqual([at.cls, at.unit], ['comment', unit]);

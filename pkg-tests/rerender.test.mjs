@@ -117,8 +117,8 @@ test('the widget asks for the groups it shows; the JSON export has every group',
       visible: [...widget.shadowRoot.querySelectorAll('tbody tr:not([hidden])')].map((tr) => tr.dataset.unit),
     };
   });
-  // outcomeThrough comes with the unit header, whatever the groups.
-  assert.deepEqual(shown.reportKeys, ['children', 'depth', 'escalation', 'fullYear', 'level', 'name', 'outcomeThrough',
+  // outcomeThrough comes with the unit header, and the month's comments, whatever the groups.
+  assert.deepEqual(shown.reportKeys, ['children', 'comments', 'depth', 'escalation', 'fullYear', 'level', 'name', 'outcomeThrough',
     'parent', 'period', 'threshold', 'unit', 'ytd']);
   for (const group of ['tertial', 'projections', 'volumes', 'period', 'ytd', 'fullYear']) {
     assert.ok(shown.exportKeys.includes(group), group);

@@ -16,6 +16,9 @@ import { h } from '../lib/dom.js';
 import { parseMonth } from '../lib/months.js';
 
 const KINDS = ['explanation', 'action'];
+/** The missing list opens by itself up to this many rows; a longer one (a region's month can
+ * lack dozens) starts closed under its count, so the table stays in view. */
+const SHORT_LIST = 5;
 
 /** The visible words of a unit row's button: "Förklaring", with the count of comments. */
 function buttonLabel(t, count) {
@@ -60,8 +63,8 @@ function commentItem(c, t) {
 
 /**
  * The list of the month's material deviations without an explanation (or action), one item per
- * row, above the table; empty (and hidden) when nothing is missing. `open` keeps the reader's
- * choice to show or hide it across re-renders; `onPick(unit)` takes the reader to the row.
+ * row, above the table; empty (and hidden) when nothing is missing. Open at first when short,
+ * then as the reader leaves it across re-renders; `onPick(unit)` takes the reader to the row.
  */
 export function paintMissing(box, report, t, { costTypeName, onPick }) {
   const rows = new Map();
@@ -73,6 +76,10 @@ export function paintMissing(box, report, t, { costTypeName, onPick }) {
     for (const kind of m.missing) row.kinds.add(kind);
   }
   box.hidden = rows.size === 0;
+  if (!box.dataset.painted) {
+    box.dataset.painted = 'true';
+    box.open = rows.size <= SHORT_LIST;
+  }
   const summary = h('summary', {}, t.comments.missingTitle(rows.size));
   const items = [...rows.values()].map((m) => {
     const kinds = KINDS.filter((k) => m.kinds.has(k)).map((k) => t.comments.needs[k]);

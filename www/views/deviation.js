@@ -122,7 +122,6 @@ class DeviationTable {
     this.#region = region;
     this.#chart = chart;
     this.#emit = emit;
-    this.#missing.open = true;
     region.addEventListener('click', (event) => this.#onClick(event));
     region.addEventListener('keydown', (event) => this.#onKeydown(event));
     chart.addEventListener('click', (event) => {
