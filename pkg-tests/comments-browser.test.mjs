@@ -39,6 +39,16 @@ async function tabToCommentButton(page, max = 300) {
   throw new Error('Tab never reached a comments button');
 }
 
+/** Starts listening for balans-comment on `selector` (the document for null), before the key that
+ * fires it is pressed; `heard` then waits (up to 10 s) for the first one. */
+const listen = (page, selector) => page.evaluate((selector) => {
+  window.heardComment = new Promise((resolve) => {
+    (selector ? document.querySelector(selector) : document).addEventListener('balans-comment',
+      (e) => resolve({ detail: e.detail, composed: e.composed }), { once: true });
+  });
+}, selector);
+const heard = (page) => page.evaluate(() => Promise.race([window.heardComment,
+  new Promise((_, reject) => setTimeout(() => reject(new Error('no balans-comment')), 10_000))]));
 const shadow = (page, selector) => page.locator(`balans-widget >> ${selector}`);
 const editorOpen = (page) => page.evaluate(() => document.querySelector('balans-widget').shadowRoot.querySelector('dialog.comment-editor')?.open ?? false);
 
@@ -69,11 +79,9 @@ test('keyboard only: an explanation written in the app is shown beside its row a
   await page.keyboard.type('Hyrläkare under sommaren, 1,2 mnkr');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Anna Berg');
-  const stored = page.evaluate(() => new Promise((resolve) => {
-    document.querySelector('balans-widget').addEventListener('balans-comment', (e) => resolve(e.detail), { once: true });
-  }));
+  await listen(page, 'balans-widget');
   await page.keyboard.press('Enter');
-  const detail = await stored;
+  const { detail } = await heard(page);
   assert.equal(detail.action, 'saved');
   assert.equal(detail.comment.text, 'Hyrläkare under sommaren, 1,2 mnkr');
   assert.equal(await editorOpen(page), false);
@@ -203,9 +211,7 @@ test('a plain embedded element saves a comment, tells its host and keeps it in i
   const context = await env.browser.newContext();
   const { page, problems } = await openPage(env, 'embed.html?src=demo/region-2025.json', null, context);
   await widgetReady(page);
-  const heard = page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('balans-comment', (e) => resolve({ detail: e.detail, composed: e.composed }), { once: true });
-  }));
+  await listen(page, null);
   const button = shadow(page, 'button.comment').first();
   const unit = await button.evaluate((b) => b.closest('tr').dataset.unit);
   await button.click();
@@ -214,7 +220,7 @@ test('a plain embedded element saves a comment, tells its host and keeps it in i
   await shadow(page, '#comment-owner').fill('Verksamhetschef');
   await shadow(page, '#comment-due').fill('2025-12');
   await shadow(page, 'dialog.comment-editor button[type="submit"]').click();
-  const { detail, composed } = await heard;
+  const { detail, composed } = await heard(page);
   assert.equal(composed, true);
   assert.deepEqual([detail.comment.kind, detail.comment.owner, detail.comment.due], ['action', 'Verksamhetschef', '2025-12']);
   assert.match(await shadow(page, `tr[data-unit="${unit}"] td.comments`).innerText(), /Åtgärd: Egen rekrytering \(Ansvarig: Verksamhetschef, klart senast december 2025/);

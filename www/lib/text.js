@@ -102,7 +102,7 @@ export const TEXT = {
       E_CYCLE: 'organisationsträdet går i cirkel',
       E_PERIODISE: 'budgeten kan inte periodiseras',
       E_OPTION: 'ogiltigt val',
-      E_COMMENT: 'kommentaren kan inte sparas',
+      E_COMMENT: 'kommentaren är ofullständig eller felaktig',
     },
   },
   en: {

@@ -168,7 +168,10 @@ export class CommentEditor {
     cancel.addEventListener('click', () => dialog.close());
     const fail = (err, field) => {
       const input = { text, owner, due, author: writer }[err?.field ?? field] ?? text;
-      error.textContent = err?.message ? `${c.notSaved}: ${err.message}` : c.needText;
+      // The core's code in the reader's language where there are words for it, its English
+      // message after it for whoever has to fix the data.
+      const said = [t.codes[err?.code], err?.message].filter(Boolean).join('. ');
+      error.textContent = err ? `${c.notSaved}: ${said}` : c.needText;
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', 'comment-error');
       input.focus();
