@@ -70,6 +70,7 @@ test('the demo region: roll-up and hospital care per August match an independent
     volumeRows: doc.volumes.length,
     goals: doc.goals.length,
     grants: doc.grants.length,
+    comments: (doc.comments ?? []).length,
   });
   const report = ws.deviation({ asOf: '2025-08' });
   assert.equal(report.rows.length, doc.units.length);
