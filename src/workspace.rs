@@ -14,7 +14,7 @@ use crate::dataset::Dataset;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, EffectsOptions, EffectsReport};
-use crate::error::report::{ImportReport, Imported, Location};
+use crate::error::report::{ImportReport, ImportSummary, Imported, Location};
 use crate::error::{Error, Result};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
@@ -103,10 +103,13 @@ impl Workspace {
             return Ok(None);
         };
         let imported = undo.imported();
+        let indexed = !undo.only_comments();
         undo.take_back(&mut self.doc);
-        self.data = None;
-        // The document is one this workspace accepted before, so it is accepted again.
-        self.data = self.index()?;
+        if indexed {
+            self.data = None;
+            // The document is one this workspace accepted before, so it is accepted again.
+            self.data = self.index()?;
+        }
         Ok(Some(imported))
     }
 
@@ -467,6 +470,21 @@ impl Undo {
             thresholds,
             removed: Vec::new(),
         }
+    }
+
+    /// Whether it changed comments alone (a comment saved or removed), which the index does not
+    /// hold: taking it back needs no new index (a second for a region's year).
+    fn only_comments(&self) -> bool {
+        let others = |summary: ImportSummary| {
+            ImportSummary {
+                comments: 0,
+                ..summary
+            } == ImportSummary::default()
+        };
+        self.name.is_none()
+            && self.thresholds.is_none()
+            && others(self.merged.added())
+            && others(self.merged.replaced())
     }
 
     fn imported(&self) -> Imported {
