@@ -216,6 +216,12 @@ test('a plain embedded element saves a comment, tells its host and keeps it in i
   const unit = await button.evaluate((b) => b.closest('tr').dataset.unit);
   await button.click();
   await shadow(page, 'dialog.comment-editor input[value="action"]').check();
+  // A blank text is refused in the page's language, at the field, and the editor stays open.
+  await shadow(page, 'dialog.comment-editor textarea').fill('   ');
+  await shadow(page, 'dialog.comment-editor button[type="submit"]').click();
+  assert.equal(await shadow(page, '#comment-error').innerText(), 'Skriv en text.');
+  assert.equal(await shadow(page, 'dialog.comment-editor textarea').getAttribute('aria-invalid'), 'true');
+  assert.equal(await editorOpen(page), true);
   await shadow(page, 'dialog.comment-editor textarea').fill('Egen rekrytering');
   await shadow(page, '#comment-owner').fill('Verksamhetschef');
   await shadow(page, '#comment-due').fill('2025-12');

@@ -139,7 +139,8 @@ export class CommentEditor {
     const error = h('p', { id: 'comment-error', class: 'error', role: 'alert' });
     const removeButton = h('button', { type: 'button', class: 'action remove' }, c.remove);
     const cancel = h('button', { type: 'button', class: 'action' }, c.cancel);
-    const form = h('form', { class: 'comment-form' },
+    // Checked here, not by the browser, whose bubble speaks the browser's language, not the page's.
+    const form = h('form', { class: 'comment-form', novalidate: true },
       kindField,
       h('p', {}, h('label', { for: 'comment-text' }, c.text), text),
       actionFields,
