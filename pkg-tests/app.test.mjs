@@ -154,9 +154,9 @@ test('keyboard only: Tab reaches every control of every view, and the keys opera
   await widget.locator('#as-of').focus();
   await page.keyboard.press('ArrowUp');
   await page.waitForFunction(() => document.querySelector('balans-widget').report?.asOf === '2025-07');
-  await widget.locator('tr[data-unit="HSN-SJ"] button').focus();
+  await widget.locator('tr[data-unit="HSN-SJ"] button.toggle').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await widget.locator('tr[data-unit="HSN-SJ"] button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await widget.locator('tr[data-unit="HSN-SJ"] button.toggle').getAttribute('aria-expanded'), 'true');
   // The app's own controls: the language select by keyboard.
   await page.focus('#language');
   await page.keyboard.press('ArrowDown');

@@ -66,7 +66,7 @@ test('the demo shows the deviation table with figures that match an independent 
 
 test('the tree opens and closes by keyboard alone, and the month changes without a reload', async () => {
   const { page, requests } = await openDemo();
-  const sj = page.locator('balans-widget tr[data-unit="HSN-SJ"] button');
+  const sj = page.locator('balans-widget tr[data-unit="HSN-SJ"] button.toggle');
   const child = page.locator('balans-widget tr[data-unit="HSN-SJ-AKUT"]');
   assert.equal(await sj.getAttribute('aria-expanded'), 'false');
   assert.equal(await child.isVisible(), false);

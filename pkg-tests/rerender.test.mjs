@@ -117,9 +117,9 @@ test('the widget asks for the groups it shows; the JSON export has every group',
       visible: [...widget.shadowRoot.querySelectorAll('tbody tr:not([hidden])')].map((tr) => tr.dataset.unit),
     };
   });
-  // outcomeThrough comes with the unit header, whatever the groups; the escalation only with
-  // the column of the action programme's due month, which "Alla kolumner" adds.
-  assert.deepEqual(shown.reportKeys, ['children', 'depth', 'fullYear', 'level', 'name', 'outcomeThrough',
+  // outcomeThrough and the month's comments come with the unit header, whatever the groups; the
+  // escalation only with the column of the action programme's due month, which "Alla kolumner" adds.
+  assert.deepEqual(shown.reportKeys, ['children', 'comments', 'depth', 'fullYear', 'level', 'name', 'outcomeThrough',
     'parent', 'period', 'threshold', 'unit', 'ytd']);
   for (const group of ['tertial', 'projections', 'volumes', 'period', 'ytd', 'fullYear']) {
     assert.ok(shown.exportKeys.includes(group), group);

@@ -31,6 +31,9 @@ import init, {
   type PaperBlock,
   type PaperCell,
   type MonthsReport,
+  type Comment,
+  type CommentKind,
+  type MissingExplanation,
 } from '../pkg/balans.js';
 
 export async function usage(doc: WorkspaceDocument): Promise<string> {
@@ -247,4 +250,28 @@ export function imports(ws: Workspace, bytes: Uint8Array): string {
   readImport('xlsx', bytes, {});
   const replaced: number = pasted.replaced.budgetRows + report.added.outcomeRows;
   return [report.sign, line, pasted.rows.read, sie.encoding, added, replaced].join();
+}
+
+export function commentsUsage(ws: Workspace): string {
+  const kind: CommentKind = 'action';
+  const comment: Comment = { unit: 'HSN', month: '2025-08', kind, text: 'Egen rekrytering', owner: 'Verksamhetschef', due: '2025-12' };
+  const kept: number = ws.comment(comment).comments;
+  const removed: boolean = ws.removeComment({ unit: 'HSN', month: '2025-08', kind: 'explanation' });
+  const listed: Comment[] = ws.comments({ asOf: '2025-08', unit: 'HSN' });
+  const pasted: number = ws.importComments('Enhet\tMånad\tText\nHSN\t2025-08\tx').comments;
+  const report = ws.deviation({ asOf: '2025-08', byCostType: true });
+  const missing: MissingExplanation | undefined = report.missingExplanations[0];
+  const lacks: CommentKind[] = missing?.missing ?? [];
+  const onRow: string | undefined = report.rows[0].comments[0]?.text;
+  const onType: Comment[] | undefined = report.rows[0].costTypes?.[0].comments;
+  return [kept, removed, listed.length, pasted, missing?.span, lacks.join(), onRow, onType?.length].join();
+}
+
+export function commentsRefused(ws: Workspace): void {
+  // @ts-expect-error a comment is an explanation or an action
+  ws.comment({ unit: 'HSN', month: '2025-08', kind: 'note', text: 'x' });
+  // @ts-expect-error a comment needs a text
+  ws.comment({ unit: 'HSN', month: '2025-08', kind: 'explanation' });
+  // @ts-expect-error the month is asked for
+  ws.comments({ unit: 'HSN' });
 }

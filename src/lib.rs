@@ -11,12 +11,13 @@
 //! The modules, from the floor up (each uses only those above it in this list):
 //! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text` → `model`, `org`,
 //! `periodise`, `budget` → `import`, `dataset` → `deviation`, `effects`, `grants`, `goals`,
-//! `frame`, `bridge` → `committee` (the committee paper, composing them) and `export` (reports
-//! as files) → `workspace` → `wasm`.
+//! `frame`, `bridge`, `comments` → `committee` (the committee paper, composing them) and
+//! `export` (reports as files) → `workspace` → `wasm`.
 
 mod bridge;
 mod budget;
 mod calendar;
+mod comments;
 mod committee;
 mod dataset;
 mod deviation;
@@ -43,12 +44,13 @@ pub mod wasm;
 pub use bridge::{BridgeOptions, BridgeReport, Step, StepKind};
 pub use budget::{periodise_with, PeriodiseOptions};
 pub use calendar::{holidays, is_workday, Date, Holiday, Month};
+pub use comments::CommentsOptions;
 pub use committee::months::{MonthRow, MonthsOptions, MonthsReport};
 pub use committee::{CommitteeOptions, CommitteeReport};
 pub use deviation::accuracy::{AccuracyOptions, AccuracyReport, AccuracyRow, Tendency};
 pub use deviation::{
-    CostTypeRow, DeviationOptions, DeviationReport, DeviationRow, Escalation, Figures, FullYear,
-    Projections, RowGroup, Status, VolumeSplit,
+    CostTypeRow, DeviationOptions, DeviationReport, DeviationRow, Escalation, ExplainedSpan,
+    Figures, FullYear, MissingExplanation, Projections, RowGroup, Status, VolumeSplit,
 };
 pub use effects::{EffectsOptions, EffectsReport, MeasureRow};
 pub use error::codes::{Code, CODES};

@@ -9,20 +9,22 @@ use std::borrow::Cow;
 
 use crate::bridge::{self, BridgeOptions, BridgeReport};
 use crate::calendar::Month;
+use crate::comments::{self, CommentsOptions};
 use crate::committee::months::{self, MonthsOptions, MonthsReport};
 use crate::committee::{self, CommitteeOptions, CommitteeReport};
 use crate::dataset::Dataset;
 use crate::deviation::accuracy::{self, AccuracyOptions, AccuracyReport};
 use crate::deviation::{self, DeviationOptions, DeviationReport};
 use crate::effects::{self, entries, EffectsOptions, EffectsReport};
-use crate::error::report::{ImportReport, Imported, Location};
+use crate::error::report::{ImportReport, ImportSummary, Imported, Location};
 use crate::error::{Error, Result};
 use crate::export::{self, table::ExportTable};
 use crate::goals::{self, GoalsOptions, GoalsReport};
 use crate::grants::{self, GrantOptions, GrantsReport};
 use crate::import::{self, Format, ImportOptions};
-use crate::model::EffectEntry;
+use crate::model::merge::reinsert;
 use crate::model::Merged;
+use crate::model::{Comment, CommentKind, EffectEntry};
 use crate::model::{Document, ThresholdSet, SCHEMA_VERSION};
 use crate::num::money::Amount;
 
@@ -82,12 +84,7 @@ impl Workspace {
         match self.index() {
             Ok(data) => {
                 self.data = data;
-                let imported = undo.imported();
-                if self.undo.len() == MAX_UNDO {
-                    self.undo.remove(0);
-                }
-                self.undo.push(undo);
-                Ok(imported)
+                Ok(self.keep(undo))
             }
             Err(err) => {
                 let err = rebase(err, &undo.merged, &self.doc);
@@ -109,11 +106,25 @@ impl Workspace {
             return Ok(None);
         };
         let imported = undo.imported();
+        let indexed = !undo.only_comments();
         undo.take_back(&mut self.doc);
-        self.data = None;
-        // The document is one this workspace accepted before, so it is accepted again.
-        self.data = self.index()?;
+        if indexed {
+            self.data = None;
+            // The document is one this workspace accepted before, so it is accepted again.
+            self.data = self.index()?;
+        }
         Ok(Some(imported))
+    }
+
+    /// Keeps `undo` for [`Workspace::undo_import`] (letting the oldest go past [`MAX_UNDO`]) and
+    /// says what it imported.
+    fn keep(&mut self, undo: Undo) -> Imported {
+        let imported = undo.imported();
+        if self.undo.len() == MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.undo.push(undo);
+        imported
     }
 
     /// How many imports [`Workspace::undo_import`] can take back now.
@@ -170,7 +181,8 @@ impl Workspace {
             && combined.programmes.is_empty()
             && combined.one_offs.is_empty()
             && combined.volumes.is_empty()
-            && combined.grants.is_empty());
+            && combined.grants.is_empty()
+            && combined.comments.is_empty());
         let data = match (combined.units.is_empty(), has_rows) {
             (true, false) => None,
             (true, true) => {
@@ -194,6 +206,7 @@ impl Workspace {
             t.check().map_err(|e| e.at("thresholds"))?;
         }
         goals::check(&combined.goals, data.as_ref())?;
+        comments::check(&combined.comments)?;
         Ok(data)
     }
 
@@ -240,6 +253,7 @@ impl Workspace {
         let mut report =
             deviation::report(self.data()?, self.doc.name.as_deref(), stored, options)?;
         deviation::cover::escalations(&mut report, &self.doc, &self.data()?.tree)?;
+        deviation::explained::attach(&mut report, &self.doc.comments);
         Ok(report)
     }
 
@@ -331,7 +345,7 @@ impl Workspace {
             ..Document::default()
         };
         self.import(doc)
-            .map_err(|err| crate::import::registers::measures::at_lines(err, &lines))
+            .map_err(|err| crate::import::registers::at_lines(err, "measures", &lines))
     }
 
     /// The entries log as CSV for the controller, for Excel in Swedish ([`export::csv`]).
@@ -348,6 +362,92 @@ impl Workspace {
             grants,
             ..Document::default()
         })
+    }
+
+    /// Keeps an explanation or action (avvikelseförklaring, åtgärd) as an import of one comment:
+    /// it replaces the comment of its unit, cost type, month and kind (a later one is an edit),
+    /// its text trimmed; [`Workspace::undo_import`] takes it back. A comment that cannot be kept
+    /// (blank text, an unknown unit or cost type, see [`comments::check_one`]) changes nothing;
+    /// the error's field names the comment's own field (`text`, `unit`, …).
+    ///
+    /// The index is not built again, as an import's is: comments are not in it, and building a
+    /// region's year again for every comment saved would take seconds each.
+    pub fn comment(&mut self, mut comment: Comment) -> Result<Imported> {
+        comment.text = comment.text.trim().to_string();
+        comments::check_one(&comment)?;
+        let data = self.data()?;
+        data.tree
+            .position(&comment.unit)
+            .map_err(|e| e.at("unit"))?;
+        if let Some(id) = comment.cost_type.as_deref() {
+            if !data.cost_types.iter().any(|t| *t.id == *id) {
+                let err = Error::UnknownCostType { id: id.to_string() };
+                return Err(err.at("costType"));
+            }
+        }
+        let undo = Undo::merge(
+            &mut self.doc,
+            Document {
+                schema: SCHEMA_VERSION,
+                comments: vec![comment],
+                ..Document::default()
+            },
+        );
+        Ok(self.keep(undo))
+    }
+
+    /// Removes the comment of `kind` of a unit's row (`cost_type` `None`: the unit's whole
+    /// result) for `month`; `false` when there was none. [`Workspace::undo_import`] puts it back,
+    /// as it takes back an import.
+    pub fn remove_comment(
+        &mut self,
+        unit: &str,
+        cost_type: Option<&str>,
+        month: Month,
+        kind: CommentKind,
+    ) -> bool {
+        let list = std::mem::take(&mut self.doc.comments);
+        let mut removed = Vec::new();
+        for (at, comment) in list.into_iter().enumerate() {
+            if comment.kind == kind && comment.is_for(unit, cost_type, month) {
+                removed.push((at, comment));
+            } else {
+                self.doc.comments.push(comment);
+            }
+        }
+        if removed.is_empty() {
+            return false;
+        }
+        // Comments are not indexed: the dataset stands as it was.
+        self.keep(Undo {
+            merged: Merged::nothing(),
+            name: None,
+            thresholds: None,
+            removed,
+        });
+        true
+    }
+
+    /// The explanations and actions of `options.as_of` for a subtree (or every unit), in the
+    /// tree's order (see [`comments::of_month`]).
+    pub fn comments(&self, options: &CommentsOptions) -> Result<Vec<Comment>> {
+        comments::of_month(&self.doc.comments, self.data()?, options)
+    }
+
+    /// Adds the explanations and actions of a table pasted from Excel or read from CSV (Swedish
+    /// column names, see [`crate::import::registers::comments`]). A failure changes nothing; the
+    /// error's field names the table's line (`line 4.unit`).
+    pub fn import_comments(&mut self, table: &str) -> Result<Imported> {
+        use crate::import::registers::{at_lines, comments};
+        let read = comments::read(table)?;
+        let lines: Vec<usize> = read.iter().map(|c| c.line).collect();
+        let doc = Document {
+            schema: SCHEMA_VERSION,
+            comments: read.into_iter().map(|c| c.comment).collect(),
+            ..Document::default()
+        };
+        self.import(doc)
+            .map_err(|err| at_lines(err, "comments", &lines))
     }
 
     /// The state-grant dependency report (statsbidragsberoende) for `options`.
@@ -377,12 +477,13 @@ impl Workspace {
 }
 
 /// One import as it can be taken back: what it did to each list, and the name and thresholds
-/// it replaced (`Some` where it gave new ones).
+/// it replaced (`Some` where it gave new ones); or a removed comment, with where it stood.
 #[derive(Clone, Debug)]
 struct Undo {
     merged: Merged,
     name: Option<Option<String>>,
     thresholds: Option<Option<ThresholdSet>>,
+    removed: Vec<(usize, Comment)>,
 }
 
 impl Undo {
@@ -394,7 +495,23 @@ impl Undo {
             merged: into.merge_lists(doc),
             name,
             thresholds,
+            removed: Vec::new(),
         }
+    }
+
+    /// Whether it changed comments alone (a comment saved or removed), which the index does not
+    /// hold: taking it back needs no new index (a second for a region's year).
+    fn only_comments(&self) -> bool {
+        let others = |summary: ImportSummary| {
+            ImportSummary {
+                comments: 0,
+                ..summary
+            } == ImportSummary::default()
+        };
+        self.name.is_none()
+            && self.thresholds.is_none()
+            && others(self.merged.added())
+            && others(self.merged.replaced())
     }
 
     fn imported(&self) -> Imported {
@@ -407,6 +524,7 @@ impl Undo {
     /// Puts `doc` back as it was before [`Undo::merge`].
     fn take_back(self, doc: &mut Document) {
         doc.unmerge_lists(self.merged);
+        reinsert(&mut doc.comments, self.removed);
         if let Some(name) = self.name {
             doc.name = name;
         }
@@ -442,3 +560,7 @@ mod tests;
 #[cfg(test)]
 #[path = "workspace_reimport_tests.rs"]
 mod reimport_tests;
+
+#[cfg(test)]
+#[path = "workspace_comments_tests.rs"]
+mod comments_tests;

@@ -353,8 +353,8 @@ async function start() {
 
   // The title follows what is shown: another view, unit or month.
   widget.addEventListener('balans-ready', showTitle);
-  // What the reader enters in a view (effects) is stored as soon as it is made.
-  for (const type of ['balans-entry', 'balans-undo']) {
+  // What the reader enters in a view (effects, explanations) is stored as soon as it is made.
+  for (const type of ['balans-entry', 'balans-undo', 'balans-comment']) {
     widget.addEventListener(type, () => {
       store(workspace);
       updateUndo();

@@ -71,10 +71,14 @@ function coded(err, code) {
  * @fires balans-change - the user picked a month, unit, display unit, decimals, threshold or status
  *   filter; detail `{ asOf, displayUnit, unit, decimals, threshold, filter }`
  * @fires balans-export - the user exported the table shown; detail `{ format, fileName, text }`
+ * @fires balans-comment - the user saved or removed an explanation or action in the deviation
+ *   view (already in the workspace; a host that keeps the workspace stores it now); detail
+ *   `{ action: 'saved', comment }` or `{ action: 'removed', key: { unit, month, kind } }`
  *
  * @csspart toolbar - the month and display unit controls
  * @csspart table - the report table
  * @csspart caption - the table caption
+ * @csspart missing - the deviation view's list of material deviations without an explanation
  * @csspart row - each body row (`data-unit` is the unit id, `data-depth` its depth in the table)
  * @csspart status - loading and empty messages (role="status")
  * @csspart error - the error message (role="alert")

@@ -11,6 +11,7 @@ const ASSETS = [
   'lib/browser-copy.js', 'lib/dom.js', 'lib/months.js', 'lib/numbers.js', 'lib/svg.js', 'lib/text.js',
   'lib/trusted.js', 'lib/xlsx.js',
   'views/registry.js', 'views/deviation.js', 'views/deviation-columns.js', 'views/deviation-chart.js',
+  'views/deviation-comments.js',
   'views/effects.js', 'views/effects.css', 'views/effects-chart.js',
   'views/grants.js', 'views/grants-chart.js', 'views/bridge.js', 'views/goals.js', 'views/register-paste.js',
   'views/report.js', 'views/report.css', 'views/report-chart.js',

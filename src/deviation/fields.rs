@@ -3,7 +3,8 @@
 //! region's report is written in less text; the text is written by hand for the amounts, which are
 //! most of it (README, "Performance": writing and reading the whole report through serde was most
 //! of the widget's re-render). The unit header (unit, name, parent, level, depth, children) is
-//! always written; a group not asked for is left out of every row and every cost-type row.
+//! always written, and so are the month's comments (`comments`, short and what a row shows beside
+//! its figures); a group not asked for is left out of every row and every cost-type row.
 //!
 //! Not a second report: the engine computes the rows as always and the Rust API keeps them
 //! whole; this only decides what is written. Without `fields` the report is written whole, the
@@ -51,6 +52,8 @@ impl DeviationReport {
             write_row(&mut w, row, &has)?;
         }
         w.end_array();
+        w.key("missingExplanations")
+            .value(&self.missing_explanations)?;
         w.end_object();
         w.finish()
     }
@@ -95,6 +98,7 @@ fn write_row(
         }
         w.end_array();
     }
+    w.key("comments").value(&row.comments)?;
     w.end_object();
     Ok(())
 }
@@ -114,6 +118,7 @@ fn write_cost_type(
         &row.full_year,
         has,
     )?;
+    w.key("comments").value(&row.comments)?;
     w.end_object();
     Ok(())
 }
@@ -275,6 +280,7 @@ mod tests {
             "ytd",
             "escalation",
             "costTypes",
+            "comments",
         ];
         want.sort_unstable();
         let mut got = keys(hsn);
@@ -291,7 +297,10 @@ mod tests {
         let cost_type = &v["rows"][2]["costTypes"][0];
         let mut got = keys(cost_type);
         got.sort_unstable();
-        assert_eq!(got, ["costType", "kind", "name", "period", "ytd"]);
+        assert_eq!(
+            got,
+            ["comments", "costType", "kind", "name", "period", "ytd"]
+        );
         assert_eq!(
             cost_type["period"],
             whole["rows"][2]["costTypes"][0]["period"]

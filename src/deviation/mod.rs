@@ -1,8 +1,9 @@
 //! Deviation analysis (avvikelseanalys): for every unit of the tree, rolled up, the month's, the
 //! tertial's, the year-to-date and the full-year budget against outcome and the latest forecast,
 //! with materiality statuses, one-off items and the underlying deviation, the two naive
-//! projections, escalation of committees, the volume and price split and, on request, every
-//! figure per cost type (kostnadsslag).
+//! projections, escalation of committees, the volume and price split, the month's explanations
+//! and actions with the material deviations still lacking one, and, on request, every figure per
+//! cost type (kostnadsslag).
 //!
 //! Result sign throughout (revenue +, cost −), so every deviation is `actual − budget` and a
 //! positive deviation is favourable. Each concern has its own file; this one gathers the sums
@@ -12,6 +13,7 @@
 pub mod accuracy;
 pub mod cover;
 pub mod escalation;
+pub mod explained;
 pub mod fields;
 pub mod materiality;
 mod outlook;
@@ -26,13 +28,14 @@ use crate::calendar::Month;
 use crate::dataset::{Dataset, Slice};
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
-use crate::model::{Kind, Level, Threshold, ThresholdSet};
+use crate::model::{Comment, Kind, Level, Threshold, ThresholdSet};
 use crate::num::money::Amount;
 use crate::num::money::Months;
 use crate::num::ratio::Percent;
 use crate::org::UnitHeader;
 
 pub use escalation::Escalation;
+pub use explained::{ExplainedSpan, MissingExplanation};
 pub use fields::RowGroup;
 pub use materiality::{Status, Thresholds};
 pub use projection::Projections;
@@ -168,6 +171,9 @@ pub struct CostTypeRow {
     pub tertial: Figures,
     pub ytd: Figures,
     pub full_year: FullYear,
+    /// The explanations and actions written for this cost type of the unit for the report's
+    /// month ([`explained`]); empty for the rows without a cost type.
+    pub comments: Vec<Comment>,
 }
 
 /// One unit of the report, with the figures of its whole subtree.
@@ -194,6 +200,9 @@ pub struct DeviationRow {
     /// Per cost type, with `byCostType`; cost types with no figures are left out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost_types: Option<Vec<CostTypeRow>>,
+    /// The explanations and actions written for the unit's result for the report's month
+    /// ([`explained`]), an explanation first.
+    pub comments: Vec<Comment>,
 }
 
 /// The deviation report: rows in tree order, parents before children.
@@ -213,6 +222,9 @@ pub struct DeviationReport {
     /// view starts at when it is not given one.
     pub outcome_through: Option<Month>,
     pub rows: Vec<DeviationRow>,
+    /// The month's material deviations without an explanation or action, in the rows' order
+    /// ([`explained`]).
+    pub missing_explanations: Vec<MissingExplanation>,
 }
 
 /// Budget, outcome, one-offs and gross cost over some months.
@@ -415,6 +427,7 @@ pub fn report(
                 cost_types: options
                     .by_cost_type
                     .then(|| cost_type_rows(data, &by_type, pos, &threshold, is_booked)),
+                comments: Vec::new(),
             }
         })
         .collect();
@@ -427,6 +440,7 @@ pub fn report(
         root: tree.unit(start).id.clone(),
         outcome_through: booked[start],
         rows,
+        missing_explanations: Vec::new(),
     })
 }
 
@@ -455,6 +469,7 @@ fn cost_type_rows(
                 tertial: Figures::new(&t.tertial, threshold, booked),
                 ytd: Figures::new(&t.ytd, threshold, booked),
                 full_year: FullYear::new(t, threshold),
+                comments: Vec::new(),
             }
         })
         .collect()

@@ -35,6 +35,7 @@ pub const CODES: &[Code] = &[
     code("E_UNKNOWN_COST_TYPE", "a row names a cost type that is not listed"),
     code("E_DUPLICATE_COST_TYPE", "a cost type is listed twice in one document"),
     code("E_UNKNOWN_MEASURE", "an entry or programme names a measure that is not in the register"),
+    code("E_COMMENT", "a comment cannot be kept: blank text, a `written` date that is not a day, a due month or owner on an explanation (`field` names it)"),
     code("E_SCHEMA", "the document is not schema 1 (`field` is the path at fault)"),
     code("E_SCHEMA_VERSION", "the document names a schema version this build does not read"),
     code("E_JSON", "text that should be JSON is not"),

@@ -77,6 +77,11 @@ pub enum Error {
     /// An entry or programme names a measure that is not in the register (`E_UNKNOWN_MEASURE`).
     #[error("unknown measure {id:?}")]
     UnknownMeasure { id: String },
+    /// A comment (explanation or action) that cannot be kept: blank text, a written date that is
+    /// not a day, a due month or owner on an explanation (`E_COMMENT`).
+    #[error("{reason}")]
+    Comment { reason: String },
+
     /// An import of a CSV file, pasted range or SIE file was rejected (nothing was added); the
     /// code is that of the report's first error (`E_PARSE_AMOUNT`, `E_CSV_HEADER`, …).
     #[error("{message}")]
@@ -112,6 +117,7 @@ impl Error {
             Error::NoData { .. } => "E_NO_DATA",
             Error::Storage { .. } => "E_STORAGE",
             Error::UnknownMeasure { .. } => "E_UNKNOWN_MEASURE",
+            Error::Comment { .. } => "E_COMMENT",
             Error::Import { code, .. } => code,
             Error::At { source, .. } => source.code(),
         }

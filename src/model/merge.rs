@@ -58,10 +58,26 @@ pub fn would_replace<T: Keyed>(list: &[T], incoming: &[T]) -> usize {
 }
 
 impl<T: Keyed> ListMerge<T> {
+    /// A merge of nothing: taking it back leaves the list as it is.
+    pub fn nothing() -> ListMerge<T> {
+        ListMerge {
+            added: 0,
+            replaced: 0,
+            appended: 0,
+            taken: Taken::At(Vec::new()),
+            placed: Vec::new(),
+        }
+    }
+
     /// Puts `incoming` into `list`: for [`Keying::One`] an item whose id is there takes its
     /// place and the others go to the end; for [`Keying::Group`] every row of a key the import
     /// brings is taken out, and the import's rows go to the end in their order.
     pub fn merge(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
+        // An import of other lists (one comment, a goals table) leaves a million outcome rows
+        // where they are, without a pass over them.
+        if incoming.is_empty() {
+            return ListMerge::nothing();
+        }
         if list.is_empty() {
             let n = incoming.len();
             *list = incoming;
@@ -190,8 +206,8 @@ fn merge_group<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
 }
 
 /// Puts `taken` (positions ascending, each the position in the list as it will be again) back
-/// between the rows of `list`.
-fn reinsert<T>(list: &mut Vec<T>, taken: Vec<(usize, T)>) {
+/// between the rows of `list`: what an import replaced, or what was removed from a list.
+pub fn reinsert<T>(list: &mut Vec<T>, taken: Vec<(usize, T)>) {
     if taken.is_empty() {
         return;
     }

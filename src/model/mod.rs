@@ -122,6 +122,12 @@ macro_rules! lists {
         }
 
         impl Merged {
+            /// A merge of nothing into any list (an edit that is not an import, such as a
+            /// removed comment, undone like one).
+            pub fn nothing() -> Merged {
+                Merged { $($field: ListMerge::nothing()),* }
+            }
+
             /// Items of the import whose key the document did not hold, per list.
             pub fn added(&self) -> ImportSummary {
                 ImportSummary { $($count: self.$field.added),* }

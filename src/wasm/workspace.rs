@@ -17,6 +17,8 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use crate::bridge::BridgeOptions;
+use crate::calendar::Month;
+use crate::comments::CommentsOptions;
 use crate::committee::months::MonthsOptions;
 use crate::committee::CommitteeOptions;
 use crate::deviation::accuracy::AccuracyOptions;
@@ -26,6 +28,7 @@ use crate::error::Error;
 use crate::goals::GoalsOptions;
 use crate::grants::GrantOptions;
 use crate::import::{self, ImportOptions};
+use crate::model::{Comment, CommentKind};
 use crate::workspace;
 
 use super::convert;
@@ -369,6 +372,68 @@ impl Workspace {
     ) -> Result<JsValue, JsValue> {
         let text = convert::text(text, "text").map_err(js_error)?;
         self.write(|ws| convert::to_js(&ws.import_grants_table(&text)?))
+            .map_err(js_error)
+    }
+
+    /// Keeps an explanation or action for a unit (and cost type) and month, replacing the one of
+    /// its kind there; `undoImport` takes it back. One that cannot be kept changes nothing and
+    /// throws (`E_COMMENT`, `E_UNKNOWN_UNIT`, …) with the comment's `field` at fault.
+    #[wasm_bindgen(unchecked_return_type = "Imported")]
+    pub fn comment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Comment")] comment: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let comment: Comment = convert::options(comment).map_err(js_error)?;
+        self.write(|ws| convert::to_js(&ws.comment(comment)?))
+            .map_err(js_error)
+    }
+
+    /// Removes the comment of a kind for a unit (and cost type) and month; false when there was
+    /// none. `undoImport` puts it back.
+    #[wasm_bindgen(js_name = removeComment)]
+    pub fn remove_comment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CommentKey")] key: JsValue,
+    ) -> Result<bool, JsValue> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        struct Key {
+            unit: String,
+            #[serde(default)]
+            cost_type: Option<String>,
+            month: Month,
+            kind: CommentKind,
+        }
+        let key: Key = convert::options(key).map_err(js_error)?;
+        let cost_type = key.cost_type.as_deref();
+        Ok(self
+            .inner
+            .borrow_mut()
+            .remove_comment(&key.unit, cost_type, key.month, key.kind))
+    }
+
+    /// The explanations and actions of a month, for a unit's subtree or every unit, in the
+    /// tree's order.
+    #[wasm_bindgen(unchecked_return_type = "Comment[]")]
+    pub fn comments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CommentsOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        convert::report(options, |o: &CommentsOptions| {
+            self.read(|ws| ws.comments(o))
+        })
+        .map_err(js_error)
+    }
+
+    /// Adds explanations and actions pasted from Excel or read from CSV, with Swedish column
+    /// names (docs/schema-v1.md). A table that fails changes nothing; `field` names the line.
+    #[wasm_bindgen(js_name = importComments, unchecked_return_type = "Imported")]
+    pub fn import_comments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = convert::text(text, "text").map_err(js_error)?;
+        self.write(|ws| convert::to_js(&ws.import_comments(&text)?))
             .map_err(js_error)
     }
 

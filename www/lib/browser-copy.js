@@ -1,9 +1,11 @@
-// The browser copy that keeps a unit manager's entries across reloads of a page whose widget
-// shows a document from `src`. After every entry the view saves the workspace with
-// ws.save(storageKey(src)) (IndexedDB, through the package's js/store.js). On load,
+// The browser copy that keeps a unit manager's entries and explanations across reloads of a page
+// whose widget shows a document from `src`. After every entry or comment the view saves the
+// workspace with ws.save(storageKey(src)) (IndexedDB, through the package's js/store.js). On load,
 // <balans-widget> asks restoreWorkspace for the workspace of the freshly fetched document, onto
-// which the entries of that copy are replayed, so the entries survive a reload while newer
-// source data (another month's outcome) still comes through. Nothing leaves the browser.
+// which the entries and comments of that copy are replayed, so they survive a reload while newer
+// source data (another month's outcome) still comes through. A comment kept here replaces the
+// source's of the same unit, cost type, month and kind; one removed here but still in the source
+// comes back with it. Nothing leaves the browser.
 //
 // Not here: the standalone app's stored workspace (app.js keeps the whole document, under keys
 // of its own), nor the views, which say when to save.
@@ -16,8 +18,8 @@ export function storageKey(src) {
   return `balans:${new URL(src, document.baseURI).href}`;
 }
 
-/** A Workspace of `doc` with the entries kept in the browser for `src` replayed onto it. An
- * entry that no longer fits the document (its measure is gone) is skipped, not fatal. */
+/** A Workspace of `doc` with the entries and comments kept in the browser for `src` replayed onto
+ * it. One that no longer fits the document (its measure or unit is gone) is skipped, not fatal. */
 export async function restoreWorkspace(src, doc) {
   const ws = Workspace.fromJSON(doc);
   if (!src) return ws;
@@ -29,7 +31,15 @@ export async function restoreWorkspace(src, doc) {
   }
   if (!stored) return ws; // nothing kept for `src` yet
   const entries = stored.effectEntries();
+  const comments = stored.toJSON().comments ?? [];
   stored.free();
+  for (const comment of comments) {
+    try {
+      ws.comment(comment);
+    } catch {
+      // skipped: see above
+    }
+  }
   for (const entry of entries.slice(ws.effectEntries().length)) {
     try {
       if (entry.kind === 'realised') ws.recordRealised(entry);

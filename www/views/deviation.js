@@ -9,8 +9,13 @@
 // compares the strings digit by digit. Another month over the same rows changes the cells of
 // the table shown instead of building a new one (README, Performance).
 //
+// Each row carries the month's explanations and actions in a last cell, a unit row with the button
+// that opens their editor, and the material deviations still lacking one are listed above the
+// table (deviation-comments.js); a saved or removed comment is told with balans-comment.
+//
 // Not here: the toolbar (threshold, status filter, cost types, exports), loading, errors and the
-// events other than balans-toggle, which the widget owns; it hands the view what it chose in ctx.
+// events other than balans-toggle and balans-comment, which the widget owns; it hands the view
+// what it chose in ctx.
 
 import { h, named } from '../lib/dom.js';
 import { parseMonth } from '../lib/months.js';
@@ -20,6 +25,7 @@ import {
   STATUSES, cellValue, cellView, columnsFor, fieldsOf, groupLabel, groupsOf, paintCell,
 } from './deviation-columns.js';
 import { renderChart } from './deviation-chart.js';
+import { CommentEditor, paintComments, paintMissing } from './deviation-comments.js';
 
 /** The first two levels start expanded: the region and its committees, so the areas under each
  * committee show and everything below them is one click away. What a controller opens first. */
@@ -110,6 +116,10 @@ class DeviationTable {
   #table = null; // { node, key, caption } of the table shown, kept for another month (#updateTable)
   #cells = null; // { year, format, t, lang }: what the cells of the report shown are made with
   #chartOpen = false; // the forecast chart is built only when asked for
+  #ctx = null; // the view context of the last render: the workspace, where to store, re-render
+  #editor = new CommentEditor();
+  #missing = h('details', { class: 'missing', part: 'missing' }); // "Saknar förklaring (N)"
+  #author = ''; // the name last written in the editor, offered again
   /** The deviation options of the report shown, without `fields`. */
   options = null;
 
@@ -142,12 +152,17 @@ class DeviationTable {
     if (ctx.byCostType) options.byCostType = true;
     const report = workspace.deviation({ ...options, fields: fieldsOf(this.#columns) });
     this.options = options;
+    this.#ctx = ctx;
     this.#filter = ctx.filter;
     const key = `${lang} ${ctx.span} ${ctx.byCostType} ${ctx.allColumns}`;
     const format = { unit: ctx.displayUnit, decimals: ctx.decimals, suffix: false };
     if (!this.#updateTable(report, t, lang, key, format)) {
-      this.#region.replaceChildren(this.#buildTable(report, t, lang, key, format));
+      this.#region.replaceChildren(this.#missing, this.#buildTable(report, t, lang, key, format));
     }
+    paintMissing(this.#missing, report, t, {
+      costTypeName: (unit, id) => this.#rows.get(unit)?.row.costTypes?.find((x) => x.costType === id)?.name,
+      onPick: (unit) => this.#reveal(unit),
+    });
     renderChart(this.#chart, report, {
       open: this.#chartOpen, lang, displayUnit: ctx.displayUnit, decimals: ctx.decimals, workspace,
     });
@@ -246,7 +261,8 @@ class DeviationTable {
       h('tr', {},
         head({ scope: 'col', rowspan: '2', class: 'corner' }, 'name', t.columns.unit),
         ...groupsOf(this.#columns).map(([group, span]) =>
-          h('th', { scope: 'colgroup', colspan: String(span), 'data-group': group }, groupLabel(group, t, report)))),
+          h('th', { scope: 'colgroup', colspan: String(span), 'data-group': group }, groupLabel(group, t, report))),
+        h('th', { scope: 'col', rowspan: '2', class: 'comments' }, t.comments.column)),
       h('tr', {},
         ...this.#columns.map(([group, key, kind]) =>
           head({ scope: 'col', class: kind === 'month' || kind === 'status' ? 'month' : 'num' }, `${group}.${key}`, t.columns[key]))));
@@ -307,14 +323,16 @@ class DeviationTable {
   #fill(entry) {
     const { year, format, t, lang } = this.#cells;
     const columns = this.#columns;
-    const fill = (tr, figures) => {
+    const fill = (tr, figures, name) => {
       if (tr.cells.length === 1) {
-        tr.append(...columns.map(([group, key]) => h('td', { 'data-field': `${group}.${key}` })));
+        tr.append(...columns.map(([group, key]) => h('td', { 'data-field': `${group}.${key}` })),
+          h('td', { class: 'comments' }));
       }
       columns.forEach((column, i) => paintCell(tr.cells[i + 1], cellView(figures, column, year, format, t), lang));
+      paintComments(tr.cells[columns.length + 1], figures.comments ?? [], t, name);
     };
-    fill(entry.tr, entry.row);
-    for (const x of entry.extra) fill(x.tr, x.figures);
+    fill(entry.tr, entry.row, entry.row.name);
+    for (const x of entry.extra) fill(x.tr, x.figures, null);
     entry.shown = entry.row;
   }
 
@@ -435,7 +453,53 @@ class DeviationTable {
     return this.#rows.get(node.closest?.('tbody tr')?.dataset.unit);
   }
 
+  /** Opens the comments editor of a unit row for the report's month. */
+  #openEditor(entry, opener) {
+    const ctx = this.#ctx;
+    this.#editor.show({
+      opener, container: this.#region, row: entry.row, asOf: this.#host.report?.asOf ?? ctx.asOf,
+      t: TEXT[ctx.lang], author: this.#author,
+      save: (comment) => {
+        ctx.workspace.comment(comment);
+        this.#author = comment.author;
+      },
+      remove: (key) => ctx.workspace.removeComment(key),
+      changed: (detail) => this.#commented(detail, entry.row.unit),
+    });
+  }
+
+  /** After a save or removal: the host hears of it (the app stores the workspace), a widget that
+   * keeps its own copy stores it, the report is made again, and focus stays on the row's button. */
+  #commented(detail, unit) {
+    const ctx = this.#ctx;
+    this.#emit('balans-comment', detail);
+    if (ctx.storageKey) ctx.workspace.save(ctx.storageKey).catch(() => {});
+    ctx.rerender();
+    this.#rows.get(unit)?.tr.querySelector('button.comment')?.focus();
+  }
+
+  /** Shows a unit's row (its ancestors expanded) and puts focus on its comments button. */
+  #reveal(unit) {
+    const entry = this.#rows.get(unit);
+    if (!entry) return;
+    for (let id = entry.row.parent; this.#rows.has(id); id = this.#rows.get(id).row.parent) {
+      const up = this.#rows.get(id);
+      if (up.button && !this.#isExpanded(up)) {
+        this.#expanded.set(id, true);
+        up.button.setAttribute('aria-expanded', 'true');
+      }
+    }
+    this.#applyVisibility();
+    (entry.tr.querySelector('button.comment') ?? entry.focus).focus();
+  }
+
   #onClick(event) {
+    const opener = event.target.closest?.('button.comment');
+    const row = opener && this.#entryOf(opener);
+    if (row) {
+      this.#openEditor(row, opener);
+      return;
+    }
     const button = event.target.closest?.('button.toggle');
     const entry = button && this.#entryOf(button);
     if (entry) this.#toggle(entry, !this.#isExpanded(entry));

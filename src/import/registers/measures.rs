@@ -60,24 +60,6 @@ pub struct TableMeasure {
     pub measure: SavingsMeasure,
 }
 
-/// An error the workspace found in `measures[i]` of a document read from the table, located at
-/// the table's line instead (`measures[3].unit` → `line 5.unit`); `lines` are the measures'
-/// lines in the order [`read`] gave them. Other errors are returned as they are.
-pub fn at_lines(err: Error, lines: &[usize]) -> Error {
-    let Error::At { field, source } = err else {
-        return err;
-    };
-    let line = field
-        .strip_prefix("measures[")
-        .and_then(|rest| rest.split_once(']'))
-        .and_then(|(i, tail)| Some((lines.get(i.parse::<usize>().ok()?)?, tail)));
-    let field = match line {
-        Some((line, tail)) => format!("line {line}{tail}"),
-        None => field,
-    };
-    Error::At { field, source }
-}
-
 /// Reads the table. Errors name the line (1 is the header) and the column by its header:
 /// `line 2, Status` (see `at`).
 pub fn read(text: &str) -> Result<Vec<TableMeasure>> {

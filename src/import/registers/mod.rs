@@ -1,10 +1,12 @@
 //! The registers controllers keep beside the ledger, as tables with Swedish (or English) column
-//! names: the measures register (åtgärdsregister), the grants register (statsbidrag) and goals
-//! with their indicators (mål och mätetal), pasted from Excel (tab separated) or saved as CSV
-//! (semicolon or comma separated). This is what the three share: a leading BOM skipped, the
-//! separator sniffed from the header line, the cells split, header names matched to a register's
-//! columns, and one way to say where a cell is ([`Place`]: `line 2, column 5 (Belopp)`). Each
-//! register's file ([`measures`], [`grants`], [`goals`]) maps cells to `crate::model` values.
+//! names: the measures register (åtgärdsregister), the grants register (statsbidrag), goals
+//! with their indicators (mål och mätetal) and explanations and actions (avvikelseförklaringar),
+//! pasted from Excel (tab separated) or saved as CSV (semicolon or comma separated). This is what
+//! they share: a leading BOM skipped, the separator sniffed from the header line, the cells split,
+//! header names matched to a register's columns, one way to say where a cell is ([`Place`]:
+//! `line 2, column 5 (Belopp)`), and an error the workspace finds put at its line
+//! ([`at_lines`]). Each register's file ([`measures`], [`grants`], [`goals`], [`comments`]) maps
+//! cells to `crate::model` values.
 //!
 //! Not here: what a cell means (the register's file); checks that need the rest of the document,
 //! such as whether a unit exists (the workspace's import makes them); budget and outcome tables,
@@ -18,6 +20,7 @@
 //! Excel is tab separated whenever it has two columns, and "Mål<tab>Mätetal; antal" has as many
 //! semicolons as tabs. Here a tab in the header line (outside quotes) wins, then `;`, then `,`.
 
+pub mod comments;
 pub mod goals;
 pub mod grants;
 pub mod measures;
@@ -66,6 +69,26 @@ impl fmt::Display for Place<'_> {
         }
         Ok(())
     }
+}
+
+/// An error the workspace found in `<list>[i]` of a document read from a register table,
+/// located at the table's line instead (`measures[3].unit` → `line 5.unit`); `lines` are the
+/// items' lines in the order the register's `read` gave them. Other errors are returned as they
+/// are.
+pub fn at_lines(err: Error, list: &str, lines: &[usize]) -> Error {
+    let Error::At { field, source } = err else {
+        return err;
+    };
+    let line = field
+        .strip_prefix(list)
+        .and_then(|rest| rest.strip_prefix('['))
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(i, tail)| Some((lines.get(i.parse::<usize>().ok()?)?, tail)));
+    let field = match line {
+        Some((line, tail)) => format!("line {line}{tail}"),
+        None => field,
+    };
+    Error::At { field, source }
 }
 
 /// The header line: each column's name as written and the register column it names.

@@ -108,6 +108,9 @@ export interface CostTypeFigures {
   tertial: Figures;
   ytd: Figures;
   fullYear: FullYear;
+  /** The explanations and actions of this cost type of the unit for the report's month; empty
+   * for the rows that name no cost type. Always there, whatever fields. */
+  comments: Comment[];
 }
 export interface DeviationRow extends UnitHeader {
   /** The materiality thresholds applied to this unit. */
@@ -125,6 +128,9 @@ export interface DeviationRow extends UnitHeader {
   volumes: VolumeSplit[];
   /** With byCostType: per cost type (those with figures), adding up to the row. */
   costTypes?: CostTypeFigures[];
+  /** The explanations and actions of the unit's result for the report's month, an explanation
+   * first. Always there, whatever fields. */
+  comments: Comment[];
 }
 export interface DeviationReport {
   name: string | null;
@@ -140,6 +146,9 @@ export interface DeviationReport {
   outcomeThrough: MonthString | null;
   /** Parents before children, children in input order. */
   rows: DeviationRow[];
+  /** The month's material deviations (month, year to date, full year) whose row lacks an
+   * explanation or, for a negative one, an action; none for rows not booked through the month. */
+  missingExplanations: MissingExplanation[];
 }
 
 export interface AccuracyOptions { year: number; unit?: string; }

@@ -22,6 +22,8 @@ export interface WorkspaceDocument {
   /** The unit managers' entries, oldest first; undo pops the last. */
   effectEntries?: EffectEntry[];
   grants?: GrantInput[];
+  /** Explanations and actions (avvikelseförklaringar, åtgärder) per unit and month. */
+  comments?: Comment[];
 }
 export interface UnitInput { id: string; name: string; parent?: string | null; level?: Level; }
 /** A cost type (kostnadsslag) or account (konto); amounts keep the result sign either way. */

@@ -49,6 +49,10 @@ const GRANTS: &str = include_str!("grants.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const GOALS: &str = include_str!("goals.d.ts");
 
+/// Explanations and actions (avvikelseförklaringar): the comment, its key, what is missing.
+#[wasm_bindgen(typescript_custom_section)]
+const COMMENTS: &str = include_str!("comments.d.ts");
+
 /// The free functions' signatures (their Rust side says `skip_typescript`) and their types.
 #[wasm_bindgen(typescript_custom_section)]
 const FUNCTIONS: &str = include_str!("functions.d.ts");
