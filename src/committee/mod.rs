@@ -229,7 +229,7 @@ pub struct Series {
 }
 
 /// The engine reports a paper is written from, for one unit and month.
-pub(crate) struct Sources<'a> {
+pub(crate) struct Sources {
     pub unit: String,
     pub name: String,
     pub as_of: Month,
@@ -242,11 +242,9 @@ pub(crate) struct Sources<'a> {
     pub grants: GrantsReport,
     pub bridge: BridgeReport,
     pub goals: GoalsReport,
-    /// The document's explanations and actions (`comments[]`).
-    pub comments: &'a [Comment],
 }
 
-impl Sources<'_> {
+impl Sources {
     /// Whether `unit` is in the paper's subtree.
     pub fn covers(&self, unit: &str) -> bool {
         self.deviation.rows.iter().any(|r| r.head.unit == unit)
@@ -302,11 +300,7 @@ pub fn report(
 }
 
 /// Asks every engine for the unit's subtree as of the month.
-fn gather<'a>(
-    data: &Dataset,
-    doc: &'a Document,
-    options: &CommitteeOptions,
-) -> Result<Sources<'a>> {
+fn gather(data: &Dataset, doc: &Document, options: &CommitteeOptions) -> Result<Sources> {
     let as_of = Month::parse(&options.as_of).map_err(|e| e.at("asOf"))?;
     let depth = options.depth.unwrap_or(DEFAULT_DEPTH);
     if depth > 10 {
@@ -331,6 +325,8 @@ fn gather<'a>(
         &deviation_options,
     )?;
     deviation::cover::escalations(&mut deviation, doc, tree)?;
+    // The rows' explanations and actions, and what lacks one, by the deviation report's rule.
+    deviation::explained::attach(&mut deviation, &doc.comments);
     let effects = effects::report(
         &doc.measures,
         &doc.programmes,
@@ -384,7 +380,6 @@ fn gather<'a>(
         grants,
         bridge,
         goals,
-        comments: &doc.comments,
     })
 }
 
@@ -413,7 +408,7 @@ fn is_material(status: Option<Status>) -> bool {
     matches!(status, Some(Status::Material | Status::Favourable))
 }
 
-impl Sources<'_> {
+impl Sources {
     /// The deviation table's rows: the unit and its subtree down to the paper's depth.
     pub fn shown_rows(&self) -> impl Iterator<Item = &DeviationRow> {
         self.deviation
@@ -423,15 +418,16 @@ impl Sources<'_> {
     }
 
     /// The shown rows whose year to date or full-year forecast is material, with the
-    /// explanations and actions written for the unit's result in the paper's month.
+    /// explanations and actions written for the unit's result in the paper's month (the
+    /// deviation report's own, `DeviationRow::comments`).
     pub fn material(&self) -> Vec<MaterialItem<'_>> {
         self.shown_rows()
             .filter(|r| is_material(r.ytd.status) || is_material(r.full_year.status))
             .map(|row| {
                 let of = |kind: CommentKind| {
-                    self.comments
+                    row.comments
                         .iter()
-                        .filter(|c| c.kind == kind && c.is_for(&row.head.unit, None, self.as_of))
+                        .filter(|c| c.kind == kind)
                         .collect::<Vec<_>>()
                 };
                 MaterialItem {
@@ -444,7 +440,7 @@ impl Sources<'_> {
     }
 }
 
-impl Sources<'_> {
+impl Sources {
     /// The effect programmes that count measures of the paper's subtree and run in its year.
     pub fn programmes(&self) -> impl Iterator<Item = &ProgrammeRow> {
         let year = self.as_of.year();
