@@ -55,7 +55,7 @@ test('every view of the embedded widget: no CSP errors, only its own assets and 
     const data = paths.filter((p) => p.endsWith('.json'));
     assert.deepEqual(data, [`/${SRC}`], `${view}: the one document named by src, fetched once`);
     const assets = paths.filter((p) => !p.endsWith('.json'));
-    for (const p of assets) assert.match(p, /^\/(embed\.(html|js|css)|balans-widget\.(js|css)|toolbar\.js|lib\/[\w-]+\.js|views\/[\w-]+\.(js|css)|pkg\/balans(_bg\.wasm|\.js)|pkg\/snippets\/balans-[0-9a-f]+\/js\/store\.js|favicon\.svg)$/, `${view}: ${p}`);
+    for (const p of assets) assert.match(p, /^\/(embed\.(html|js|css)|balans-widget\.(js|css)|toolbar\.js|lib\/[\w-]+\.js|views\/[\w-]+\.(js|css)|pkg\/(balans_bg\.wasm|balans\.js|index\.js|guards\.js)|pkg\/snippets\/balans-[0-9a-f]+\/js\/store\.js|favicon\.svg)$/, `${view}: ${p}`);
     await context.close();
   }
 });
@@ -327,6 +327,19 @@ test('attributes it cannot use are named in Swedish and fired once as balans-err
   const note = await page.locator('balans-widget [part="error"]').innerText();
   assert.match(note, /Attributet display-unit="xyz" är ogiltigt; mnkr används i stället\./);
   assert.match(note, /Attributet decimals="99" är ogiltigt; 1 används i stället\./);
+  // A month of a year the data lacks: said, and the last booked month shown instead.
+  const outside = await page.evaluate(async () => {
+    const widget = document.querySelector('balans-widget');
+    const seen = [];
+    widget.addEventListener('balans-error', (e) => seen.push(e.detail));
+    const ready = new Promise((ok) => widget.addEventListener('balans-ready', ok, { once: true }));
+    widget.setAttribute('as-of', '1999-01');
+    await ready;
+    return { seen, asOf: widget.report.asOf };
+  });
+  assert.deepEqual(outside.seen.map((e) => [e.code, e.field]), [['E_NO_YEAR', 'as-of']]);
+  assert.equal(outside.asOf, '2025-08');
+  assert.match(await page.locator('balans-widget [part="error"]').innerText(), /Data saknas för 1999 \(as-of="1999-01"\)/);
   // A view that cannot render says which view failed.
   await page.evaluate(() => { document.querySelector('balans-widget').workspace = new (class { effects() { throw Object.assign(new Error('x'), { code: 'E_OPTION' }); } deviation() { return { rows: [], outcomeThrough: null }; } toJSON() { return {}; } })(); });
   await page.locator('balans-widget [part="error"]', { hasText: 'Kunde inte visa effekthemtagningen' }).waitFor();

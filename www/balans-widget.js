@@ -13,7 +13,7 @@
 
 import init, { Workspace } from './pkg/index.js';
 import { restoreWorkspace, storageKey } from './lib/browser-copy.js';
-import { h, download, isolate } from './lib/dom.js';
+import { h, download, plainText } from './lib/dom.js';
 import { currentMonth, isMonth, latestOutcomeMonth } from './lib/months.js';
 import { DEFAULT_DISPLAY_UNIT, DISPLAY_UNITS } from './lib/numbers.js';
 import { TEXT, langOf } from './lib/text.js';
@@ -115,6 +115,7 @@ export class BalansWidget extends HTMLElement {
   #run = 0; // bumped by every refresh, so a slow load never overwrites a newer one
   #abort = null;
   #units = null; // [{ id, name, depth }] of the whole tree, for the unit select
+  #held = new Map(); // year → whether the workspace holds figures for it (#holds)
   #threshold = null; // { absolute, percent } as canonical strings, or null for the stored ones
   #filter = ''; // a status, or '' for all rows
   #byCostType = false; // each unit followed by its figures per cost type (kostnadsslag)
@@ -207,12 +208,8 @@ export class BalansWidget extends HTMLElement {
 
   /** The same table as an .xlsx Blob (what "Exportera till Excel" downloads), written by
    * lib/xlsx.js, which is loaded on the first call; null when no report is shown. */
-  async toXlsx() {
-    const table = deviation.toTable(this);
-    if (!table) return null;
-    const { xlsxOf } = await import('./lib/xlsx.js');
-    const name = this.#t.fileName;
-    return xlsxOf(table, `${name[0].toUpperCase()}${name.slice(1)} ${this.#report.asOf}`); // "Avvikelse 2025-08"
+  toXlsx() {
+    return deviation.toXlsx(this, this.#t);
   }
 
   /** The report of the table shown as JSON text, amounts as decimal strings: the visible rows in
@@ -226,7 +223,7 @@ export class BalansWidget extends HTMLElement {
    * their <bdi> is on screen. '' when no report is shown. */
   get caption() {
     const node = this.#report ? this.#ui.region.querySelector('#caption') : null;
-    return node ? plainCaption(node).replace(/\s+/g, ' ').trim() : '';
+    return node ? plainText(node).replace(/\s+/g, ' ').trim() : '';
   }
 
   // ── For companions on the page (the import panel, import-panel.js) ──────────────────────
@@ -358,6 +355,7 @@ export class BalansWidget extends HTMLElement {
     this.#defaultAsOf = null;
     this.#startAsOf = null;
     this.#units = null;
+    this.#held.clear();
   }
 
   // ── States ───────────────────────────────────────────────────────────────────────────────
@@ -413,10 +411,11 @@ export class BalansWidget extends HTMLElement {
       this.#showMessage(t.empty);
       return;
     }
-    const asOf = isMonth(this.asOf) ? this.asOf : this.#startMonth();
     const table = view === deviation;
     let report;
+    let asOf;
     try {
+      asOf = isMonth(this.asOf) && this.#holds(this.asOf) ? this.asOf : this.#startMonth();
       report = view.render(this.#viewContext(asOf));
       // The unit select lists the whole tree, also when a subtree is shown.
       if (table) {
@@ -445,16 +444,33 @@ export class BalansWidget extends HTMLElement {
     this.#emit('balans-ready', table ? { rows: report.rows, report } : { report });
   }
 
-  /** Says under the toolbar which attributes have a value they cannot have (the widget shows
-   * what it would without them), and fires each once as `balans-error` (code E_ATTRIBUTE). */
+  /** Says under the toolbar which attributes have a value they cannot have, or a month the data
+   * lacks (the widget shows what it would without them), and fires each once as `balans-error`
+   * (code E_ATTRIBUTE, or E_NO_YEAR). */
   #reportAttributes() {
-    const bad = invalidAttributes(this, this.#t, this.#report?.asOf ?? this.#t.defaultValue);
-    for (const { name, value, message } of bad) {
+    const bad = invalidAttributes(this, this.#t, this.#report?.asOf ?? this.#t.defaultValue, (m) => this.#holds(m));
+    for (const { name, value, code, message } of bad) {
       if (this.#reported.has(`${name}=${value}`)) continue;
       this.#reported.add(`${name}=${value}`);
-      this.#emit('balans-error', { code: 'E_ATTRIBUTE', message, field: name });
+      this.#emit('balans-error', { code, message, field: name });
     }
     this.#ui.error.replaceChildren(...bad.map(({ message }) => h('p', {}, message)));
+  }
+
+  /** Whether the workspace holds figures for the year of `month` (the core says E_NO_YEAR when
+   * it holds them for other years only), asked once per year and workspace. */
+  #holds(month) {
+    const year = month.slice(0, 4);
+    if (!this.#held.has(year)) {
+      try {
+        this.#active.deviation({ asOf: month, fields: [] });
+        this.#held.set(year, true);
+      } catch (err) {
+        if (err?.code !== 'E_NO_YEAR') throw err;
+        this.#held.set(year, false);
+      }
+    }
+    return this.#held.get(year);
   }
 
   /** The month shown when none is asked for: the last booked month (the core's
@@ -561,17 +577,6 @@ export class BalansWidget extends HTMLElement {
       this.#fail(err, 'export'); // the report shown stays
     }
   }
-}
-
-/** A caption's text without its notes (`.note`), each <bdi> isolated (dom.js, isolate). */
-function plainCaption(node) {
-  let text = '';
-  for (const child of node.childNodes) {
-    if (child.nodeType === Node.TEXT_NODE) text += child.data;
-    else if (child.localName === 'bdi') text += isolate(child.textContent);
-    else if (child.nodeType === Node.ELEMENT_NODE && !child.classList.contains('note')) text += plainCaption(child);
-  }
-  return text;
 }
 
 let registered = false;

@@ -150,10 +150,11 @@ function plain(amount, displayUnit) {
 
 /**
  * The attributes of `element` that set a toolbar choice to a value it cannot have, each with the
- * message saying so and what is shown instead (`asOf`: the month shown).
- * @returns {{ name: string, value: string, message: string }[]}
+ * message saying so and what is shown instead (`asOf`: the month shown); an `as-of` in a year
+ * the workspace holds no figures for (`holds` false) too, with the core's code for that.
+ * @returns {{ name: string, value: string, code: string, message: string }[]}
  */
-export function invalidAttributes(element, t, asOf) {
+export function invalidAttributes(element, t, asOf, holds) {
   return [
     ['display-unit', (v) => DISPLAY_UNITS.includes(v), () => element.displayUnit],
     ['decimals', (v) => /^[0-6]$/.test(v.trim()), () => String(element.decimals)],
@@ -161,7 +162,9 @@ export function invalidAttributes(element, t, asOf) {
     ['as-of', isMonth, () => asOf],
   ].flatMap(([name, valid, used]) => {
     const value = element.getAttribute(name);
-    if (value == null || value === '' || valid(value)) return [];
-    return [{ name, value, message: t.badAttribute(name, value, used()) }];
+    if (value == null || value === '') return [];
+    if (!valid(value)) return [{ name, value, code: 'E_ATTRIBUTE', message: t.badAttribute(name, value, used()) }];
+    if (name === 'as-of' && !holds(value)) return [{ name, value, code: 'E_NO_YEAR', message: t.noYear(value, asOf) }];
+    return [];
   });
 }

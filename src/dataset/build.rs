@@ -155,7 +155,14 @@ impl Dataset {
                 }
             }
         }
+        let years: std::collections::BTreeSet<i32> = budget
+            .keys()
+            .chain(outcome.keys())
+            .chain(forecasts.keys())
+            .map(|&(_, year)| year)
+            .collect();
         Ok(Dataset {
+            years: years.into_iter().collect(),
             tree,
             budget,
             outcome,

@@ -37,6 +37,8 @@ pub struct Dataset {
     /// Gross cost and revenue per unit position and year, budget and outcome, sorted once here
     /// so a report does not visit every cost type of every unit.
     gross: FastMap<(usize, i32), Gross>,
+    /// The years some unit has budget, outcome or a forecast for, in order.
+    pub years: Vec<i32>,
 }
 
 /// The gross sides of a unit's own rows for a year, month by month. A row is a cost when its

@@ -380,6 +380,16 @@ pub fn report(
     options: &DeviationOptions,
 ) -> Result<DeviationReport> {
     let as_of = Month::parse(&options.as_of).map_err(|e| e.at("asOf"))?;
+    // A month outside the figures held is said to be, not shown as a table of zeros; a tree
+    // without any figures yet still reports (its zeros are what it holds).
+    if !data.years.is_empty() && !data.years.contains(&as_of.year()) {
+        let held: Vec<String> = data.years.iter().map(i32::to_string).collect();
+        let err = Error::NoYear {
+            year: as_of.year(),
+            held: held.join(", "),
+        };
+        return Err(err.at("asOf"));
+    }
     if let Some(t) = &options.thresholds {
         t.check().map_err(|e| e.at("thresholds"))?;
     }

@@ -40,6 +40,7 @@ pub const CODES: &[Code] = &[
     code("E_SCHEMA_VERSION", "the document names a schema version this build does not read"),
     code("E_JSON", "text that should be JSON is not"),
     code("E_NO_DATA", "a report was asked of an empty workspace"),
+    code("E_NO_YEAR", "a report was asked for a year the workspace holds no budget, outcome or forecast for"),
     code("E_STORAGE", "browser storage is missing or failed"),
     code("E_INIT", "the web package was used before `init()` finished"),
     code("E_FREED", "a `Workspace` was used after `free()`"),

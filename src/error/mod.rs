@@ -70,6 +70,11 @@ pub enum Error {
     #[error("{reason}")]
     NoData { reason: String },
 
+    /// A report was asked for a year the workspace holds no figures for (`E_NO_YEAR`): not a
+    /// table of zeros.
+    #[error("the workspace holds no budget, outcome or forecast for {year}; it holds {held}")]
+    NoYear { year: i32, held: String },
+
     /// Browser storage could not be read or written (`E_STORAGE`).
     #[error("browser storage: {reason}")]
     Storage { reason: String },
@@ -115,6 +120,7 @@ impl Error {
             Error::SchemaVersion { .. } => "E_SCHEMA_VERSION",
             Error::Json { .. } => "E_JSON",
             Error::NoData { .. } => "E_NO_DATA",
+            Error::NoYear { .. } => "E_NO_YEAR",
             Error::Storage { .. } => "E_STORAGE",
             Error::UnknownMeasure { .. } => "E_UNKNOWN_MEASURE",
             Error::Comment { .. } => "E_COMMENT",

@@ -26,6 +26,18 @@ export function isolate(text) {
   return `\u2068${text}\u2069`;
 }
 
+/** An element's text without its notes (`.note`), each <bdi> isolated (isolate): a caption as
+ * a page's title or printed heading says it. */
+export function plainText(node) {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) text += child.data;
+    else if (child.localName === 'bdi') text += isolate(child.textContent);
+    else if (child.nodeType === Node.ELEMENT_NODE && !child.classList.contains('note')) text += plainText(child);
+  }
+  return text;
+}
+
 /** createElement with attributes and children; strings become text nodes, never markup. An
  * attribute that is true is set empty, one that is null, undefined or false is left out; a child
  * that is null or undefined is left out. */

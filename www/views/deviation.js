@@ -68,6 +68,15 @@ export function toTable(host) {
   return host.report && options ? host.activeWorkspace.deviationTable(options) : null;
 }
 
+/** The same as an .xlsx Blob, written by lib/xlsx.js (loaded on the first call), its sheet named
+ * for the report ("Avvikelse 2025-08"); null when no report is shown. */
+export async function toXlsx(host, t) {
+  const table = toTable(host);
+  if (!table) return null;
+  const { xlsxOf } = await import('../lib/xlsx.js');
+  return xlsxOf(table, `${t.fileName[0].toUpperCase()}${t.fileName.slice(1)} ${host.report.asOf}`);
+}
+
 /** The same as CSV for Excel in Swedish (`exportDeviationCsv`); '' when no report is shown. */
 export function toCsv(host) {
   const options = tables.get(host)?.options;

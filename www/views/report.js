@@ -121,10 +121,10 @@ function paper(report, lang, ctx) {
   const units = TEXT[lang].units;
   const format = { unit: ctx.displayUnit, decimals: ctx.decimals };
   const through = report.outcomeThrough ? t.outcomeThrough(monthName(lang, report.outcomeThrough)) : '';
-  return h('article', { class: 'paper', 'data-unit': report.unit, 'aria-labelledby': 'paper-title' },
+  return h('article', { class: 'paper', 'data-unit': report.unit, 'aria-labelledby': 'caption' },
     h('header', { class: 'paper-head' },
       h('p', { class: 'paper-name' }, h('bdi', {}, report.name)),
-      h('h2', { id: 'paper-title' }, report.title),
+      h('h2', { id: 'caption' }, report.title), // names the widget's region, as every view's caption does
       h('p', { class: 'paper-meta' },
         `${t.amountsIn(units[ctx.displayUnit])} ${through} ${t.printed(today())}. `,
         h('bdi', {}, t.source(report.source, version())))),
