@@ -25,10 +25,10 @@ shared_tests!(
 #[wasm_bindgen_test]
 async fn a_saved_workspace_loads_back_from_indexed_db() {
     let ws = Workspace::from_json(JsValue::from_str(common::DOC)).unwrap();
-    JsFuture::from(ws.save("balans-test").unwrap())
+    JsFuture::from(ws.save("balans-test".into()).unwrap())
         .await
         .unwrap();
-    let back = JsFuture::from(Workspace::load("balans-test"))
+    let back = JsFuture::from(Workspace::load("balans-test".into()).unwrap())
         .await
         .unwrap();
     // The loaded Workspace is a JS object here: its toJSON() through JavaScript.
@@ -40,7 +40,7 @@ async fn a_saved_workspace_loads_back_from_indexed_db() {
         stringify(&to_json.call0(&back).unwrap()),
         stringify(&ws.to_json().unwrap())
     );
-    let missing = JsFuture::from(Workspace::load("balans-missing")).await;
+    let missing = JsFuture::from(Workspace::load("balans-missing".into()).unwrap()).await;
     assert!(
         missing.unwrap().is_null(),
         "nothing kept: null, not an error"

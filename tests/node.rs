@@ -21,8 +21,8 @@ shared_tests!(
 #[wasm_bindgen_test]
 async fn saving_without_indexed_db_is_a_clear_error() {
     let ws = balans::wasm::Workspace::from_json(JsValue::from_str(common::DOC)).unwrap();
-    let saved = JsFuture::from(ws.save("balans-test").unwrap()).await;
+    let saved = JsFuture::from(ws.save("balans-test".into()).unwrap()).await;
     common::assert_error(saved.unwrap_err(), "E_STORAGE", None);
-    let loaded = JsFuture::from(balans::wasm::Workspace::load("balans-test")).await;
+    let loaded = JsFuture::from(balans::wasm::Workspace::load("balans-test".into()).unwrap()).await;
     common::assert_error(loaded.err().unwrap(), "E_STORAGE", None);
 }

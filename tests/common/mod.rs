@@ -5,6 +5,11 @@ use balans::wasm::{allocate_frame, format_amount, parse_amount, periodise, versi
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
+/// A file's bytes as the page passes them: a Uint8Array.
+fn bytes(b: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(b).into()
+}
+
 /// A small tree: a region, a hospital with the seeds' −236 mnkr, and a clinic.
 pub const DOC: &str = r#"{
   "schema": 1,
@@ -50,7 +55,7 @@ pub fn assert_error(thrown: JsValue, code: &str, field: Option<&str>) {
 }
 
 pub fn report_crosses_as_plain_objects_with_string_amounts() {
-    let mut ws = Workspace::new();
+    let ws = Workspace::new();
     let summary = ws.import_json(JsValue::from_str(DOC)).unwrap();
     assert_eq!(get(&summary, &["units"]).as_f64(), Some(2.0));
     let report = ws.deviation(options(r#"{ "asOf": "2025-08" }"#)).unwrap();
@@ -80,7 +85,7 @@ pub fn report_crosses_as_plain_objects_with_string_amounts() {
 }
 
 pub fn errors_are_errors_with_a_code_and_a_field() {
-    let mut ws = Workspace::new();
+    let ws = Workspace::new();
     ws.import_json(JsValue::from_str(DOC)).unwrap();
     let bad = r#"{ "schema": 1, "outcome": [{ "unit": "X", "month": "2025-01", "amount": "1" }] }"#;
     assert_error(
@@ -105,7 +110,11 @@ pub fn errors_are_errors_with_a_code_and_a_field() {
         "E_OPTION",
         None,
     );
-    assert_error(parse_amount("12 apor").unwrap_err(), "E_PARSE_AMOUNT", None);
+    assert_error(
+        parse_amount("12 apor".into()).unwrap_err(),
+        "E_PARSE_AMOUNT",
+        None,
+    );
     // The failed import left the data as it was.
     assert_eq!(
         get(&ws.to_json().unwrap(), &["outcome"])
@@ -116,7 +125,7 @@ pub fn errors_are_errors_with_a_code_and_a_field() {
 }
 
 pub fn free_functions_are_exact() {
-    assert_eq!(parse_amount("−1 234,50").unwrap(), "-1234.5");
+    assert_eq!(parse_amount("−1 234,50".into()).unwrap(), "-1234.5");
     let mnkr = options(r#"{ "unit": "mnkr", "decimals": 1, "suffix": true }"#);
     assert_eq!(
         format_amount("-157333333.36".into(), mnkr).unwrap(),
@@ -146,7 +155,7 @@ pub const EFFECTS: &str = r#"{
 }"#;
 
 pub fn effects_cross_and_entries_undo() {
-    let mut ws = Workspace::from_json(JsValue::from_str(DOC)).unwrap();
+    let ws = Workspace::from_json(JsValue::from_str(DOC)).unwrap();
     let summary = ws.import_json(JsValue::from_str(EFFECTS)).unwrap();
     assert_eq!(get(&summary, &["measures"]).as_f64(), Some(1.0));
     let asof = || options(r#"{ "asOf": "2025-11" }"#);
@@ -183,7 +192,7 @@ pub fn effects_cross_and_entries_undo() {
     assert_eq!(text(&ws.undo_entry().unwrap(), &["kind"]), "realised");
     assert!(ws.undo_entry().unwrap().is_null());
     assert_error(
-        ws.import_measures("Id;Åtgärd;Enhet;Status\nX;X;NOPE;planerad")
+        ws.import_measures("Id;Åtgärd;Enhet;Status\nX;X;NOPE;planerad".into())
             .unwrap_err(),
         "E_UNKNOWN_UNIT",
         Some("line 2.unit"),
@@ -192,7 +201,7 @@ pub fn effects_cross_and_entries_undo() {
 
 /// The analysis options and reports of issue 3 cross the boundary as documented.
 pub fn deviation_options_accuracy_and_frames_cross_the_boundary() {
-    let mut ws = Workspace::new();
+    let ws = Workspace::new();
     ws.import_json(JsValue::from_str(DOC)).unwrap();
     let report = ws
         .deviation(options(
@@ -241,10 +250,12 @@ pub fn deviation_options_accuracy_and_frames_cross_the_boundary() {
 
 /// Goals pasted from Excel cross in as text and come back with fulfilment and counts.
 pub fn goals_import_from_paste_and_report() {
-    let mut ws = Workspace::new();
+    let ws = Workspace::new();
     ws.import_json(JsValue::from_str(DOC)).unwrap();
     let summary = ws
-        .import_goals("Mål\tMätetal\tMålvärde\tUtfall\tEnhet\nVård i tid\tBesök\t90\t91,5\tSJ\n")
+        .import_goals(
+            "Mål\tMätetal\tMålvärde\tUtfall\tEnhet\nVård i tid\tBesök\t90\t91,5\tSJ\n".into(),
+        )
         .unwrap();
     assert_eq!(get(&summary, &["goals"]).as_f64(), Some(1.0));
     let report = ws.goals(options(r#"{ "asOf": "2025-08" }"#)).unwrap();
@@ -267,18 +278,18 @@ pub fn goals_import_from_paste_and_report() {
     assert_eq!(get(&report, &["counts", "met"]).as_f64(), Some(1.0));
     assert!(get(&ws.goals(JsValue::UNDEFINED).unwrap(), &["asOf"]).is_null());
     assert_error(
-        ws.import_goals("Namn\n").unwrap_err(),
+        ws.import_goals("Namn\n".into()).unwrap_err(),
         "E_SCHEMA",
         Some("line 1"),
     );
 }
 
 pub fn imports_give_a_report_and_rejections_carry_it() {
-    let mut ws = Workspace::from_json(JsValue::from_str(DOC)).unwrap();
+    let ws = Workspace::from_json(JsValue::from_str(DOC)).unwrap();
     // Windows-1252 bytes, semicolons, decimal commas.
     let csv = b"Kostnadsst\xe4lle;M\xe5nad;Utfall\r\nSJ;2025-08;-1 000,50\r\n";
     let report = ws
-        .import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))
+        .import_csv(bytes(csv), options(r#"{ "file": "utfall.csv" }"#))
         .unwrap();
     assert_eq!(text(&report, &["encoding"]), "windows-1252");
     assert_eq!(get(&report, &["rows", "accepted"]).as_f64(), Some(1.0));
@@ -295,7 +306,7 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
         "the CSV only: fromJSON leaves nothing to undo"
     );
     let again = ws
-        .import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))
+        .import_csv(bytes(csv), options(r#"{ "file": "utfall.csv" }"#))
         .unwrap();
     assert_eq!(get(&again, &["added", "outcomeRows"]).as_f64(), Some(0.0));
     assert_eq!(
@@ -309,18 +320,18 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
     );
     ws.undo_import().unwrap();
     assert!(ws.undo_import().unwrap().is_null());
-    ws.import_csv(csv.to_vec(), options(r#"{ "file": "utfall.csv" }"#))
+    ws.import_csv(bytes(csv), options(r#"{ "file": "utfall.csv" }"#))
         .unwrap();
     let report = ws
         .import_paste(
-            "Enhet\tPeriod\tUtfall\r\nSJ\t2025-07\t5\r\n",
+            "Enhet\tPeriod\tUtfall\r\nSJ\t2025-07\t5\r\n".into(),
             JsValue::UNDEFINED,
         )
         .unwrap();
     assert_eq!(text(&report, &["format"]), "paste");
     let bad = b"Enhet;Period;Utfall\nSJ;2025-08;tolv\n";
     let thrown = ws
-        .import_csv(bad.to_vec(), options(r#"{ "file": "fel.csv" }"#))
+        .import_csv(bytes(bad), options(r#"{ "file": "fel.csv" }"#))
         .unwrap_err();
     assert_error(thrown.clone(), "E_PARSE_AMOUNT", Some("Utfall"));
     assert_eq!(get(&thrown, &["line"]).as_f64(), Some(2.0));
@@ -333,11 +344,11 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
     assert_eq!(text(&outcome, &["0", "amount"]), "-1000.5");
     let sie = b"#SIETYP 3\n#RAR 0 20250101 20251231\n#OMFATTN 20250131\n#PSALDO 0 202501 3010 {} -500.00\n";
     let report = ws
-        .import_sie(sie.to_vec(), options(r#"{ "root": "BOLAG" }"#))
+        .import_sie(bytes(sie), options(r#"{ "root": "BOLAG" }"#))
         .unwrap();
     assert_eq!(get(&report, &["added", "units"]).as_f64(), Some(1.0));
     let read = balans::wasm::read_import(
-        "sie",
+        "sie".into(),
         js_sys::Uint8Array::from(&sie[..]).into(),
         JsValue::UNDEFINED,
         JsValue::UNDEFINED,
