@@ -1,7 +1,7 @@
 // Reflow (WCAG 2.1, 1.4.10) in a real headless Chromium: every view of embed.html and the app at
 // 320 CSS px wide (a 1 280 px screen at 400 % zoom): the page never scrolls sideways, and every
-// control outside a table's own scroll box is whole on screen; a region or section named by
-// another element names one that exists. Not here: the layout at desktop widths (views.test.mjs).
+// control outside a table's own scroll box is whole on screen; every region has a name, and one
+// named by another element names one that exists. Not here: the layout at desktop widths (views.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser } from './browser-env.mjs';
@@ -30,7 +30,13 @@ function faults(page) {
     const dangling = [...root.querySelectorAll('[aria-labelledby]')]
       .flatMap((el) => el.getAttribute('aria-labelledby').split(/\s+/))
       .filter((id) => !root.getElementById(id) && !document.getElementById(id));
-    return { pageWidth: document.documentElement.scrollWidth, cut, dangling };
+    // Every region has a name (a scroll box a keyboard user lands on says what it holds).
+    const unnamed = [...root.querySelectorAll('[role="region"], section[aria-labelledby], section[aria-label]')]
+      .filter((el) => el.getClientRects().length > 0)
+      .filter((el) => !(el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)
+        .some((id) => root.getElementById(id)?.textContent.trim())))
+      .map((el) => el.className || el.tagName);
+    return { pageWidth: document.documentElement.scrollWidth, cut, dangling, unnamed };
   }, WIDTH);
 }
 
@@ -43,7 +49,7 @@ test('every view at 320 px: no sideways scroll of the page, every control whole,
     const page = await env.browser.newPage({ viewport: { width: WIDTH, height: 640 } });
     await page.goto(`${env.server.url}embed.html?src=demo/region-2025.json&view=${view}&as-of=2025-08`);
     await widgetReady(page);
-    assert.deepEqual(await faults(page), { pageWidth: WIDTH, cut: [], dangling: [] }, view);
+    assert.deepEqual(await faults(page), { pageWidth: WIDTH, cut: [], dangling: [], unnamed: [] }, view);
     await page.close();
   }
 });

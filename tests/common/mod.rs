@@ -104,11 +104,12 @@ pub fn errors_are_errors_with_a_code_and_a_field() {
         "E_PARSE_MONTH",
         Some("asOf"),
     );
+    // An option the report does not know is named where it was written.
     assert_error(
         ws.deviation(options(r#"{ "asof": "2025-08" }"#))
             .unwrap_err(),
         "E_OPTION",
-        None,
+        Some("asof"),
     );
     assert_error(
         parse_amount("12 apor".into()).unwrap_err(),
