@@ -36,6 +36,11 @@ fn of(s: &Sources, w: Words) -> String {
     format!("{}, {}", s.name, w.month(s.as_of))
 }
 
+/// A table's or figure's caption: what it is (in the paper's language), of which unit and month.
+fn caption(s: &Sources, w: Words, sv: &str, en: &str) -> String {
+    format!("{} {}", w.pick(sv, en), of(s, w))
+}
+
 pub(crate) fn key_figures(s: &Sources) -> Section {
     let w = words::of(s.lang);
     let row = &s.deviation.rows[0];
@@ -145,11 +150,7 @@ pub(crate) fn deviation(s: &Sources) -> Section {
         .collect();
     let table = Table {
         id: "deviation".into(),
-        caption: format!(
-            "{} {}",
-            w.pick("Avvikelse mot budget,", "Deviation from budget,"),
-            of(s, w)
-        ),
+        caption: caption(s, w, "Avvikelse mot budget,", "Deviation from budget,"),
         columns: columns(
             w,
             &[
@@ -184,13 +185,11 @@ pub(crate) fn months(s: &Sources) -> Section {
     };
     let monthly = Figure {
         id: "months".into(),
-        title: format!(
-            "{} {}",
-            w.pick(
-                "Budget och utfall per månad,",
-                "Budget and outcome by month,"
-            ),
-            of(s, w)
+        title: caption(
+            s,
+            w,
+            "Budget och utfall per månad,",
+            "Budget and outcome by month,",
         ),
         chart: Chart {
             kind: ChartKind::Bars,
@@ -212,13 +211,11 @@ pub(crate) fn months(s: &Sources) -> Section {
         },
         table: Table {
             id: "months".into(),
-            caption: format!(
-                "{} {}",
-                w.pick(
-                    "Budget och utfall per månad,",
-                    "Budget and outcome by month,"
-                ),
-                of(s, w)
+            caption: caption(
+                s,
+                w,
+                "Budget och utfall per månad,",
+                "Budget and outcome by month,",
             ),
             columns: columns(
                 w,
@@ -246,13 +243,11 @@ pub(crate) fn months(s: &Sources) -> Section {
     };
     let cumulative = Figure {
         id: "months-cumulative".into(),
-        title: format!(
-            "{} {}",
-            w.pick(
-                "Ackumulerat och helårsprognosen månad för månad,",
-                "Cumulative, and the full-year forecast month by month,"
-            ),
-            of(s, w)
+        title: caption(
+            s,
+            w,
+            "Ackumulerat och helårsprognosen månad för månad,",
+            "Cumulative, and the full-year forecast month by month,",
         ),
         chart: Chart {
             kind: ChartKind::Lines,
@@ -280,13 +275,11 @@ pub(crate) fn months(s: &Sources) -> Section {
         },
         table: Table {
             id: "months-cumulative".into(),
-            caption: format!(
-                "{} {}",
-                w.pick(
-                    "Ackumulerat och helårsprognosen månad för månad,",
-                    "Cumulative, and the full-year forecast month by month,"
-                ),
-                of(s, w)
+            caption: caption(
+                s,
+                w,
+                "Ackumulerat och helårsprognosen månad för månad,",
+                "Cumulative, and the full-year forecast month by month,",
             ),
             columns: columns(
                 w,
@@ -320,13 +313,11 @@ pub(crate) fn months(s: &Sources) -> Section {
     if m.prior_outcome_through.is_some() {
         blocks.push(Block::Table(Table {
             id: "months-prior-year".into(),
-            caption: format!(
-                "{} {}",
-                w.pick(
-                    "Utfall mot samma månad förra året,",
-                    "Outcome against the same month last year,"
-                ),
-                of(s, w)
+            caption: caption(
+                s,
+                w,
+                "Utfall mot samma månad förra året,",
+                "Outcome against the same month last year,",
             ),
             columns: vec![
                 w.pick("Månad", "Month").into(),
@@ -390,13 +381,11 @@ pub(crate) fn material(s: &Sources) -> Section {
         .collect();
     let table = Table {
         id: "material".into(),
-        caption: format!(
-            "{} {}",
-            w.pick(
-                "Väsentliga avvikelser med förklaringar och åtgärder,",
-                "Material deviations with explanations and actions,"
-            ),
-            of(s, w)
+        caption: caption(
+            s,
+            w,
+            "Väsentliga avvikelser med förklaringar och åtgärder,",
+            "Material deviations with explanations and actions,",
         ),
         columns: columns(
             w,
@@ -442,13 +431,11 @@ pub(crate) fn escalation(s: &Sources) -> Section {
     }
     let table = Table {
         id: "escalation".into(),
-        caption: format!(
-            "{} {}",
-            w.pick(
-                "Eskalering och åtgärdsprogram,",
-                "Escalation and action programmes,"
-            ),
-            of(s, w)
+        caption: caption(
+            s,
+            w,
+            "Eskalering och åtgärdsprogram,",
+            "Escalation and action programmes,",
         ),
         columns: columns(
             w,
@@ -536,13 +523,11 @@ pub(crate) fn effects(s: &Sources) -> Section {
     if !programmes.is_empty() {
         blocks.push(Block::Table(Table {
             id: "programmes".into(),
-            caption: format!(
-                "{} {}",
-                w.pick(
-                    "Åtgärdsprogram och behov av nya åtgärder,",
-                    "Programmes and the need for new measures,"
-                ),
-                of(s, w)
+            caption: caption(
+                s,
+                w,
+                "Åtgärdsprogram och behov av nya åtgärder,",
+                "Programmes and the need for new measures,",
             ),
             columns: columns(
                 w,
@@ -584,13 +569,11 @@ pub(crate) fn grants(s: &Sources) -> Section {
     };
     let mut blocks = vec![Block::Table(Table {
         id: "grants".into(),
-        caption: format!(
-            "{} {}",
-            w.pick(
-                "Resultat med och utan tillfälliga statsbidrag,",
-                "Result with and without temporary state grants,"
-            ),
-            of(s, w)
+        caption: caption(
+            s,
+            w,
+            "Resultat med och utan tillfälliga statsbidrag,",
+            "Result with and without temporary state grants,",
         ),
         columns: columns(
             w,
@@ -617,13 +600,11 @@ pub(crate) fn grants(s: &Sources) -> Section {
     if !g.cliff.is_empty() {
         blocks.push(Block::Table(Table {
             id: "grants-cliff".into(),
-            caption: format!(
-                "{} {}",
-                w.pick(
-                    "Bidragsstupet: när tillfälliga bidrag upphör,",
-                    "The grant cliff: as temporary grants end,"
-                ),
-                of(s, w)
+            caption: caption(
+                s,
+                w,
+                "Bidragsstupet: när tillfälliga bidrag upphör,",
+                "The grant cliff: as temporary grants end,",
             ),
             columns: columns(
                 w,
