@@ -245,7 +245,8 @@ test('the workspace: kept between visits, exported and imported as a file', asyn
   assert.equal(await captionText(page), 'Region Exempel');
   await page.setInputFiles('#import', await workspaceFile('Region Importerad'));
   await page.waitForFunction(() => document.querySelector('balans-widget').shadowRoot.querySelector('caption .title')?.textContent === 'Region Importerad');
-  assert.match(await page.locator('#app-message').innerText(), /Region-Importerad\.json.*sparad/);
+  // "Stored" is said only once the store is done, which may be after the table shows the import.
+  await page.locator('#app-message', { hasText: /Region-Importerad\.json.*sparad/ }).waitFor();
   // Another visit: the imported workspace, not the demo.
   await page.reload();
   await page.waitForSelector('body[data-ready]');
