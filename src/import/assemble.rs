@@ -27,7 +27,8 @@ pub struct ReadAmount<'a> {
     pub cost_type: Option<&'a str>,
     pub figure: Figure,
     pub when: When,
-    pub amount: Amount,
+    /// In öre: sums are kept as integers while reading, made amounts once per key.
+    pub ore: i64,
     /// The 1-based line it was read on; 0 where the input has no lines.
     pub line: usize,
 }
@@ -45,9 +46,12 @@ pub struct Gathered {
     about: Vec<(Option<String>, Option<Kind>)>,
     /// Where each key's months are in `sums`.
     months: FastMap<(u32, u32, Figure, i32), u32>,
+    /// By figure, the last key's unit, cost type and year with its place in `sums`: a ledger
+    /// lists a key's months together, so most amounts are added to the key of the amount before.
+    recent: [Option<((u32, u32, i32), u32)>; 3],
     sums: KeySums,
-    /// Budgets by year (the readers give no other measure by year).
-    annual: FastMap<(u32, u32, i32), (Amount, usize)>,
+    /// Budgets by year in öre (the readers give no other measure by year), with their first line.
+    annual: FastMap<(u32, u32, i32), (i64, usize)>,
     span: Option<(Month, Month)>,
     /// Unit names seen, by id (a name column, SIE `#OBJEKT`).
     pub unit_names: HashMap<String, String>,
@@ -61,10 +65,10 @@ pub struct Gathered {
 /// The cost type index of rows that name none.
 const UNTYPED: u32 = u32::MAX;
 
-/// One key's amounts per month of a year, with the line each month was first read on.
+/// One key's sums in öre per month of a year, with the line each month was first read on.
 #[derive(Clone, Debug, Default)]
 struct Months {
-    amounts: [Amount; 12],
+    ore: [i64; 12],
     /// Lines as `u32`: a file beyond four billion lines cannot be in memory anyway.
     first_line: [u32; 12],
     /// Bit `i`: month `i` has been read.
@@ -78,7 +82,7 @@ struct KeySums {
     blocks: Vec<Vec<Months>>,
 }
 
-/// Months per block: about 250 KB.
+/// Months per block: about 150 KB.
 const BLOCK: usize = 1024;
 
 impl KeySums {
@@ -108,7 +112,7 @@ impl Months {
         let read = (0..12).filter(move |i| self.seen & (1 << i) != 0);
         read.map(move |i| {
             let month = Month::new(year, i as u32 + 1).expect("a month of the year");
-            (month, self.amounts[i])
+            (month, Amount::from_ore(self.ore[i]))
         })
     }
 }
@@ -219,33 +223,56 @@ impl Gathered {
             }
             None => UNTYPED,
         };
-        let first = match e.when {
+        let (sum, first) = match e.when {
             When::Month(m) => {
                 self.span = Some(self.span.map_or((m, m), |(a, b)| (a.min(m), b.max(m))));
-                let key = (unit, cost_type, e.figure, m.year());
-                let sums = &mut self.sums;
-                let slot = *self.months.entry(key).or_insert_with(|| sums.add());
+                let key = (unit, cost_type, m.year());
+                let recent = &mut self.recent[e.figure as usize];
+                let slot = match *recent {
+                    Some((last, slot)) if last == key => slot,
+                    _ => {
+                        let sums = &mut self.sums;
+                        let (unit, cost_type, year) = key;
+                        let slot = *self
+                            .months
+                            .entry((unit, cost_type, e.figure, year))
+                            .or_insert_with(|| sums.add());
+                        *recent = Some((key, slot));
+                        slot
+                    }
+                };
                 let months = self.sums.get_mut(slot);
                 let (i, bit) = (m.index(), 1 << m.index());
-                months.amounts[i] += e.amount;
                 let first = (months.seen & bit != 0).then_some(months.first_line[i] as usize);
                 if first.is_none() {
                     months.seen |= bit;
                     months.first_line[i] = e.line as u32;
                 }
-                first
+                (&mut months.ore[i], first)
             }
             When::Year(y) => match self.annual.entry((unit, cost_type, y)) {
-                Slot::Occupied(mut slot) => {
-                    slot.get_mut().0 += e.amount;
-                    Some(slot.get().1)
+                Slot::Occupied(slot) => {
+                    let (sum, line) = slot.into_mut();
+                    (sum, Some(*line))
                 }
-                Slot::Vacant(slot) => {
-                    slot.insert((e.amount, e.line));
-                    None
-                }
+                Slot::Vacant(slot) => (&mut slot.insert((0, e.line)).0, None),
             },
         };
+        match sum.checked_add(e.ore) {
+            Some(total) => *sum = total,
+            None => report.error(
+                "E_AMOUNT_RANGE",
+                at(Part::Amount),
+                format!(
+                    "{} for unit {:?} and {} adds up to more than ±{} kr",
+                    e.figure.name(),
+                    e.unit,
+                    when_text(e.when),
+                    "92 233 720 368 547 758"
+                ),
+                "amounts whose sum per unit, cost type and period is within ±92 233 720 368 547 758 kr",
+            ),
+        }
         if let Some(line) = first {
             report.warn(
                 "W_DUPLICATE_ROW",
@@ -279,6 +306,22 @@ impl Gathered {
         }
         about.1 = about.1.or(kind);
     }
+}
+
+/// A ledger amount (debit +) in result sign (revenue +, cost −) and whole öre, as
+/// [`ReadAmount`] takes it. Every amount read is whole öre within ±10^15 kr, so only a sum of a
+/// crafted file is beyond an `i64` of öre: `E_AMOUNT_RANGE` at `at`.
+pub fn result_ore(ledger: Amount, at: Location, report: &mut ImportReport) -> Option<i64> {
+    let ore = (-ledger).to_ore();
+    if ore.is_none() {
+        report.error(
+            "E_AMOUNT_RANGE",
+            at,
+            format!("the amount {ledger} is not whole öre within ±92 233 720 368 547 758 kr"),
+            "amounts within ±1 000 000 000 000 000 kr",
+        );
+    }
+    ore
 }
 
 /// Revenue or cost by account number prefix (class 3 revenue, 4-8 cost by default); `None` for
@@ -494,7 +537,13 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             method: None,
             weights: None,
             rounding: None,
-            months: Some(months.amounts.to_vec()),
+            months: Some(
+                months
+                    .ore
+                    .iter()
+                    .map(|&ore| Amount::from_ore(ore))
+                    .collect(),
+            ),
         });
     }
     for (&(u, c, year), &(annual, _)) in annual {
@@ -503,7 +552,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             unit,
             cost_type,
             year,
-            annual: Some(annual),
+            annual: Some(Amount::from_ore(annual)),
             method: None,
             weights: None,
             rounding: None,

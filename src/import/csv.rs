@@ -130,4 +130,23 @@ mod tests {
         use crate::model::Kind;
         assert_eq!(kinds, [("4010", Kind::Cost), ("3010", Kind::Revenue)]);
     }
+
+    #[test]
+    fn a_sum_beyond_an_i64_of_ore_is_refused_not_wrapped() {
+        // 93 cells of 10^15 kr on one key: each is fine, their sum is beyond ±9.2 · 10^16 kr.
+        let mut text = String::from("Enhet;Period;Utfall\n");
+        for _ in 0..93 {
+            text.push_str("K1;2025-01;1000000000000000\n");
+        }
+        let (_, report) = crate::import::read_with(
+            crate::import::Format::Csv,
+            text.as_bytes().into(),
+            &settings(serde_json::json!({})),
+            &Document::default(),
+        );
+        let codes: Vec<_> = report.errors.iter().map(|e| e.code).collect();
+        assert_eq!(codes, ["E_AMOUNT_RANGE"], "{:?}", report.errors);
+        assert_eq!(report.errors[0].at.line, Some(94), "the row that went over");
+        assert!(report.is_rejected());
+    }
 }

@@ -9,8 +9,6 @@
 
 use std::borrow::Cow;
 
-use crate::num::money::Amount;
-
 use super::assemble::{account_kind, Gathered, Part, ReadAmount};
 use super::cells::{self, When};
 use super::columns::{self, Column, Field, Figure};
@@ -41,27 +39,10 @@ pub fn read(mut rows: Rows<'_>, settings: &Settings, report: &mut ImportReport) 
     let Some(layout) = Layout::of(header_line, &cells, settings, report) else {
         return g;
     };
-    let mut data_rows = 0;
     let mut found = Vec::new();
-    while let Some(line) = rows.next_into(&mut cells) {
-        report.rows.read += 1;
-        data_rows += 1;
-        if is_blank(&cells) {
-            report.rows.skipped += 1;
-            continue;
-        }
-        let errors_before = report.errors.len();
-        found.clear();
-        layout.row(line, &cells, settings, &mut found, &mut g, report);
-        if report.errors.len() > errors_before {
-            report.rows.rejected += 1;
-        } else if found.is_empty() {
-            report.rows.skipped += 1;
-        } else {
-            report.rows.accepted += 1;
-        }
-    }
-    if data_rows == 0 {
+    let before = report.rows.read;
+    while layout.rows(&mut rows, &mut cells, settings, &mut found, &mut g, report) {}
+    if report.rows.read == before {
         report.error(
             "E_EMPTY",
             Location::line(header_line),
@@ -81,7 +62,8 @@ struct Found {
     column: usize,
     measure: Figure,
     when: When,
-    amount: Amount,
+    /// In öre.
+    ore: i64,
 }
 
 /// The header understood: where each field is.
@@ -111,7 +93,47 @@ fn single(field: Field) -> Option<usize> {
     })
 }
 
+/// Rows read per call of [`Layout::rows`]. A WebAssembly engine starts a function in quick,
+/// unoptimised code and swaps in optimised code for its next call, never during one: a million
+/// rows read in one call would all run unoptimised (the first import took twice the next).
+const CHUNK: usize = 2048;
+
 impl Layout {
+    /// Reads up to [`CHUNK`] data rows, counting them in the report; false once the rows are
+    /// all read. Kept out of line, so that it is called again (see [`CHUNK`]).
+    #[inline(never)]
+    fn rows<'t>(
+        &self,
+        rows: &mut Rows<'t>,
+        cells: &mut Vec<Cow<'t, str>>,
+        settings: &Settings,
+        found: &mut Vec<Found>,
+        g: &mut Gathered,
+        report: &mut ImportReport,
+    ) -> bool {
+        for _ in 0..CHUNK {
+            let Some(line) = rows.next_into(cells) else {
+                return false;
+            };
+            report.rows.read += 1;
+            if is_blank(cells) {
+                report.rows.skipped += 1;
+                continue;
+            }
+            let errors_before = report.errors.len();
+            found.clear();
+            self.row(line, cells, settings, found, g, report);
+            if report.errors.len() > errors_before {
+                report.rows.rejected += 1;
+            } else if found.is_empty() {
+                report.rows.skipped += 1;
+            } else {
+                report.rows.accepted += 1;
+            }
+        }
+        true
+    }
+
     fn of(
         line: usize,
         header: &[Cow<str>],
@@ -366,7 +388,10 @@ impl Layout {
             None => settings.figure,
         };
         // Magnitudes take their sign from the row's kind, or its account number.
-        let row_kind = kind.or_else(|| cost_type.and_then(|c| account_kind(c, settings)));
+        let row_kind = match settings.sign {
+            Sign::Magnitude => kind.or_else(|| cost_type.and_then(|c| account_kind(c, settings))),
+            Sign::Result | Sign::Ledger => None,
+        };
         if settings.sign == Sign::Magnitude && row_kind.is_none() {
             report.error(
                 "E_SIGN_KIND",
@@ -456,7 +481,7 @@ impl Layout {
                 column: i,
                 measure,
                 when,
-                amount: value,
+                ore: value,
             });
         }
         if report.errors.len() > errors_before {
@@ -468,7 +493,7 @@ impl Layout {
                 cost_type,
                 figure: f.measure,
                 when: f.when,
-                amount: f.amount,
+                ore: f.ore,
                 line,
             };
             let column = |part| match part {

@@ -74,6 +74,39 @@ impl Amount {
         })
     }
 
+    /// The amount of `ore` öre: how a sum kept in whole öre while reading becomes an amount.
+    pub fn from_ore(ore: i64) -> Amount {
+        Amount(Decimal::new(ore, 2))
+    }
+
+    /// The amount in whole öre, for sums kept as integers; `None` when it is finer than an öre
+    /// or beyond an `i64` of öre (±92 billion billion kr). Every reader's amounts are whole öre.
+    pub fn to_ore(self) -> Option<i64> {
+        if !self.is_whole_ore() {
+            return None;
+        }
+        let (mantissa, scale) = (self.0.mantissa(), self.0.scale());
+        // Whole öre: the digits past the second decimal are zeros.
+        let ore = match scale.checked_sub(2) {
+            Some(extra) => mantissa / 10_i128.pow(extra),
+            None => mantissa.checked_mul(10_i128.pow(2 - scale))?,
+        };
+        i64::try_from(ore).ok()
+    }
+
+    /// [`Amount::parse`] for the form nearly every ledger cell has (see [`parse_plain`]) with at
+    /// most two decimals as written, straight to öre, with no `Decimal` made; `None` for any
+    /// other text, which [`Amount::parse`] then reads or explains.
+    pub fn parse_plain_ore(text: &str) -> Option<i64> {
+        let (negative, mantissa, decimals) = plain_parts(text)?;
+        if decimals > 2 {
+            return None;
+        }
+        // Below 10^18 · 100, which an i128 holds; an i64 of öre holds the amounts a cell may.
+        let ore = i64::try_from(i128::from(mantissa) * 10_i128.pow(2 - decimals)).ok()?;
+        Some(if negative { -ore } else { ore })
+    }
+
     /// Whether the amount is a whole number of öre (at most two decimals once trailing zeros
     /// go: `1.50` is, `1.005` is not), as every amount a ledger holds is.
     pub fn is_whole_ore(self) -> bool {
@@ -158,6 +191,22 @@ const PLAIN_MAX_DIGITS: u32 = 18;
 /// [`parse_amount`] then reads or explains: this accepts only what that reads to the same value
 /// and scale (a property test checks both on generated text).
 fn parse_plain(text: &str) -> Option<Decimal> {
+    let (negative, mut mantissa, mut scale) = plain_parts(text)?;
+    // Trailing zeros of the decimals do not count, as in `parse_unsigned`: "1 234,50" is 1234.5.
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    let magnitude = mantissa as i64; // below 10^18
+    Some(Decimal::new(
+        if negative { -magnitude } else { magnitude },
+        scale,
+    ))
+}
+
+/// The parts of a plain amount (see [`parse_plain`]): whether it is negative, its digits as one
+/// integer (below 10^18), and how many decimals were written.
+fn plain_parts(text: &str) -> Option<(bool, u64, u32)> {
     // Other whitespace at either end (U+00A0 …) is left in place, and so declined below.
     let s = text.as_bytes().trim_ascii();
     let (negative, s) = match s {
@@ -211,19 +260,7 @@ fn parse_plain(text: &str) -> Option<Decimal> {
         }
         _ => return None,
     }
-    if digits > PLAIN_MAX_DIGITS {
-        return None;
-    }
-    // Trailing zeros of the decimals do not count, as in `parse_unsigned`: "1 234,50" is 1234.5.
-    while scale > 0 && mantissa % 10 == 0 {
-        mantissa /= 10;
-        scale -= 1;
-    }
-    let magnitude = mantissa as i64; // below 10^18
-    Some(Decimal::new(
-        if negative { -magnitude } else { magnitude },
-        scale,
-    ))
+    (digits <= PLAIN_MAX_DIGITS).then_some((negative, mantissa, scale))
 }
 
 /// The whole of [`Amount::parse`]; the error is the reason, for a person.

@@ -202,7 +202,13 @@ fn same_as_general(text: &str) -> Result<(), TestCaseError> {
         Err(Error::ParseAmount { text: t, reason }) if t == text => Err(reason),
         Err(other) => return Err(TestCaseError::fail(format!("{text:?}: {other:?}"))),
     };
-    prop_assert_eq!(got, general, "{:?}", text);
+    prop_assert_eq!(&got, &general, "{:?}", text);
+    // The öre fast path reads what it reads to the general parser's value, in whole öre.
+    if let Some(ore) = Amount::parse_plain_ore(text) {
+        let amount = Amount::parse(text).unwrap();
+        prop_assert_eq!(Amount::from_ore(ore), amount, "{:?}", text);
+        prop_assert_eq!(amount.to_ore(), Some(ore), "{:?}", text);
+    }
     Ok(())
 }
 
@@ -274,4 +280,23 @@ proptest! {
         let scaled = Amount::new(round_half_away(x.decimal() / unit.factor(), decimals));
         prop_assert_eq!(x.format(unit, decimals), scaled.format(DisplayUnit::Kr, decimals));
     }
+}
+
+#[test]
+fn ore_is_whole_ore_both_ways() {
+    let ore = |t: &str| Amount::parse(t).unwrap().to_ore();
+    assert_eq!(ore("1.500"), Some(150), "trailing zeros past the öre");
+    assert_eq!(ore("-12"), Some(-1200));
+    assert_eq!(ore("0.01"), Some(1));
+    assert_eq!(ore("0.005"), None, "finer than an öre");
+    assert_eq!(ore("100000000000000000"), None, "beyond an i64 of öre");
+    assert_eq!(Amount::from_ore(-1234550).to_canonical(), "-12345.5");
+    assert_eq!(Amount::parse_plain_ore("1 234,5"), Some(123450));
+    assert_eq!(Amount::parse_plain_ore("−1\u{a0}234,56"), Some(-123456));
+    assert_eq!(
+        Amount::parse_plain_ore("1,500"),
+        None,
+        "three decimals: the general parser's"
+    );
+    assert_eq!(Amount::parse_plain_ore("12 34"), None);
 }

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::report::{ImportReport, Location};
-use crate::import::assemble::{Gathered, ReadAmount};
+use crate::import::assemble::{result_ore, Gathered, ReadAmount};
 use crate::import::cells::When;
 use crate::import::columns::Figure;
 use crate::import::Settings;
@@ -79,13 +79,15 @@ pub(super) fn gather(
         let name = r.accounts.get(account).filter(|n| !n.is_empty());
         g.describe_cost_type(account, name.map(String::as_str), Some(kind));
         let mut entry = |unit: &str, ledger: Amount, line: usize| {
+            let Some(ore) = result_ore(ledger, Location::line(line), report) else {
+                return;
+            };
             let e = ReadAmount {
                 unit,
                 cost_type: Some(account),
                 figure: measure,
                 when: When::Month(month),
-                // Ledger sign (debit +) to result sign (revenue +, cost −).
-                amount: -ledger,
+                ore,
                 line,
             };
             g.add(e, |_| Location::line(line), report);

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::calendar::Month;
 use crate::error::report::{ImportReport, Location};
-use crate::import::assemble::{Gathered, ReadAmount};
+use crate::import::assemble::{result_ore, Gathered, ReadAmount};
 use crate::import::cells::When;
 use crate::import::codepage::Encoding;
 use crate::import::columns::Figure;
@@ -353,13 +353,15 @@ pub(super) fn outcome(
         };
         let name = r.accounts.get(account).filter(|n| !n.is_empty());
         g.describe_cost_type(account, name.map(String::as_str), Some(kind));
+        let Some(ore) = result_ore(*ledger, Location::line(*line), report) else {
+            continue;
+        };
         let e = ReadAmount {
             unit: object.as_deref().unwrap_or(company),
             cost_type: Some(account),
             figure: Figure::Outcome,
             when: When::Month(*month),
-            // Ledger sign (debit +) to result sign (revenue +, cost −).
-            amount: -*ledger,
+            ore,
             line: *line,
         };
         g.add(e, |_| Location::line(*line), report);
