@@ -48,10 +48,10 @@ pub struct Gathered {
     months: FastMap<(u32, u32, Figure, i32), u32>,
     /// By figure, the last key's unit, cost type and year with its place in `sums`: a ledger
     /// lists a key's months together, so most amounts are added to the key of the amount before.
-    recent: [Option<((u32, u32, i32), u32)>; 3],
+    recent: [Option<(YearKey, u32)>; 3],
     sums: KeySums,
     /// Budgets by year in öre (the readers give no other measure by year), with their first line.
-    annual: FastMap<(u32, u32, i32), (i64, usize)>,
+    annual: FastMap<YearKey, (i64, usize)>,
     span: Option<(Month, Month)>,
     /// Unit names seen, by id (a name column, SIE `#OBJEKT`).
     pub unit_names: HashMap<String, String>,
@@ -61,6 +61,9 @@ pub struct Gathered {
     /// objects are new by nature; tables: a typo must not become a unit).
     pub create_units: bool,
 }
+
+/// A unit index, a cost type index and a year.
+type YearKey = (u32, u32, i32);
 
 /// The cost type index of rows that name none.
 const UNTYPED: u32 = u32::MAX;
