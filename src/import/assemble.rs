@@ -509,12 +509,18 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         };
         (unit_rank[u as usize], c)
     };
-    let mut sums: Vec<_> = g
+    // The order's key made once per key, not in every comparison: (measure, ranks, year).
+    let mut order: Vec<_> = g
         .months
         .iter()
-        .map(|(key, &slot)| (key, g.sums.get(slot)))
+        .map(|(&(u, c, measure, year), &slot)| ((measure, rank(u, c), year), (u, c, year), slot))
         .collect();
-    sums.sort_unstable_by_key(|(&(u, c, measure, year), _)| (measure, rank(u, c), year));
+    order.sort_unstable_by_key(|&(by, ..)| by);
+    let sums: Vec<_> = order
+        .iter()
+        .map(|&((measure, ..), (u, c, year), slot)| ((u, c, measure, year), g.sums.get(slot)))
+        .collect();
+    drop(order);
     let of = |measure: Figure| sums.iter().filter(move |(key, _)| key.2 == measure);
     let mut annual: Vec<_> = g.annual.iter().collect();
     annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
@@ -530,7 +536,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         .reserve_exact(of(Figure::Budget).count() + annual.len());
     doc.outcome.reserve_exact(count(Figure::Outcome));
     doc.forecasts.reserve_exact(count(Figure::Forecast));
-    for (&(u, c, _, year), months) in of(Figure::Budget) {
+    for &((u, c, _, year), months) in of(Figure::Budget) {
         let (unit, cost_type) = ids(u, c);
         doc.budget.push(BudgetRow {
             unit,
@@ -562,7 +568,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             months: None,
         });
     }
-    for &(&(u, c, _, year), months) in of(Figure::Outcome) {
+    for &((u, c, _, year), months) in of(Figure::Outcome) {
         let (unit, cost_type) = ids(u, c);
         for (month, amount) in months.read(year) {
             doc.outcome.push(OutcomeRow {
@@ -573,7 +579,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             });
         }
     }
-    for &(&(u, c, _, year), months) in of(Figure::Forecast) {
+    for &((u, c, _, year), months) in of(Figure::Forecast) {
         let (unit, cost_type) = ids(u, c);
         for (made, amount) in months.read(year) {
             doc.forecasts.push(ForecastRow {

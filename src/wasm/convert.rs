@@ -35,6 +35,8 @@ use crate::model::Document;
 use crate::num::money::Amount;
 use crate::periodise::{MethodKind, Periodised};
 
+use super::memory;
+
 // ── Out: Rust values → JS ─────────────────────────────────────────────────────────────────────
 
 /// Serializes a report or document to a plain JS object (JSON text, then `JSON.parse`).
@@ -182,10 +184,14 @@ pub(super) fn bytes(input: JsValue, name: &str) -> Result<Vec<u8>, Error> {
         return Ok(text.into_bytes());
     }
     if let Some(array) = input.dyn_ref::<js_sys::Uint8Array>() {
+        memory::reserve_for_input(array.length() as usize);
         return Ok(array.to_vec());
     }
     match input.dyn_ref::<js_sys::ArrayBuffer>() {
-        Some(buffer) => Ok(js_sys::Uint8Array::new(buffer).to_vec()),
+        Some(buffer) => {
+            memory::reserve_for_input(buffer.byte_length() as usize);
+            Ok(js_sys::Uint8Array::new(buffer).to_vec())
+        }
         None => Err(Error::option("expected a Uint8Array, an ArrayBuffer or a string").at(name)),
     }
 }

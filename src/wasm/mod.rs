@@ -6,9 +6,10 @@
 //!
 //! One file per exported class or group of functions: `workspace.rs` (the `Workspace` class),
 //! `functions.rs` (the free functions). Under them, each in one place: reading inputs and
-//! writing reports (`convert.rs`), the `Error` → JS `Error` conversion (`errors.rs`),
+//! writing reports (`convert.rs`), the memory a large input needs (`memory.rs`), the
+//! `Error` → JS `Error` conversion (`errors.rs`),
 //! IndexedDB (`storage.rs` over `js/store.js`), and the TypeScript in `types/*.d.ts`. Within
-//! the edge, uses point one way: `convert` at the floor, then `errors` and `storage`, then
+//! the edge, uses point one way: `memory`, then `convert`, then `errors` and `storage`, then
 //! `functions` and `workspace`.
 //!
 //! Not here: any figure, check, format or join of engines, which the core computes.
@@ -16,6 +17,7 @@
 mod convert;
 mod errors;
 mod functions;
+mod memory;
 mod storage;
 mod types;
 mod workspace;
