@@ -103,8 +103,9 @@ export function table(shape, sizes) {
 
 /** The panel's timings of one shape, a line per size. */
 export function panelLines(shape, sizes) {
-  return Object.entries(sizes).filter(([, s]) => s.panel).map(([n, { panel: p }]) =>
-    `panel, ${shape}, ${rows(n)} rows: file chosen → preview ${ms(median(p.preview))}, confirm → balans-import ${ms(median(p.confirm))}, total ${ms(median(p.total))} (median of ${p.total.length} run${p.total.length > 1 ? 's' : ''}${p.capped ? `; capped: a run took over ${p.capMs / 1000} s` : ''})`);
+  return Object.entries(sizes).filter(([, s]) => s.panel).map(([n, { panel: p }]) => (p.error
+    ? `panel, ${shape}, ${rows(n)} rows: failed (${p.error})` :
+    `panel, ${shape}, ${rows(n)} rows: file chosen → preview ${ms(median(p.preview))}, confirm → balans-import ${ms(median(p.confirm))}, total ${ms(median(p.total))} (median of ${p.total.length} run${p.total.length > 1 ? 's' : ''}${p.capped ? `; capped: a run took over ${p.capMs / 1000} s` : ''})`));
 }
 
 /** The issue's targets, each `{ ok, text }`, from this run's figures; a size not run says so. */

@@ -72,7 +72,11 @@ async function measure(server, browser, shape, n) {
     inputBytes: bytes.length, floatMaxErrorKr: floatOff.kr, floatMaxErrorUnit: floatOff.unit,
     legs: Object.fromEntries(Object.entries(legs).map(([name, leg]) => [name, summarise(leg)])),
   };
-  if (panel && csvApi) size.panel = await panelTimings(server, browser, { dir: out, input: csvName, region: regionName, runs });
+  if (panel && csvApi) {
+    // A page that runs out of memory on the panel's path is a finding, not the end of the run.
+    size.panel = await panelTimings(server, browser, { dir: out, input: csvName, region: regionName, runs })
+      .catch((err) => ({ error: err.message.split('\n')[0] }));
+  }
   console.log(`${shape} ${n.toLocaleString('en')}: exact implementations agree to the öre; JS numbers off by up to ${floatOff.kr.toFixed(6)} kr (${floatOff.unit}); native phases ${Object.entries(size.legs.native.phases).map(([p, x]) => `${p} ${ms(x)}`).join(', ')}`);
   return size;
 }
