@@ -17,7 +17,9 @@ export const PANEL_CAP_MS = 60_000;
 /** A step the page has not finished in this long fails the size's panel timings. */
 const STEP_TIMEOUT_MS = 600_000;
 
-/** `{ preview: [ms], confirm: [ms], total: [ms], capped, capMs }` for `input` (a CSV in `dir`). */
+/** `{ preview: [ms], confirm: [ms], total: [ms], capped, capMs, added }` for `input` (a CSV in
+ * `dir`); `added` is what the last run's import added (budget and outcome rows), as the panel's
+ * event says. */
 export async function panelTimings(server, browser, { dir, input, region, runs }) {
   const out = { preview: [], confirm: [], total: [], capped: false, capMs: PANEL_CAP_MS };
   for (let i = 0; i < runs; i++) {
@@ -50,7 +52,11 @@ async function panelRun(page, { dir, input, region }, out) {
       if (!decide.hidden && times.chosen && !times.shown) times.shown = performance.now();
     }).observe(decide, { attributes: true, attributeFilter: ['hidden'] });
     root.querySelector('button.confirm').addEventListener('click', () => { times.clicked = performance.now(); }, { capture: true });
-    panel.addEventListener('balans-import', () => { times.imported = performance.now(); }, { once: true });
+    panel.addEventListener('balans-import', (e) => {
+      times.imported = performance.now();
+      const { budgetRows, outcomeRows } = e.detail.report.added;
+      times.added = { budgetRows, outcomeRows };
+    }, { once: true });
   });
   await page.locator('balans-import input[type="file"]').setInputFiles(join(dir, input));
   const confirm = page.locator('balans-import button.confirm');
@@ -60,5 +66,6 @@ async function panelRun(page, { dir, input, region }, out) {
   const t = await page.evaluate(() => window.__panel);
   out.preview.push(t.shown - t.chosen);
   out.confirm.push(t.imported - t.clicked);
+  out.added = t.added;
   return t.shown - t.chosen + t.imported - t.clicked;
 }

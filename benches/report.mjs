@@ -105,7 +105,7 @@ export function table(shape, sizes) {
 export function panelLines(shape, sizes) {
   return Object.entries(sizes).filter(([, s]) => s.panel).map(([n, { panel: p }]) => (p.error
     ? `panel, ${shape}, ${rows(n)} rows: failed (${p.error})` :
-    `panel, ${shape}, ${rows(n)} rows: file chosen → preview ${ms(median(p.preview))}, confirm → balans-import ${ms(median(p.confirm))}, total ${ms(median(p.total))} (median of ${p.total.length} run${p.total.length > 1 ? 's' : ''}${p.capped ? `; capped: a run took over ${p.capMs / 1000} s` : ''})`));
+    `panel, ${shape}, ${rows(n)} rows: file chosen → preview ${ms(median(p.preview))}, confirm → balans-import ${ms(median(p.confirm))}, total ${ms(median(p.total))}; ${rows(p.added.budgetRows)} budget and ${rows(p.added.outcomeRows)} outcome rows added (median of ${p.total.length} run${p.total.length > 1 ? 's' : ''}${p.capped ? `; capped: a run took over ${p.capMs / 1000} s` : ''})`));
 }
 
 /** The issue's targets, each `{ ok, text }`, from this run's figures; a size not run says so. */
