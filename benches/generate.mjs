@@ -76,8 +76,8 @@ export function sparseCostTypes() {
 
 /** Each shape: its rows, its cost types, and its file names. */
 export const SHAPES = {
-  dense: { rows: (n, emit) => rows(n, emit), costTypes, file: (n, ext) => `rows-${n}.${ext}`, region: 'region.json' },
-  sparse: { rows: (n, emit) => sparseRows(n, emit), costTypes: sparseCostTypes, file: (n, ext) => `sparse-${n}.${ext}`, region: 'region-sparse.json' },
+  dense: { rows, costTypes, file: (n, ext) => `rows-${n}.${ext}`, region: 'region.json' },
+  sparse: { rows: sparseRows, costTypes: sparseCostTypes, file: (n, ext) => `sparse-${n}.${ext}`, region: 'region-sparse.json' },
 };
 
 /** öre (a safe integer) as sv-SE text: `-1 234 567,89` with U+00A0 between thousands. */

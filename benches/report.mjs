@@ -6,7 +6,7 @@
 // Not here: running anything (legs.mjs, panel.mjs), the input (generate.mjs).
 import { median } from './widget.mjs';
 
-export const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const ms = (x) => (x === undefined ? '–' : `${x.toFixed(0)} ms`);
 const ratio = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const rows = (n) => Number(n).toLocaleString('en');

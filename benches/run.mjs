@@ -23,7 +23,7 @@ import { serve } from '../pkg-tests/serve.mjs';
 import { SHAPES } from './generate.mjs';
 import { browserLeg, nativeLeg, nodeLeg } from './legs.mjs';
 import { panelTimings } from './panel.mjs';
-import { agree, floatError, markdown, mb, panelLines, summarise, table, targetLine, targets } from './report.mjs';
+import { agree, floatError, markdown, panelLines, summarise, table, targetLine, targets } from './report.mjs';
 import { CSP, FLAGS, firstRender, median, rerender } from './widget.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
