@@ -79,7 +79,7 @@ export function ratios(size) {
 /** One shape's table: a line per figure, a column per size. */
 export function table(shape, sizes) {
   const ns = Object.keys(sizes);
-  const line = (label, f) => `${label.padEnd(36)}${ns.map((n) => String(f(sizes[n], n)).padStart(18)).join('')}`;
+  const line = (label, f) => `${label.padEnd(36)}${ns.map((n) => String(f(sizes[n], n)).padStart(20)).join('')}`;
   const leg = (name) => (s) => `${ms(s.legs[name].firstMs)} / ${ms(s.legs[name].warmMs)}`;
   return [
     line(`── ${shape}`, (_, n) => `${rows(n)} asked`),
