@@ -183,7 +183,7 @@ fuzz-%: fuzz-tools
 # --- bench: not part of `make test` (minutes long; figures depend on the machine) --------------
 
 .PHONY: bench
-# BENCH_ARGS: e.g. "--sizes 10000,100000 --runs 3"; see benches/run.mjs.
+# BENCH_ARGS: e.g. "--sizes 10000,100000 --runs 3 --shapes dense,sparse"; see benches/run.mjs.
 BENCH_ARGS ?=
 bench: build browser-tools benches/node_modules/.installed
 	node benches/run.mjs $(BENCH_ARGS)

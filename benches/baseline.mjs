@@ -5,7 +5,9 @@
 //
 // Not the product and not a reference implementation: it covers what the bench's CSV holds
 // (budget and outcome per unit, account and month; no forecasts or one-offs) and the figures the
-// bench compares (period, tertial, year to date, full-year budget; percent and status).
+// bench compares (period, tertial, year to date, full-year budget; percent and status). As in
+// balans, a unit whose subtree has no outcome booked in the report's month or later has no
+// outcome, deviation, percent or status ("inget utfall": a month not yet booked is not zero).
 import Decimal from 'decimal.js';
 
 /** Exact decimals; values are `Decimal`s. */
@@ -58,7 +60,8 @@ function plain(text) {
 /**
  * The report as of month `asOf` (1–12) from CSV `bytes` over the tree of `region` (units in
  * parents-before-children order, as the generator writes them). Returns `{ rows, phases }`,
- * each row `{ unit, period, tertial, ytd, fullYear }` with amounts in the arithmetic's values.
+ * each row `{ unit, period, tertial, ytd, fullYear }` with amounts in the arithmetic's values
+ * (outcome and deviation `null` where the unit has no outcome booked through `asOf`).
  */
 export function deviation(bytes, region, arith, asOf = 8) {
   const t0 = performance.now();
@@ -70,6 +73,8 @@ export function deviation(bytes, region, arith, asOf = 8) {
   const n = units.length;
   const budget = new Array(n * 12).fill(arith.zero);
   const outcome = new Array(n * 12).fill(arith.zero);
+  /** The last month (0–11) with outcome booked per unit; -1 for none. */
+  const booked = new Int8Array(n).fill(-1);
   let start = text.indexOf('\n') + 1;
   const header = text.slice(0, start).trim().split(';').map((h) => h.toLowerCase());
   const col = (name) => header.indexOf(name);
@@ -85,7 +90,10 @@ export function deviation(bytes, region, arith, asOf = 8) {
     if (pos === undefined) throw new Error(`unknown unit ${cells[cUnit]}`);
     const slot = pos * 12 + Number(cells[cPeriod].slice(5, 7)) - 1;
     if (cells[cBudget]) budget[slot] = arith.add(budget[slot], arith.parse(plain(cells[cBudget])));
-    if (cells[cOutcome]) outcome[slot] = arith.add(outcome[slot], arith.parse(plain(cells[cOutcome])));
+    if (cells[cOutcome]) {
+      outcome[slot] = arith.add(outcome[slot], arith.parse(plain(cells[cOutcome])));
+      booked[pos] = Math.max(booked[pos], slot - pos * 12);
+    }
   }
   const t2 = performance.now();
 
@@ -111,8 +119,10 @@ export function deviation(bytes, region, arith, asOf = 8) {
     return t;
   });
   for (let pos = n - 1; pos > 0; pos--) {
-    const parent = totals[index.get(units[pos].parent)];
+    const up = index.get(units[pos].parent);
+    const parent = totals[up];
     const child = totals[pos];
+    booked[up] = Math.max(booked[up], booked[pos]);
     parent.yearBudget = arith.add(parent.yearBudget, child.yearBudget);
     for (const s of spans) {
       parent[s].budget = arith.add(parent[s].budget, child[s].budget);
@@ -121,7 +131,8 @@ export function deviation(bytes, region, arith, asOf = 8) {
   }
   const t3 = performance.now();
 
-  const figures = (span, [absolute, percent]) => {
+  const figures = (span, [absolute, percent], isBooked) => {
+    if (!isBooked) return { budget: span.budget, outcome: null, deviation: null, percent: null, status: null };
     const dev = arith.sub(span.outcome, span.budget);
     const size = arith.abs(dev);
     const passAbs = arith.gt(size, arith.parse(String(absolute)));
@@ -139,11 +150,12 @@ export function deviation(bytes, region, arith, asOf = 8) {
   const rows = units.map((u, pos) => {
     const t = totals[pos];
     const threshold = THRESHOLDS[u.level] ?? THRESHOLDS.unit;
+    const isBooked = booked[pos] >= m;
     return {
       unit: u.id,
-      period: figures(t.period, threshold),
-      tertial: figures(t.tertial, threshold),
-      ytd: figures(t.ytd, threshold),
+      period: figures(t.period, threshold, isBooked),
+      tertial: figures(t.tertial, threshold, isBooked),
+      ytd: figures(t.ytd, threshold, isBooked),
       fullYear: { budget: t.yearBudget },
     };
   });

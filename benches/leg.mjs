@@ -33,7 +33,7 @@ async function main() {
     rows = result.rows;
   }
   const digest = rows.map((r) => [r.unit, ...['period', 'tertial', 'ytd'].flatMap((s) =>
-    [r[s].budget, r[s].outcome, r[s].deviation].map(arith.text)), arith.text(r.fullYear.budget)].join(';')).join('\n') + '\n';
+    [r[s].budget, r[s].outcome, r[s].deviation].map((a) => (a === null ? '' : arith.text(a)))), arith.text(r.fullYear.budget)].join(';')).join('\n') + '\n';
   return { phases, memoryBytes: process.resourceUsage().maxRSS * 1024, digest };
 }
 

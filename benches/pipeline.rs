@@ -128,7 +128,7 @@ fn digest(report: &DeviationReport) -> String {
         let figures = [&row.period, &row.tertial, &row.ytd];
         let mut cells = vec![row.head.unit.clone()];
         for f in figures {
-            // The bench books outcome through its month: no span is without outcome.
+            // A unit with no outcome booked through the month has none (an empty cell).
             let [outcome, deviation] = [f.outcome, f.deviation].map(|a| a.map(|a| a.to_string()));
             cells.push(f.budget.to_string());
             cells.extend([outcome, deviation].map(Option::unwrap_or_default));

@@ -158,7 +158,7 @@ async function compare(server, browser, { dir, file, runs, other }) {
 }
 
 /** A CPU profile's self time per function (name and place), in ms, largest first. */
-function selfTimes(cpu) {
+export function selfTimes(cpu) {
   const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
   const self = new Map();
   for (let i = 0; i < cpu.samples.length; i++) {
