@@ -129,9 +129,7 @@ impl Dataset {
             let prior = || outcome.get(&(pos, row.year - 1)).copied();
             let spread = monthly_budget(row, prior).map_err(|e| e.at(format!("budget[{i}]")))?;
             let months = budget.entry((pos, row.year)).or_insert([Amount::ZERO; 12]);
-            for (sum, part) in months.iter_mut().zip(spread) {
-                *sum += part;
-            }
+            add_months(months, &spread);
             let c = ct(row.cost_type.as_deref());
             let kind = c.map(|c| doc.cost_types[c].kind);
             if let Some(side) = side(kind, spread.iter().sum()) {
@@ -141,18 +139,14 @@ impl Dataset {
                     (Kind::Cost, None) => g.untyped_cost.get_or_insert([Amount::ZERO; 12]),
                     (Kind::Revenue, _) => &mut g.budget_revenue,
                 };
-                for (sum, part) in months.iter_mut().zip(spread) {
-                    *sum += part;
-                }
+                add_months(months, &spread);
             }
             if let Some(c) = c {
                 let months = typed
                     .budget
                     .entry((pos, row.year, c))
                     .or_insert([Amount::ZERO; 12]);
-                for (sum, part) in months.iter_mut().zip(spread) {
-                    *sum += part;
-                }
+                add_months(months, &spread);
             }
         }
         let years: std::collections::BTreeSet<i32> = budget
@@ -173,6 +167,16 @@ impl Dataset {
             volumes,
             gross,
         })
+    }
+}
+
+/// Adds `parts` to `sums` month by month, skipping the months of zero: a budget row of a
+/// sparse ledger holds one or two months, and a `Decimal` addition costs more than the test.
+fn add_months(sums: &mut Months, parts: &Months) {
+    for (sum, part) in sums.iter_mut().zip(parts) {
+        if !part.is_zero() {
+            *sum += *part;
+        }
     }
 }
 
