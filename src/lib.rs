@@ -9,7 +9,7 @@
 //! through the names below, not through its files.
 //!
 //! The modules, from the floor up (each uses only those above it in this list):
-//! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text` → `model`, `org`,
+//! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text`, `chunk` → `model`, `org`,
 //! `periodise`, `budget` → `import`, `dataset` → `deviation`, `effects`, `grants`, `goals`,
 //! `frame`, `bridge`, `comments` → `committee` (the committee paper, composing them) and
 //! `export` (reports as files) → `workspace` → `wasm`.
@@ -17,6 +17,7 @@
 mod bridge;
 mod budget;
 mod calendar;
+mod chunk;
 mod comments;
 mod committee;
 mod dataset;

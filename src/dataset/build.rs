@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use crate::budget::monthly_budget;
 use crate::calendar::Month;
+use crate::chunk;
 use crate::error::{Error, Result};
 use crate::hash::{FastMap, FastSet};
-use crate::model::{Document, Kind};
+use crate::model::{BudgetRow, Document, ForecastRow, Kind, OneOffRow, OutcomeRow, VolumeRow};
 use crate::num::money::{Amount, Months};
 use crate::org::Tree;
 use crate::recent::Recent;
@@ -19,121 +20,202 @@ use super::{Dataset, Gross, Typed};
 
 impl Dataset {
     /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
-    pub fn new<'d>(doc: &'d Document) -> Result<Dataset> {
+    pub fn new(doc: &Document) -> Result<Dataset> {
         let tree = Tree::new(doc.units.clone())?;
         check_cost_types(doc)?;
-        let cost_type: FastMap<&str, usize> = doc
-            .cost_types
-            .iter()
-            .enumerate()
-            .map(|(i, ct)| (ct.id.as_str(), i))
+        let mut b = Builder::new(&tree, doc);
+        for (i, comment) in doc.comments.iter().enumerate() {
+            b.unit("comments", i, &comment.unit)?;
+        }
+        for (n, rows) in doc.outcome.chunks(chunk::ROWS).enumerate() {
+            b.outcome(rows, n * chunk::ROWS)?;
+        }
+        b.one_offs(&doc.one_offs)?;
+        b.volumes(&doc.volumes)?;
+        b.forecasts(&doc.forecasts)?;
+        // After the outcome: a budget by last year's profile reads it.
+        for (n, rows) in doc.budget.chunks(chunk::ROWS).enumerate() {
+            b.budget(rows, n * chunk::ROWS)?;
+        }
+        let Builder { sums, .. } = b;
+        let years: std::collections::BTreeSet<i32> = sums
+            .budget
+            .keys()
+            .chain(sums.outcome.keys())
+            .chain(sums.forecasts.keys())
+            .map(|&(_, year)| year)
             .collect();
-        // One lookup per run of rows naming the same unit or cost type; check_cost_types has
-        // made sure every cost type is known.
-        let mut recent_cost_type = Recent::new();
-        let mut ct =
-            |id: Option<&'d str>| id.map(|id| recent_cost_type.get(id, |id| cost_type[id]));
-        let mut recent_unit = Recent::new();
-        let mut unit = |list: &str, i: usize, id: &'d str| {
-            recent_unit
-                .try_get(id, |id| tree.position(id))
-                .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
-        };
-        let mut typed = Typed::default();
+        Ok(Dataset {
+            years: years.into_iter().collect(),
+            tree,
+            budget: sums.budget,
+            outcome: sums.outcome,
+            forecasts: sums.forecasts,
+            cost_types: doc.cost_types.clone(),
+            typed: sums.typed,
+            one_offs: sums.one_offs,
+            volumes: sums.volumes,
+            gross: sums.gross,
+        })
+    }
+}
+
+/// The sums a dataset holds, as they are added up.
+#[derive(Default)]
+struct Sums {
+    budget: FastMap<(usize, i32), Months>,
+    outcome: FastMap<(usize, i32), Months>,
+    forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>>,
+    typed: Typed,
+    one_offs: FastMap<(usize, i32), Months>,
+    volumes: Vec<(usize, VolumeRow)>,
+    gross: FastMap<(usize, i32), Gross>,
+}
+
+/// One pass over a document's rows: each list's rows checked and added to [`Sums`], the long
+/// lists a chunk per call (see [`chunk`]), with the last unit and cost type looked up remembered.
+struct Builder<'d> {
+    tree: &'d Tree,
+    doc: &'d Document,
+    cost_type: FastMap<&'d str, usize>,
+    recent_unit: Recent<'d, usize>,
+    recent_cost_type: Recent<'d, usize>,
+    sums: Sums,
+}
+
+impl<'d> Builder<'d> {
+    fn new(tree: &'d Tree, doc: &'d Document) -> Builder<'d> {
+        let mut sums = Sums::default();
         // Sized once for what a ledger holds (each unit and cost type with a budget row has
         // outcome too): growing a map of 100,000 keys held the old and the new table at once.
-        typed.budget.reserve(doc.budget.len());
-        typed.outcome.reserve(doc.budget.len());
-
-        for (i, comment) in doc.comments.iter().enumerate() {
-            unit("comments", i, &comment.unit)?;
+        sums.typed.budget.reserve(doc.budget.len());
+        sums.typed.outcome.reserve(doc.budget.len());
+        Builder {
+            tree,
+            doc,
+            cost_type: doc
+                .cost_types
+                .iter()
+                .enumerate()
+                .map(|(i, ct)| (ct.id.as_str(), i))
+                .collect(),
+            recent_unit: Recent::new(),
+            recent_cost_type: Recent::new(),
+            sums,
         }
+    }
 
-        let mut gross: FastMap<(usize, i32), Gross> = FastMap::default();
-        let mut outcome: FastMap<(usize, i32), Months> = FastMap::default();
-        for (i, row) in doc.outcome.iter().enumerate() {
-            let pos = unit("outcome", i, &row.unit)?;
-            let months = outcome
-                .entry((pos, row.month.year()))
-                .or_insert([Amount::ZERO; 12]);
-            months[row.month.index()] += row.amount;
-            let c = ct(row.cost_type.as_deref());
-            if let Some(side) = side(c.map(|c| doc.cost_types[c].kind), row.amount) {
-                let g = gross.entry((pos, row.month.year())).or_default();
+    /// The position of a row's unit; an unknown one is an error at `list[i].unit`.
+    fn unit(&mut self, list: &str, i: usize, id: &'d str) -> Result<usize> {
+        let tree = self.tree;
+        self.recent_unit
+            .try_get(id, |id| tree.position(id))
+            .map_err(|e| e.at("unit").at(format!("{list}[{i}]")))
+    }
+
+    /// The position of a row's cost type (`check_cost_types` has made sure it is known).
+    fn cost_type(&mut self, id: Option<&'d str>) -> Option<usize> {
+        let index = &self.cost_type;
+        id.map(|id| self.recent_cost_type.get(id, |id| index[id]))
+    }
+
+    /// Adds outcome rows, the `first`th of the document's on. Out of line: see [`chunk`].
+    #[inline(never)]
+    fn outcome(&mut self, rows: &'d [OutcomeRow], first: usize) -> Result<()> {
+        for (i, row) in rows.iter().enumerate() {
+            let pos = self.unit("outcome", first + i, &row.unit)?;
+            let c = self.cost_type(row.cost_type.as_deref());
+            let (year, month) = (row.month.year(), row.month.index());
+            let sums = &mut self.sums;
+            sums.outcome
+                .entry((pos, year))
+                .or_insert([Amount::ZERO; 12])[month] += row.amount;
+            if let Some(side) = side(c.map(|c| self.doc.cost_types[c].kind), row.amount) {
+                let g = sums.gross.entry((pos, year)).or_default();
                 let months = match side {
                     Kind::Cost => g.outcome_cost.get_or_insert([Amount::ZERO; 12]),
                     Kind::Revenue => &mut g.outcome_revenue,
                 };
-                months[row.month.index()] += row.amount;
+                months[month] += row.amount;
             }
             if let Some(c) = c {
-                let months = typed
-                    .outcome
-                    .entry((pos, row.month.year(), c))
-                    .or_insert([Amount::ZERO; 12]);
-                months[row.month.index()] += row.amount;
+                let months = sums.typed.outcome.entry((pos, year, c));
+                months.or_insert([Amount::ZERO; 12])[month] += row.amount;
             }
         }
+        Ok(())
+    }
 
-        let mut one_offs: FastMap<(usize, i32), Months> = FastMap::default();
-        for (i, row) in doc.one_offs.iter().enumerate() {
-            let pos = unit("oneOffs", i, &row.unit)?;
-            let key = (pos, row.month.year());
-            one_offs.entry(key).or_insert([Amount::ZERO; 12])[row.month.index()] += row.amount;
-            if let Some(c) = ct(row.cost_type.as_deref()) {
-                let months = typed
-                    .one_offs
-                    .entry((pos, row.month.year(), c))
-                    .or_insert([Amount::ZERO; 12]);
-                months[row.month.index()] += row.amount;
+    fn one_offs(&mut self, rows: &'d [OneOffRow]) -> Result<()> {
+        for (i, row) in rows.iter().enumerate() {
+            let pos = self.unit("oneOffs", i, &row.unit)?;
+            let c = self.cost_type(row.cost_type.as_deref());
+            let (key, month) = ((pos, row.month.year()), row.month.index());
+            let sums = &mut self.sums;
+            sums.one_offs.entry(key).or_insert([Amount::ZERO; 12])[month] += row.amount;
+            if let Some(c) = c {
+                let months = sums.typed.one_offs.entry((pos, row.month.year(), c));
+                months.or_insert([Amount::ZERO; 12])[month] += row.amount;
             }
         }
+        Ok(())
+    }
 
-        let mut volumes = Vec::with_capacity(doc.volumes.len());
-        for (i, row) in doc.volumes.iter().enumerate() {
-            let pos = unit("volumes", i, &row.unit)?;
+    fn volumes(&mut self, rows: &'d [VolumeRow]) -> Result<()> {
+        self.sums.volumes.reserve(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let pos = self.unit("volumes", i, &row.unit)?;
             for (name, value) in [("budget", row.budget), ("actual", row.actual)] {
                 if value.0 < rust_decimal::Decimal::ZERO {
                     let reason = "a volume cannot be negative".to_string();
                     return Err(Error::Schema { reason }.at(format!("volumes[{i}].{name}")));
                 }
             }
-            volumes.push((pos, row.clone()));
+            self.sums.volumes.push((pos, row.clone()));
         }
+        Ok(())
+    }
 
-        let mut forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>> = FastMap::default();
-        for (i, row) in doc.forecasts.iter().enumerate() {
-            let pos = unit("forecasts", i, &row.unit)?;
+    fn forecasts(&mut self, rows: &'d [ForecastRow]) -> Result<()> {
+        for (i, row) in rows.iter().enumerate() {
+            let pos = self.unit("forecasts", i, &row.unit)?;
             if row.made.year() != row.year {
                 let reason = format!("a forecast for {} must be made in that year", row.year);
                 return Err(Error::Schema { reason }.at(format!("forecasts[{i}].made")));
             }
-            *forecasts
-                .entry((pos, row.year))
-                .or_default()
-                .entry(row.made)
-                .or_insert(Amount::ZERO) += row.amount;
-            if let Some(c) = ct(row.cost_type.as_deref()) {
-                *typed
-                    .forecasts
-                    .entry((pos, row.year, c))
-                    .or_default()
-                    .entry(row.made)
-                    .or_insert(Amount::ZERO) += row.amount;
+            let c = self.cost_type(row.cost_type.as_deref());
+            let sums = &mut self.sums;
+            let made = sums.forecasts.entry((pos, row.year)).or_default();
+            *made.entry(row.made).or_insert(Amount::ZERO) += row.amount;
+            if let Some(c) = c {
+                let made = sums.typed.forecasts.entry((pos, row.year, c)).or_default();
+                *made.entry(row.made).or_insert(Amount::ZERO) += row.amount;
             }
         }
+        Ok(())
+    }
 
-        let mut budget: FastMap<(usize, i32), Months> = FastMap::default();
-        for (i, row) in doc.budget.iter().enumerate() {
-            let pos = unit("budget", i, &row.unit)?;
+    /// Adds budget rows, periodised, the `first`th of the document's on. Out of line: see
+    /// [`chunk`].
+    #[inline(never)]
+    fn budget(&mut self, rows: &'d [BudgetRow], first: usize) -> Result<()> {
+        for (i, row) in rows.iter().enumerate() {
+            let i = first + i;
+            let pos = self.unit("budget", i, &row.unit)?;
+            let c = self.cost_type(row.cost_type.as_deref());
+            let sums = &mut self.sums;
+            let outcome = &sums.outcome;
             let prior = || outcome.get(&(pos, row.year - 1)).copied();
             let spread = monthly_budget(row, prior).map_err(|e| e.at(format!("budget[{i}]")))?;
-            let months = budget.entry((pos, row.year)).or_insert([Amount::ZERO; 12]);
-            add_months(months, &spread);
-            let c = ct(row.cost_type.as_deref());
-            let kind = c.map(|c| doc.cost_types[c].kind);
+            add_months(
+                sums.budget
+                    .entry((pos, row.year))
+                    .or_insert([Amount::ZERO; 12]),
+                &spread,
+            );
+            let kind = c.map(|c| self.doc.cost_types[c].kind);
             if let Some(side) = side(kind, spread.iter().sum()) {
-                let g = gross.entry((pos, row.year)).or_default();
+                let g = sums.gross.entry((pos, row.year)).or_default();
                 let months = match (side, kind) {
                     (Kind::Cost, Some(_)) => g.typed_cost.get_or_insert([Amount::ZERO; 12]),
                     (Kind::Cost, None) => g.untyped_cost.get_or_insert([Amount::ZERO; 12]),
@@ -142,31 +224,11 @@ impl Dataset {
                 add_months(months, &spread);
             }
             if let Some(c) = c {
-                let months = typed
-                    .budget
-                    .entry((pos, row.year, c))
-                    .or_insert([Amount::ZERO; 12]);
-                add_months(months, &spread);
+                let months = sums.typed.budget.entry((pos, row.year, c));
+                add_months(months.or_insert([Amount::ZERO; 12]), &spread);
             }
         }
-        let years: std::collections::BTreeSet<i32> = budget
-            .keys()
-            .chain(outcome.keys())
-            .chain(forecasts.keys())
-            .map(|&(_, year)| year)
-            .collect();
-        Ok(Dataset {
-            years: years.into_iter().collect(),
-            tree,
-            budget,
-            outcome,
-            forecasts,
-            cost_types: doc.cost_types.clone(),
-            typed,
-            one_offs,
-            volumes,
-            gross,
-        })
+        Ok(())
     }
 }
 

@@ -9,6 +9,7 @@ use std::collections::hash_map::Entry as Slot;
 use std::collections::{HashMap, HashSet};
 
 use crate::calendar::Month;
+use crate::chunk;
 use crate::hash::FastMap;
 use crate::id::Id;
 use crate::model::Unit;
@@ -45,7 +46,7 @@ pub struct Gathered {
     /// Names and kinds seen, by cost type index (first one given wins).
     about: Vec<(Option<String>, Option<Kind>)>,
     /// Where each key's months are in `sums`.
-    months: FastMap<(u32, u32, Figure, i32), u32>,
+    months: FastMap<MonthsKey, u32>,
     /// By figure, the last key's unit, cost type and year with its place in `sums`: a ledger
     /// lists a key's months together, so most amounts are added to the key of the amount before.
     recent: [Option<(YearKey, u32)>; 3],
@@ -64,6 +65,9 @@ pub struct Gathered {
 
 /// A unit index, a cost type index and a year.
 type YearKey = (u32, u32, i32);
+
+/// The key of one gathered year of months: unit and cost type indexes, measure and year.
+type MonthsKey = (u32, u32, Figure, i32);
 
 /// The cost type index of rows that name none.
 const UNTYPED: u32 = u32::MAX;
@@ -297,6 +301,12 @@ impl Gathered {
         }
     }
 
+    /// The unit and cost type ids of interned indexes.
+    fn ids(&self, u: u32, c: u32) -> (Id, Option<Id>) {
+        let unit = self.units.id(u).expect("an interned unit").clone();
+        (unit, self.cost_types.id(c).cloned())
+    }
+
     /// Records a cost type's name and kind as the input gives them; the first given wins.
     pub fn describe_cost_type(&mut self, id: &str, name: Option<&str>, kind: Option<Kind>) {
         let i = self.cost_types.intern(id) as usize;
@@ -524,10 +534,6 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     let of = |measure: Figure| sums.iter().filter(move |(key, _)| key.2 == measure);
     let mut annual: Vec<_> = g.annual.iter().collect();
     annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
-    let ids = |u: u32, c: u32| {
-        let unit = g.units.id(u).expect("an interned unit").clone();
-        (unit, g.cost_types.id(c).cloned())
-    };
     // Each list sized once: growing by doubling held the old and the new list at once, and
     // a region's year is 700,000 outcome rows.
     let count =
@@ -536,27 +542,12 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         .reserve_exact(of(Figure::Budget).count() + annual.len());
     doc.outcome.reserve_exact(count(Figure::Outcome));
     doc.forecasts.reserve_exact(count(Figure::Forecast));
-    for &((u, c, _, year), months) in of(Figure::Budget) {
-        let (unit, cost_type) = ids(u, c);
-        doc.budget.push(BudgetRow {
-            unit,
-            cost_type,
-            year,
-            annual: None,
-            method: None,
-            weights: None,
-            rounding: None,
-            months: Some(
-                months
-                    .ore
-                    .iter()
-                    .map(|&ore| Amount::from_ore(ore))
-                    .collect(),
-            ),
-        });
+    for part in sums.chunks(chunk::ROWS) {
+        write(part, &g, doc);
     }
+    // Budgets by year after those by month.
     for (&(u, c, year), &(annual, _)) in annual {
-        let (unit, cost_type) = ids(u, c);
+        let (unit, cost_type) = g.ids(u, c);
         doc.budget.push(BudgetRow {
             unit,
             cost_type,
@@ -568,32 +559,57 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
             months: None,
         });
     }
-    for &((u, c, _, year), months) in of(Figure::Outcome) {
-        let (unit, cost_type) = ids(u, c);
-        for (month, amount) in months.read(year) {
-            doc.outcome.push(OutcomeRow {
-                unit: unit.clone(),
-                cost_type: cost_type.clone(),
-                month,
-                amount,
-            });
-        }
-    }
-    for &((u, c, _, year), months) in of(Figure::Forecast) {
-        let (unit, cost_type) = ids(u, c);
-        for (made, amount) in months.read(year) {
-            doc.forecasts.push(ForecastRow {
-                unit: unit.clone(),
-                cost_type: cost_type.clone(),
-                year,
-                made,
-                amount,
-            });
-        }
-    }
     if let Some((first, last)) = g.span {
         report.first_month = Some(first.to_string());
         report.last_month = Some(last.to_string());
+    }
+}
+
+/// Writes gathered sums, in order, as rows of their measure's list. Out of line, a chunk of
+/// keys per call: see [`chunk`].
+#[inline(never)]
+fn write(sums: &[(MonthsKey, &Months)], g: &Gathered, doc: &mut Document) {
+    for &((u, c, measure, year), months) in sums {
+        let (unit, cost_type) = g.ids(u, c);
+        match measure {
+            Figure::Budget => doc.budget.push(BudgetRow {
+                unit,
+                cost_type,
+                year,
+                annual: None,
+                method: None,
+                weights: None,
+                rounding: None,
+                months: Some(
+                    months
+                        .ore
+                        .iter()
+                        .map(|&ore| Amount::from_ore(ore))
+                        .collect(),
+                ),
+            }),
+            Figure::Outcome => {
+                for (month, amount) in months.read(year) {
+                    doc.outcome.push(OutcomeRow {
+                        unit: unit.clone(),
+                        cost_type: cost_type.clone(),
+                        month,
+                        amount,
+                    });
+                }
+            }
+            Figure::Forecast => {
+                for (made, amount) in months.read(year) {
+                    doc.forecasts.push(ForecastRow {
+                        unit: unit.clone(),
+                        cost_type: cost_type.clone(),
+                        year,
+                        made,
+                        amount,
+                    });
+                }
+            }
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use super::cells::{self, When};
 use super::columns::{self, Column, Field, Figure};
 use super::rows::Rows;
 use super::{Settings, Sign};
+use crate::chunk;
 use crate::error::report::{ColumnUse, ImportReport, Location};
 use crate::model::Kind;
 
@@ -93,14 +94,9 @@ fn single(field: Field) -> Option<usize> {
     })
 }
 
-/// Rows read per call of [`Layout::rows`]. A WebAssembly engine starts a function in quick,
-/// unoptimised code and swaps in optimised code for its next call, never during one: a million
-/// rows read in one call would all run unoptimised (the first import took twice the next).
-const CHUNK: usize = 2048;
-
 impl Layout {
-    /// Reads up to [`CHUNK`] data rows, counting them in the report; false once the rows are
-    /// all read. Kept out of line, so that it is called again (see [`CHUNK`]).
+    /// Reads up to [`chunk::ROWS`] data rows, counting them in the report; false once the rows
+    /// are all read. Out of line, so that it is called again (see [`chunk`]).
     #[inline(never)]
     fn rows<'t>(
         &self,
@@ -111,7 +107,7 @@ impl Layout {
         g: &mut Gathered,
         report: &mut ImportReport,
     ) -> bool {
-        for _ in 0..CHUNK {
+        for _ in 0..chunk::ROWS {
             let Some(line) = rows.next_into(cells) else {
                 return false;
             };
