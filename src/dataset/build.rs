@@ -130,7 +130,7 @@ impl<'d> Builder<'d> {
             sums.outcome
                 .entry((pos, year))
                 .or_insert([Amount::ZERO; 12])[month] += row.amount;
-            if let Some(side) = side(c.map(|c| self.doc.cost_types[c].kind), row.amount) {
+            if let Some(side) = side(c.map(|c| self.doc.cost_types[c].kind), || row.amount) {
                 let g = sums.gross.entry((pos, year)).or_default();
                 let months = match side {
                     Kind::Cost => g.outcome_cost.get_or_insert([Amount::ZERO; 12]),
@@ -214,7 +214,7 @@ impl<'d> Builder<'d> {
                 &spread,
             );
             let kind = c.map(|c| self.doc.cost_types[c].kind);
-            if let Some(side) = side(kind, spread.iter().sum()) {
+            if let Some(side) = side(kind, || spread.iter().sum()) {
                 let g = sums.gross.entry((pos, row.year)).or_default();
                 let months = match (side, kind) {
                     (Kind::Cost, Some(_)) => g.typed_cost.get_or_insert([Amount::ZERO; 12]),
@@ -242,15 +242,18 @@ fn add_months(sums: &mut Months, parts: &Months) {
     }
 }
 
-/// Which gross side a row is on: its cost type's kind, or without one its sign (negative is
-/// cost); a row of zero without a cost type is on neither.
-fn side(kind: Option<Kind>, amount: Amount) -> Option<Kind> {
-    match kind {
-        Some(kind) => Some(kind),
-        None if amount.is_zero() => None,
-        None if amount < Amount::ZERO => Some(Kind::Cost),
-        None => Some(Kind::Revenue),
-    }
+/// Which gross side a row is on: its cost type's kind, or without one the sign of its amount
+/// (negative is cost; asked for only then); a row of zero without a cost type is on neither.
+fn side(kind: Option<Kind>, amount: impl FnOnce() -> Amount) -> Option<Kind> {
+    let Some(kind) = kind else {
+        let amount = amount();
+        return match amount.cmp(&Amount::ZERO) {
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Less => Some(Kind::Cost),
+            std::cmp::Ordering::Greater => Some(Kind::Revenue),
+        };
+    };
+    Some(kind)
 }
 
 /// Cost type ids are unique, and every row's cost type is one of them.

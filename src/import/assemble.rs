@@ -8,7 +8,7 @@
 use std::collections::hash_map::Entry as Slot;
 use std::collections::{HashMap, HashSet};
 
-use crate::calendar::Month;
+use crate::calendar::{Month, YEARS};
 use crate::chunk;
 use crate::hash::FastMap;
 use crate::id::Id;
@@ -519,16 +519,23 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         };
         (unit_rank[u as usize], c)
     };
-    // The order's key made once per key, not in every comparison: (measure, ranks, year).
-    let mut order: Vec<_> = g
+    // The order's key made once per key, as one integer (measure, ranks, year, high to low
+    // bits), not in every comparison: a sparse ledger has a key for each row or two.
+    let mut order: Vec<(u128, MonthsKey, u32)> = g
         .months
         .iter()
-        .map(|(&(u, c, measure, year), &slot)| ((measure, rank(u, c), year), (u, c, year), slot))
+        .map(|(&key, &slot)| {
+            let (u, c, measure, year) = key;
+            let (u, c) = rank(u, c);
+            let year = (year - YEARS.start()) as u128;
+            let by = (measure as u128) << 96 | u128::from(u) << 64 | u128::from(c) << 32 | year;
+            (by, key, slot)
+        })
         .collect();
     order.sort_unstable_by_key(|&(by, ..)| by);
     let sums: Vec<_> = order
         .iter()
-        .map(|&((measure, ..), (u, c, year), slot)| ((u, c, measure, year), g.sums.get(slot)))
+        .map(|&(_, key, slot)| (key, g.sums.get(slot)))
         .collect();
     drop(order);
     let of = |measure: Figure| sums.iter().filter(move |(key, _)| key.2 == measure);

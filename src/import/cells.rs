@@ -10,6 +10,7 @@ use crate::calendar::Month;
 use crate::num::money::{Amount, DisplayUnit};
 
 use super::columns::{self, Field};
+use super::rows::trim;
 
 /// The largest amount one cell may hold, in kronor: 10^15 (a million billion). Larger is surely a
 /// mistake, and the bound keeps sums of any number of cells far from `Decimal`'s limit.
@@ -31,7 +32,7 @@ pub const AMOUNT_EXPECTED: &str =
 /// warning text comes back with a value that could be read two ways. Öre, not a `Decimal`:
 /// readers add a million cells up, and integers add faster (and a cell's öre fit an `i64`).
 pub fn amount(text: &str, scale: DisplayUnit) -> Result<(Option<i64>, Option<String>), CellError> {
-    let text = text.trim();
+    let text = trim(text);
     if scale == DisplayUnit::Kr {
         // Nearly every cell: plain digits with at most two decimals, so nothing to warn about.
         if let Some(ore) = Amount::parse_plain_ore(text).filter(|o| o.abs() <= MAX_CELL * 100) {

@@ -149,4 +149,23 @@ mod tests {
         assert_eq!(report.errors[0].at.line, Some(94), "the row that went over");
         assert!(report.is_rejected());
     }
+
+    #[test]
+    fn cells_are_trimmed_as_str_trim_trims_them() {
+        for cell in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}12\u{a0}",
+            "1 234,50",
+            "x\t",
+            "ö",
+            " ö ",
+            "-",
+        ] {
+            assert_eq!(super::super::rows::trim(cell), cell.trim(), "{cell:?}");
+        }
+    }
 }

@@ -119,6 +119,16 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// A cell's text without the whitespace around it (`str::trim`), at once for the cells nearly
+/// every file holds: those that begin and end with a visible ASCII character.
+pub fn trim(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        [only] if only.is_ascii_graphic() => cell,
+        _ => cell.trim(),
+    }
+}
+
 /// The delimiter of the first non-empty line: the most frequent of `;`, tab and `,` outside
 /// quotes, `;` on a tie (Swedish files use `,` as decimal comma).
 pub fn sniff(text: &str) -> u8 {

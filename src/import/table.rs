@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use super::assemble::{account_kind, Gathered, Part, ReadAmount};
 use super::cells::{self, When};
 use super::columns::{self, Column, Field, Figure};
-use super::rows::Rows;
+use super::rows::{trim, Rows};
 use super::{Settings, Sign};
 use crate::chunk;
 use crate::error::report::{ColumnUse, ImportReport, Location};
@@ -55,7 +55,7 @@ pub fn read(mut rows: Rows<'_>, settings: &Settings, report: &mut ImportReport) 
 }
 
 fn is_blank(cells: &[Cow<str>]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
+    cells.iter().all(|c| trim(c).is_empty())
 }
 
 /// An amount of a row read, by column, before the row is known to be free of faults.
@@ -256,7 +256,7 @@ impl Layout {
         let i = self.single[single(field)?]?;
         cells
             .get(i)
-            .map(|c| (i, c.trim()))
+            .map(|c| (i, trim(c)))
             .filter(|(_, c)| !c.is_empty())
     }
 
@@ -304,7 +304,7 @@ impl Layout {
         }
         let Some(unit) = cells
             .get(self.unit)
-            .map(|c| c.trim())
+            .map(|c| trim(c))
             .filter(|c| !c.is_empty())
         else {
             report.error(
@@ -412,7 +412,7 @@ impl Layout {
                 }
                 _ => continue,
             };
-            let Some(text) = cells.get(i).map(|c| c.trim()).filter(|c| !c.is_empty()) else {
+            let Some(text) = cells.get(i).map(|c| trim(c)).filter(|c| !c.is_empty()) else {
                 continue;
             };
             let value = match cells::amount(text, column.scale) {
