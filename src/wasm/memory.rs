@@ -8,6 +8,9 @@
 //! the allocator grows it anyway, a quarter more at once ([`Stepped`]). The blocks taken ahead
 //! are given back to the allocator at once, which serves later allocations from them.
 //!
+//! Any `#[global_allocator]` costs the .wasm about 18 KB gzip (a pass-through one measured the
+//! same), against seconds of garbage collection on a sparse ledger's first import.
+//!
 //! Not here: how much memory the package holds (`memoryBytes`, in `functions.rs`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
