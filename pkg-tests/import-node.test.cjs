@@ -133,6 +133,8 @@ test('confirming a read import adds exactly what its report said, new units and 
   const { replaced, ...added } = ws.importJson(read.document);
   assert.deepEqual(added, read.report.added, 'confirming adds what the preview said');
   assert.deepEqual(replaced, read.report.replaced, 'and replaces what it said');
+  assert.deepEqual(ws.units(), ws.toJSON().units, 'units() is the tree of toJSON(), new units included');
+  assert.deepEqual(ws.units().slice(-2).map((u) => u.id), ['NY-1', 'NY-2']);
   ws.free();
 });
 

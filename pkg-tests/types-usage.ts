@@ -17,6 +17,7 @@ import init, {
   type ImportReport,
   type Imported,
   type ReadImport,
+  type UnitInput,
   type DeviationReport,
   type DeviationRow,
   type WorkspaceDocument,
@@ -238,7 +239,8 @@ export function imports(ws: Workspace, bytes: Uint8Array): string {
   const sie: ImportReport = ws.importSie(bytes, { dimension: 6, revenueAccounts: ['3'] });
   const read: ReadImport = readImport('sie', bytes, {}, ws.toJSONText());
   const text: string = read.document;
-  const added: number = read.report.added.outcomeRows + read.units.length + text.length;
+  const tree: UnitInput[] = ws.units();
+  const added: number = read.report.added.outcomeRows + read.units.length + text.length + tree.length;
   // @ts-expect-error the document is JSON text, to pass to importJson as it is
   read.document.outcome;
   readImport('csv', bytes, {}, ws.toJSON());
