@@ -8,9 +8,20 @@
 //   confirm  the confirm button's click → the panel's `balans-import` event
 // The user's reading time between the two is not counted; total is their sum.
 //
+// Run alone, the panel's lines without the other legs (inputs made by generate.mjs first, as
+// run.mjs does):
+//   node benches/panel.mjs [--sizes 100000,1000000] [--runs 2] [--shapes dense,sparse]
+//
 // Not here: the direct API calls (legs.mjs, wasm-leg.mjs).
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '../pkg-tests/node_modules/playwright-core/index.mjs';
+import { serve } from '../pkg-tests/serve.mjs';
+import { SHAPES } from './generate.mjs';
 import { demoPage } from './legs.mjs';
+import { panelLines } from './report.mjs';
+import { CSP, FLAGS } from './widget.mjs';
 
 /** A run slower than this ends the size's runs after the first (a run can take minutes). */
 export const PANEL_CAP_MS = 60_000;
@@ -69,3 +80,33 @@ async function panelRun(page, { dir, input, region }, out) {
   out.added = t.added;
   return t.shown - t.chosen + t.imported - t.clicked;
 }
+
+/** The panel's lines for the sizes and shapes asked, from target/bench's inputs. */
+async function main() {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const sizes = opt('--sizes', '100000,1000000').split(',').map(Number);
+  const runs = Number(opt('--runs', '2'));
+  const shapes = opt('--shapes', 'dense').split(',');
+  const dir = join(resolve(fileURLToPath(new URL('..', import.meta.url))), 'target', 'bench');
+  const server = await serve({ port: 0, csp: CSP });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  try {
+    for (const shape of shapes) {
+      const { file, region } = SHAPES[shape];
+      const bySize = {};
+      for (const n of sizes) {
+        const input = file(n, 'csv');
+        if (!existsSync(join(dir, input))) throw new Error(`${join(dir, input)} is missing: node benches/generate.mjs --out target/bench --sizes ${n} --shapes ${shape}`);
+        bySize[n] = { panel: await panelTimings(server, browser, { dir, input, region, runs })
+          .catch((err) => ({ error: err.message.split('\n')[0] })) };
+      }
+      for (const line of panelLines(shape, bySize)) console.log(line);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

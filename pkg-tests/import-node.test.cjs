@@ -96,13 +96,45 @@ test('a broken file is rejected with a coded error and its report, and nothing c
   ws.free();
 });
 
-test('readImport reads without adding, for a Web Worker', () => {
+test('readImport reads without adding, for a Web Worker: the document as JSON text', () => {
   const ws = balans.Workspace.fromJSON(demo());
-  const { report, document } = balans.readImport('paste', 'Enhet\tJan\tFeb\r\nKTN\t1\t2\r\n', { year: 2025, measure: 'budget' }, ws.toJSON());
-  assert.equal(report.added.budgetRows, 0);
-  assert.equal(document.budget.length, 1);
-  assert.deepEqual(document.budget[0].months.slice(0, 3), ['1', '2', '0']);
-  assert.equal(ws.importJson(document).budgetRows, 1);
+  const before = ws.toJSONText();
+  const { report, document, units } = balans.readImport('paste', 'Enhet\tJan\tFeb\r\nKTN\t1\t2\r\n', { year: 2025, measure: 'budget' }, before);
+  assert.equal(typeof document, 'string');
+  assert.equal(ws.toJSONText(), before, 'reading adds nothing');
+  const rows = JSON.parse(document);
+  assert.equal(rows.budget.length, 1);
+  assert.deepEqual(rows.budget[0].months.slice(0, 3), ['1', '2', '0']);
+  assert.deepEqual(units, [], 'KTN is in the workspace');
+  assert.equal(report.added.budgetRows + report.replaced.budgetRows, 1);
+  const done = ws.importJson(document);
+  assert.equal(done.budgetRows, report.added.budgetRows);
+  assert.equal(done.replaced.budgetRows, report.replaced.budgetRows);
+  ws.free();
+});
+
+test('confirming a read import adds exactly what its report said, new units and replaced rows as well', () => {
+  const ws = balans.Workspace.fromJSON(demo());
+  ws.importPaste('Enhet\tPeriod\tUtfall\r\nHSN-SJ\t2025-09\t-100\r\n');
+  // One row the workspace holds (HSN-SJ's September), one new month, and two units it lacks.
+  const range = 'Enhet\tEnhetsnamn\tPeriod\tUtfall\r\nHSN-SJ\tSjukhuset\t2025-09\t-200\r\nHSN-SJ\tSjukhuset\t2025-10\t-300\r\n'
+    + 'NY-1\tNya vårdcentralen\t2025-09\t-1 000\r\nNY-2\tNya tandvården\t2025-09\t-2 000\r\n';
+  const context = ws.toJSONText();
+  assert.deepEqual(JSON.parse(context), ws.toJSON(), 'toJSONText is toJSON as text');
+  const read = balans.readImport('paste', range, { parent: 'HSN' }, context);
+  assert.equal(typeof read.document, 'string');
+  assert.deepEqual(read.units.map((u) => [u.id, u.name, u.parent]),
+    [['NY-1', 'Nya vårdcentralen', 'HSN'], ['NY-2', 'Nya tandvården', 'HSN']]);
+  assert.deepEqual([read.report.added.units, read.report.added.outcomeRows, read.report.replaced.outcomeRows], [2, 3, 1]);
+  // The context as an object reads the same.
+  const asObject = balans.readImport('paste', range, { parent: 'HSN' }, ws.toJSON());
+  assert.deepEqual(asObject.report, read.report);
+  assert.equal(asObject.document, read.document);
+  const { replaced, ...added } = ws.importJson(read.document);
+  assert.deepEqual(added, read.report.added, 'confirming adds what the preview said');
+  assert.deepEqual(replaced, read.report.replaced, 'and replaces what it said');
+  assert.deepEqual(ws.units(), ws.toJSON().units, 'units() is the tree of toJSON(), new units included');
+  assert.deepEqual(ws.units().slice(-2).map((u) => u.id), ['NY-1', 'NY-2']);
   ws.free();
 });
 
@@ -120,7 +152,7 @@ test('what no ledger holds is refused: amounts finer than an öre after the scal
   assert.deepEqual([tkr.code, tkr.line, tkr.column], ['E_AMOUNT_PRECISION', 2, 3]);
   assert.equal(JSON.stringify(ws.toJSON()), before, 'nothing was added');
   const taken = balans.readImport('paste', 'Enhet\tPeriod\tUtfall (tkr)\r\nHSN-SJ\t2025-09\t1,2345\r\n', {}, ws.toJSON());
-  assert.deepEqual(taken.document.outcome.map((r) => r.amount), ['1234.5']);
+  assert.deepEqual(JSON.parse(taken.document).outcome.map((r) => r.amount), ['1234.5']);
   // A date the calendar lacks is not read as February.
   const date = thrown(() => ws.importCsv(csv('Enhet;Period;Utfall\nHSN-SJ;2025-02-30;-5\n')));
   assert.deepEqual([date.code, date.line, date.column], ['E_PARSE_MONTH', 2, 2]);

@@ -156,11 +156,53 @@ test('the preview shows what an import does: cancel changes nothing, confirm add
   const after = await units();
   assert.equal(after.length, before.length + 1);
   assert.deepEqual(after.at(-1), { id: 'HSN-NY', name: 'HSN-NY', parent: 'HSN' });
-  // The same range again: the preview says it replaces the row it brings, before anything changes.
+  // The same range again: the preview says it replaces the row it brings and adds nothing, before
+  // anything changes.
   await paste();
-  assert.match(await page.locator('balans-import .report dl').innerText(),
-    /och ersätta det som tidigare importerats för samma nycklar\s+0 enheter, 0 kostnadsslag, 0 budgetrader, 1 utfallsrader/);
+  const again = await page.locator('balans-import .report dl').innerText();
+  assert.match(again, /Importen kommer att lägga till\s+0 enheter, 0 kostnadsslag, 0 budgetrader, 0 utfallsrader/);
+  assert.match(again, /och ersätta det som tidigare importerats för samma nycklar\s+0 enheter, 0 kostnadsslag, 0 budgetrader, 1 utfallsrader/);
   await page.locator('balans-import button.discard').click();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('confirming adds exactly what the preview said: the worker hands the document over as text', async () => {
+  const { page, problems } = await openDemo();
+  // The worker's answer, as the page receives it.
+  await page.evaluate(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', ({ data }) => {
+          if (data.type === 'done') window.__done = { document: typeof data.document, units: data.units, added: data.report.added };
+        });
+      }
+    };
+    document.querySelector('balans-import').addEventListener('balans-import', (e) => { window.__imported = e.detail.report; });
+  });
+  // September of two units the demo holds (one of them twice: the rows add up), and a new unit.
+  const csv = 'Enhet;Enhetsnamn;Period;Utfall\r\nHSN-SJ-AKUT;;2025-09;-1 000\r\nKTN-BUSS;;2025-09;-2 000\r\n'
+    + 'KTN-BUSS;;2025-09;-500\r\nNY-AKUT;Nya akuten, Östersund;2025-09;-3 000\r\n';
+  const parent = page.locator('balans-import select#balans-import-parent');
+  await parent.focus(); // the tree as it is when the user looks
+  await parent.selectOption('HSN');
+  await drop(page, 'september.csv', bytes(csv, 1252));
+  await status(page).filter({ hasText: 'Granska vad importen av september.csv gör' }).waitFor();
+  const done = await page.evaluate(() => window.__done);
+  assert.equal(done.document, 'string', 'the document crosses from the worker as JSON text');
+  assert.deepEqual(done.units, [{ id: 'NY-AKUT', name: 'Nya akuten, Östersund', parent: 'HSN' }]);
+  assert.deepEqual([done.added.units, done.added.outcomeRows], [1, 3]);
+  const said = await page.locator('balans-import .report dl dd').evaluateAll((dds) => dds.map((d) => d.textContent));
+  const preview = said.find((t) => t.includes('nya enheter'));
+  assert.equal(preview, '1 nya enheter: Nya akuten, Östersund. 1 enheter, 0 kostnadsslag, 0 budgetrader, 3 utfallsrader, 0 prognosrader');
+  await page.locator('balans-import button.confirm').click();
+  await status(page).filter({ hasText: 'Importen av september.csv är klar.' }).waitFor();
+  const imported = await page.evaluate(() => window.__imported);
+  assert.deepEqual(imported.added, done.added, 'what confirming added is what the preview said');
+  assert.match(await page.locator('balans-import .report dl').innerText(),
+    /Tillagt\s+1 enheter, 0 kostnadsslag, 0 budgetrader, 3 utfallsrader, 0 prognosrader/);
   assert.deepEqual(problems, []);
   await page.close();
 });

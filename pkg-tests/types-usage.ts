@@ -17,6 +17,7 @@ import init, {
   type ImportReport,
   type Imported,
   type ReadImport,
+  type UnitInput,
   type DeviationReport,
   type DeviationRow,
   type WorkspaceDocument,
@@ -236,8 +237,13 @@ export function imports(ws: Workspace, bytes: Uint8Array): string {
   const line: number | undefined = first?.line;
   const pasted: ImportReport = ws.importPaste('Enhet\tJan\r\nA\t1\r\n', { measure: 'budget', year: 2025 });
   const sie: ImportReport = ws.importSie(bytes, { dimension: 6, revenueAccounts: ['3'] });
-  const read: ReadImport = readImport('sie', bytes, {}, ws.toJSON());
-  const added: number = read.document.outcome?.length ?? 0;
+  const read: ReadImport = readImport('sie', bytes, {}, ws.toJSONText());
+  const text: string = read.document;
+  const tree: UnitInput[] = ws.units();
+  const added: number = read.report.added.outcomeRows + read.units.length + text.length + tree.length;
+  // @ts-expect-error the document is JSON text, to pass to importJson as it is
+  read.document.outcome;
+  readImport('csv', bytes, {}, ws.toJSON());
   try {
     ws.importCsv(bytes, {});
   } catch (err) {

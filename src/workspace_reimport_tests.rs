@@ -98,6 +98,8 @@ fn the_preview_counts_what_confirming_then_replaces_and_changes_nothing() {
     let done = ws.import_csv(september.as_bytes(), &options).unwrap();
     assert_eq!(done.replaced, preview.replaced);
     assert_eq!(done.added.outcome_rows, 2);
+    // What readImport's report says confirming adds.
+    assert_eq!(doc.would_add(&preview.replaced), done.added);
 }
 
 #[test]

@@ -219,7 +219,8 @@ export class BalansImport extends HTMLElement {
   #workspace = null;
   #target = null;
   #busy = false;
-  /** A read import waiting for the user's confirmation: { document, report, label, workspace }. */
+  /** A read import waiting for the user's confirmation: { document (JSON text), report, label,
+   * workspace }. */
   #pending = null;
 
   constructor() {
@@ -342,7 +343,7 @@ export class BalansImport extends HTMLElement {
    * choice made stays where the unit still exists. */
   #fillParents() {
     const select = this.#ui?.parent;
-    const units = this.workspace?.toJSON().units ?? [];
+    const units = this.workspace?.units() ?? [];
     if (!select || units.length === select.options.length - 1) return;
     const children = new Map();
     for (const u of units) {
@@ -391,7 +392,7 @@ export class BalansImport extends HTMLElement {
       format,
       ...input,
       options: this.#options(input.file ? label : undefined),
-      context: workspace.toJSON(),
+      context: workspace.toJSONText(),
     };
     let result;
     try {
@@ -406,7 +407,7 @@ export class BalansImport extends HTMLElement {
     }
     this.#pending = { document: result.document, report: result.report, label, workspace };
     this.#ui.status.textContent = t.review(label);
-    this.#renderReport(result.report, result.document);
+    this.#renderReport(result.report, result.units);
     this.#ui.decide.hidden = false;
     this.#ui.confirm.focus();
   }
@@ -521,8 +522,9 @@ export class BalansImport extends HTMLElement {
     }));
   }
 
-  /** The report; with `preview` (the document the import would add), what confirming adds. */
-  #renderReport(report, preview) {
+  /** The report; with `newUnits` (the units the import would add) it is a preview, and its
+   * `added` and `replaced` say what confirming does. */
+  #renderReport(report, newUnits) {
     const t = this.#t;
     const facts = [];
     const fact = (name, value) => value && facts.push(h('dt', {}, t.facts[name]), h('dd', {}, value));
@@ -532,19 +534,13 @@ export class BalansImport extends HTMLElement {
     fact('sign', report.sign && t.signApplied[report.sign]);
     fact('rows', report.rows && t.rows(report.rows));
     fact('months', report.firstMonth && `${report.firstMonth} – ${report.lastMonth}`);
-    if (preview) {
-      const names = preview.units.slice(0, 10).map((u) => u.name).join(', ');
+    if (newUnits) {
+      const names = newUnits.slice(0, 10).map((u) => u.name).join(', ');
       // Nothing is added yet: the heading says what confirming will add.
       const said = facts.length;
       fact('added', [
-        preview.units.length ? t.newUnits(preview.units.length, names) : '',
-        t.added({
-          units: preview.units.length,
-          costTypes: preview.costTypes?.length ?? 0,
-          budgetRows: preview.budget.length,
-          outcomeRows: preview.outcome.length,
-          forecastRows: preview.forecasts.length,
-        }),
+        newUnits.length ? t.newUnits(newUnits.length, names) : '',
+        t.added(report.added),
       ].filter(Boolean).join('. '));
       facts[said].textContent = t.preview;
       if (this.#anyOf(report.replaced)) facts.push(h('dt', {}, t.replaces), h('dd', {}, t.added(report.replaced)));

@@ -1,10 +1,13 @@
 // The import panel's Web Worker: reads a dropped file in chunks (reporting progress) and parses it
 // with the package's readImport, so a large file never freezes the page. It adds nothing to any
 // workspace: the page's Workspace adds the document it sends back (importJson), all or nothing.
+// The document and the context travel as JSON text (one string each way, copied whole), never as
+// objects: a region's year is a million rows, which as objects took seconds to clone and convert.
 //
-// Messages in:  { format: 'csv' | 'paste' | 'sie', file?: File, text?: string, options, context }
+// Messages in:  { format: 'csv' | 'paste' | 'sie', file?: File, text?: string, options,
+//                 context (the page workspace's toJSONText()) }
 // Messages out: { type: 'progress', loaded, total } | { type: 'parsing' }
-//               | { type: 'done', report, document } | { type: 'failed', error }
+//               | { type: 'done', report, document (JSON text), units } | { type: 'failed', error }
 
 import init, { readImport } from './pkg/index.js';
 
@@ -40,8 +43,8 @@ self.onmessage = async ({ data }) => {
     await ready;
     const input = data.file ? await readAll(data.file) : data.text;
     self.postMessage({ type: 'parsing' });
-    const { report, document } = readImport(data.format, input, data.options, data.context);
-    self.postMessage({ type: 'done', report, document });
+    const { report, document, units } = readImport(data.format, input, data.options, data.context);
+    self.postMessage({ type: 'done', report, document, units });
   } catch (err) {
     self.postMessage({ type: 'failed', error: plain(err) });
   }

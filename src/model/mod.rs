@@ -115,6 +115,13 @@ macro_rules! lists {
                 ImportSummary { $($count: merge::would_replace(&self.$field, &incoming.$field)),* }
             }
 
+            /// What merging this document (an import) would add where `replaced` of its items
+            /// take the place of held ones ([`Document::would_replace`]): the rest, per list, as
+            /// [`ListMerge::merge`] counts them. A preview says it without merging.
+            pub fn would_add(&self, replaced: &ImportSummary) -> ImportSummary {
+                ImportSummary { $($count: self.$field.len().saturating_sub(replaced.$count)),* }
+            }
+
             /// Takes back [`Document::merge_lists`]: every list is as it was, item for item.
             pub fn unmerge_lists(&mut self, merged: Merged) {
                 $(merged.$field.undo(&mut self.$field);)*

@@ -32,9 +32,11 @@ pub fn read_import(
     let bytes = convert::bytes(input, "input").map_err(js_error)?;
     let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
     let existing = convert::context(context).map_err(js_error)?;
-    let (document, report) =
+    let (document, mut report) =
         import::preview(format, bytes.into(), &options, &existing).map_err(js_error)?;
-    convert::read_import(report, document).map_err(js_error)
+    drop(existing);
+    report.added = document.would_add(&report.replaced);
+    convert::read_import(&report, &document).map_err(js_error)
 }
 
 /// Reads sv-SE or plain text as an exact amount and returns it as a canonical decimal string.

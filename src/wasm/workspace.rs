@@ -101,6 +101,23 @@ impl Workspace {
             .map_err(js_error)
     }
 
+    /// Everything imported so far as schema 1 JSON text (`JSON.parse` of it equals `toJSON()`),
+    /// written without an object per row: what `readImport`'s `context`, `importJson` and
+    /// `fromJSON` read fastest, and what `save` keeps.
+    #[wasm_bindgen(js_name = toJSONText)]
+    pub fn to_json_text(&self) -> Result<String, JsValue> {
+        self.read(|ws| convert::to_text(ws.document()))
+            .map_err(js_error)
+    }
+
+    /// The units of the workspace, in the document's order: the tree without the rows, for a
+    /// picker (the import panel's "new units go under"), where `toJSON()` would make every row.
+    #[wasm_bindgen(unchecked_return_type = "UnitInput[]")]
+    pub fn units(&self) -> Result<JsValue, JsValue> {
+        self.read(|ws| convert::to_js(&ws.document().units))
+            .map_err(js_error)
+    }
+
     /// A new workspace holding `doc`, with no import to undo.
     #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(
@@ -319,13 +336,7 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
     ) -> Result<js_sys::Promise, JsValue> {
         let key = convert::text(key, "key").map_err(js_error)?;
-        let text = self
-            .read(|ws| {
-                serde_json::to_string(ws.document()).map_err(|e| Error::Json {
-                    reason: e.to_string(),
-                })
-            })
-            .map_err(js_error)?;
+        let text = self.to_json_text()?;
         Ok(storage::save(&key, &text))
     }
 

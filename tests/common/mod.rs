@@ -355,7 +355,20 @@ pub fn imports_give_a_report_and_rejections_carry_it() {
         JsValue::UNDEFINED,
     )
     .unwrap();
-    assert_eq!(text(&read, &["document", "outcome", "0", "amount"]), "500");
+    // The document comes as JSON text, to pass to importJson as it is; the report says what
+    // that adds, and `units` lists the units it brings.
+    let document = js_sys::JSON::parse(&text(&read, &["document"])).unwrap();
+    assert_eq!(text(&document, &["outcome", "0", "amount"]), "500");
+    assert_eq!(
+        get(&read, &["report", "added", "outcomeRows"]).as_f64(),
+        Some(1.0)
+    );
+    let units = get(&read, &["units"]).unchecked_into::<Array>();
+    assert_eq!(
+        get(&read, &["report", "added", "units"]).as_f64(),
+        Some(f64::from(units.length()))
+    );
+    assert!(units.length() > 0, "the company's unit is new");
 }
 
 /// Declares the shared checks above as `#[wasm_bindgen_test]`s of the including test file.

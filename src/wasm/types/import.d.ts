@@ -65,12 +65,17 @@ export interface ImportReport {
   rows: { read: number; accepted: number; skipped: number; rejected: number };
   firstMonth?: MonthString;
   lastMonth?: MonthString;
-  /** What the import added: items whose key the workspace did not hold; zeros from readImport, which adds nothing. */
+  /** What the import added: items whose key the workspace did not hold. From readImport, what confirming (importJson of its document into the workspace given as `context`) would add. */
   added: ImportSummary;
-  /** Items that replaced what an earlier import held for the same key (unit, cost type and month of outcome, …); zeros from readImport. */
+  /** Items that replaced what an earlier import held for the same key (unit, cost type and month of outcome, …). From readImport, what confirming would replace in the `context` workspace. */
   replaced: ImportSummary;
   warnings: ImportIssue[];
   errors: ImportIssue[];
 }
-/** What readImport gives: the report, and the document to pass to importJson. */
-export interface ReadImport { report: ImportReport; document: WorkspaceDocument; }
+/**
+ * What readImport gives: the report (its `added` and `replaced` say what confirming would do), the
+ * units the import would add (what a preview lists), and the document as JSON text, to pass to
+ * importJson as it is. Text, not objects, since 0.1.0's objects (a region's year is a million rows)
+ * were slow to make, to post from a Web Worker and to read again; `JSON.parse` it for the rows.
+ */
+export interface ReadImport { report: ImportReport; document: string; units: UnitInput[]; }
