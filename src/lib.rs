@@ -9,10 +9,10 @@
 //! through the names below, not through its files.
 //!
 //! The modules, from the floor up (each uses only those above it in this list):
-//! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text` → `model`, `org`,
-//! `periodise`, `budget` → `import`, `dataset` → `deviation`, `effects`, `grants`, `goals`,
-//! `frame`, `bridge`, `comments` → `committee` (the committee paper, composing them) and
-//! `export` (reports as files) → `workspace` → `wasm`.
+//! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text`, `json_path` → `model`,
+//! `org`, `periodise`, `budget` → `import`, `dataset` → `deviation`, `effects`, `grants`,
+//! `goals`, `frame`, `bridge`, `comments` → `committee` (the committee paper, composing them)
+//! and `export` (reports as files) → `workspace` → `wasm`.
 
 mod bridge;
 mod budget;
@@ -30,6 +30,9 @@ mod grants;
 mod hash;
 mod id;
 pub mod import;
+// Used by the JavaScript edge's readers of JSON text (only built for wasm32) and the tests.
+#[cfg(any(target_arch = "wasm32", test))]
+mod json_path;
 mod json_text;
 pub mod model;
 mod num;
