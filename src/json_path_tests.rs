@@ -7,7 +7,10 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use super::path_of;
-use crate::{DeviationOptions, Document, GrantOptions, PeriodiseOptions};
+use crate::{
+    CommitteeOptions, DeviationOptions, Document, EffectsOptions, GrantOptions, ImportOptions,
+    PeriodiseOptions,
+};
 
 /// The path `json_path` finds for `T`'s fault in `text`.
 fn found<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> Option<String> {
@@ -113,6 +116,7 @@ fn same_paths<T: DeserializeOwned + std::fmt::Debug>(
     value: &Value,
     differs: fn(&str, &str) -> bool,
 ) -> usize {
+    serde_json::from_value::<T>(value.clone()).expect("the value before it is spoiled");
     let mut faults = 0;
     for bad in spoiled(value) {
         for text in [bad.to_string(), serde_json::to_string_pretty(&bad).unwrap()] {
@@ -141,15 +145,23 @@ fn none(_: &str, _: &str) -> bool {
 #[test]
 fn options_faults_are_named_as_serde_path_to_error_named_them() {
     let deviation = json!({ "asOf": "2025-08", "unit": "A", "byCostType": true,
-        "thresholds": { "percent": "5", "amount": "100000" }, "escalationLevel": "unit",
-        "fields": ["ytd", "budget"] });
+        "thresholds": { "unit": { "absolute": "500000", "percent": "3" } }, "escalationLevel": "unit",
+        "fields": ["ytd", "period"] });
     assert!(same_paths::<DeviationOptions>(&deviation, none) > 50);
-    let grants = json!({ "asOf": "2025-08", "temporary": ["riktat"],
+    let grants = json!({ "asOf": "2025-08", "temporary": ["targeted"],
         "oneOffs": [{ "unit": "A", "ytd": "1" }, { "unit": "B", "ytd": "2", "fullYear": "3" }] });
     assert!(same_paths::<GrantOptions>(&grants, none) > 50);
     let periodise = json!({ "year": 2025, "method": "profile", "weights": [1, "2", 3.5],
-        "priorYear": ["1", "2"], "rounding": "lastMonth" });
+        "priorYear": ["1", "2"], "rounding": "krona" });
     assert!(same_paths::<PeriodiseOptions>(&periodise, none) > 30);
+    let import = json!({ "file": "a.csv", "year": 2025, "revenueAccounts": ["3*"],
+        "costAccounts": ["4*", "5*"], "dimension": 1 });
+    assert!(same_paths::<ImportOptions>(&import, none) > 50);
+    let committee = json!({ "asOf": "2025-08", "unit": "A", "lang": "en", "depth": 2 });
+    assert!(same_paths::<CommitteeOptions>(&committee, none) > 30);
+    let effects =
+        json!({ "asOf": "2025-08", "risk": { "low": "1", "medium": "0.5", "high": "0" } });
+    assert!(same_paths::<EffectsOptions>(&effects, none) > 30);
 }
 
 #[test]
