@@ -164,10 +164,21 @@ impl Serialize for Month {
     }
 }
 
+/// Read in a visitor, not as a `String` parsed after: serde_json then places a refused month at
+/// its own field, which `json_path` names (and reads it without a `String`).
 impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Month, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Month::parse(&text).map_err(serde::de::Error::custom)
+        struct MonthVisitor;
+        impl serde::de::Visitor<'_> for MonthVisitor {
+            type Value = Month;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<Month, E> {
+                Month::parse(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(MonthVisitor)
     }
 }
 

@@ -9,10 +9,10 @@
 //! through the names below, not through its files.
 //!
 //! The modules, from the floor up (each uses only those above it in this list):
-//! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text`, `chunk` → `model`, `org`,
-//! `periodise`, `budget` → `import`, `dataset` → `deviation`, `effects`, `grants`, `goals`,
-//! `frame`, `bridge`, `comments` → `committee` (the committee paper, composing them) and
-//! `export` (reports as files) → `workspace` → `wasm`.
+//! `error` → `num`, `calendar`, `id`, `hash`, `recent`, `json_text`, `json_path`, `chunk` →
+//! `model`, `org`, `periodise`, `budget` → `import`, `dataset` → `deviation`, `effects`,
+//! `grants`, `goals`, `frame`, `bridge`, `comments` → `committee` (the committee paper, composing
+//! them) and `export` (reports as files) → `workspace` → `wasm`.
 
 mod bridge;
 mod budget;
@@ -31,6 +31,7 @@ mod grants;
 mod hash;
 mod id;
 pub mod import;
+mod json_path;
 mod json_text;
 pub mod model;
 mod num;

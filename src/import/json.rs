@@ -76,9 +76,7 @@ pub fn read_text(text: &str) -> Result<Document> {
             Ok(_) => not_a_document(&e),
         }
     }))?;
-    full(serde_path_to_error::deserialize(
-        &mut serde_json::Deserializer::from_str(text),
-    ))
+    serde_json::from_str(text).map_err(|e| fault(crate::json_path::path_of(text, &e), &e))
 }
 
 fn not_a_document(e: &dyn fmt::Display) -> Error {
@@ -110,14 +108,18 @@ fn full<E: fmt::Display>(
 ) -> Result<Document> {
     read.map_err(|e| {
         let field = e.path().to_string();
-        let reason = e.into_inner().to_string();
-        let inner = refused(&reason).unwrap_or(Error::Schema { reason });
-        if field == "." {
-            inner
-        } else {
-            inner.at(field)
-        }
+        fault((field != ".").then_some(field), e.inner())
     })
+}
+
+/// The fault `error` at `field` (none for the whole document).
+fn fault(field: Option<String>, error: &dyn fmt::Display) -> Error {
+    let reason = error.to_string();
+    let inner = refused(&reason).unwrap_or(Error::Schema { reason });
+    match field {
+        Some(field) => inner.at(field),
+        None => inner,
+    }
 }
 
 /// The error an amount's or a month's reader gave, read back from its message (their `Error`'s

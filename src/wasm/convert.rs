@@ -8,12 +8,13 @@
 //! 2,049-unit deviation report, README "Performance").
 //!
 //! Values come in the same way, as JSON text made by the engine's own `JSON.stringify` through a
-//! catching import, then read by serde_json (with `serde_path_to_error`, which names the field at
-//! fault). So nothing a page passes can throw or recurse inside WebAssembly: a getter that throws,
-//! a cycle or nesting too deep for JavaScript's stack comes back here as an error, and serde_json
-//! stops at 128 levels of nesting. (An exception that unwound through WebAssembly would leave the
-//! workspace borrowed and its stack pointer where it was; a few hundred such calls broke the
-//! module for good.) `JSON.stringify` leaves out `undefined` properties: they read as absent.
+//! catching import, then read by serde_json (a fault named at its field by `json_path`, from
+//! where in the text serde_json stopped). So nothing a page passes can throw or recurse inside
+//! WebAssembly: a getter that throws, a cycle or nesting too deep for JavaScript's stack comes
+//! back here as an error, and serde_json stops at 128 levels of nesting. (An exception that
+//! unwound through WebAssembly would leave the workspace borrowed and its stack pointer where it
+//! was; a few hundred such calls broke the module for good.) `JSON.stringify` leaves out
+//! `undefined` properties: they read as absent.
 //! Text and bytes are checked for their type here too, never by the generated glue, which reads
 //! a number passed as text out of bounds.
 //!
@@ -31,6 +32,7 @@ use crate::calendar::{Month, YEARS};
 use crate::error::report::ImportReport;
 use crate::error::Error;
 use crate::import::json;
+use crate::json_path;
 use crate::model::{Document, Unit};
 use crate::num::money::Amount;
 use crate::periodise::{MethodKind, Periodised};
@@ -111,20 +113,20 @@ fn json_text(value: &JsValue, make: impl Fn(String) -> Error) -> Result<Option<S
     Ok(text.as_string())
 }
 
-/// Reads `T` from JSON text; a fault is `make`'s error at the path where serde_json found it.
+/// Reads `T` from JSON text; a fault is `make`'s error at the path where serde_json found it
+/// (`json_path`, from the error's place in the text).
 fn from_text<T: DeserializeOwned>(text: &str, make: impl Fn(String) -> Error) -> Result<T, Error> {
-    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
-        let field = e.path().to_string();
+    serde_json::from_str(text).map_err(|e| {
+        let field = json_path::path_of(text, &e);
         // serde_json's message ends with the place in the text, which the caller never wrote.
-        let reason = e.into_inner().to_string();
+        let reason = e.to_string();
         let reason = reason
             .rsplit_once(" at line ")
             .map_or(reason.as_str(), |(r, _)| r);
         let err = make(reason.to_string());
-        if field == "." {
-            err
-        } else {
-            err.at(field)
+        match field {
+            Some(field) => err.at(field),
+            None => err,
         }
     })
 }
