@@ -2,7 +2,7 @@
 //! `fields[1]`, `asOf`): found after the fact from serde_json's line and column, by reading the
 //! text's brackets, keys and commas up to that place. Inputs are read with plain serde_json, and
 //! only a fault pays for its path: tracking the path while reading (serde_path_to_error) copied
-//! its tracking code into every input type, a sixth of the .wasm (README, "Size by part").
+//! its tracking code into every input type, a sixth of the .wasm (README, "Performance", "Size").
 //!
 //! The path is the one serde_path_to_error gave (the tests compare the two over every fault of
 //! a spoiled document and options): keys joined by `.`, indices as `[i]`, nothing for the whole

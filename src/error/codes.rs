@@ -19,7 +19,10 @@ const fn code(code: &'static str, meaning: &'static str) -> Code {
 /// The codes, errors first, each once.
 pub const CODES: &[Code] = &[
     code("E_PARSE_AMOUNT", "an amount could not be read"),
-    code("E_AMOUNT_RANGE", "an amount cell is beyond ±10^15 kr"),
+    code(
+        "E_AMOUNT_RANGE",
+        "an amount cell is beyond ±10^15 kr, or the amounts of one unit, cost type, measure and period add up beyond ±92 233 720 368 547 758 kr",
+    ),
     code("E_AMOUNT_PRECISION", "an amount cell is finer than an öre after its column's scale (`-1000,005`)"),
     code("E_PARSE_MONTH", "a month was not `YYYY-MM`"),
     code("E_PARSE_YEAR", "a year cell cannot be read"),
