@@ -8,8 +8,8 @@
 // Not here: the input files (benches/generate.mjs), the comparison and the tables (report.mjs).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { wasmLeg } from './wasm-leg.mjs';
+import { demoPage } from './widget.mjs';
 
 /** Runs a command in `repo`; its last stdout line, parsed as JSON. */
 export function run(repo, cmd, argv) {
@@ -49,18 +49,6 @@ export function nativeLeg(repo, input, region, runs, digestFile) {
     digest: readFileSync(digestFile, 'utf8') };
 }
 
-/** Opens the demo page (fresh context, service worker blocked: it would answer the bench's input
- * requests itself) with `dir`'s files served under /bench-input/, once the demo has rendered. */
-export async function demoPage(server, browser, dir) {
-  const page = await browser.newPage({ serviceWorkers: 'block' });
-  await page.route('**/bench-input/**', (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').at(-1);
-    route.fulfill({ body: readFileSync(join(dir, name)), contentType: 'application/octet-stream' });
-  });
-  await page.goto(server.url);
-  await page.locator('balans-widget tr[data-unit="R"]').waitFor();
-  return page;
-}
 
 /** The package in Chromium, through the demo page (the package already loaded and the demo
  * rendered, as a user has it), timed with performance.now() around the API calls; a fresh page

@@ -19,9 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '../pkg-tests/node_modules/playwright-core/index.mjs';
 import { serve } from '../pkg-tests/serve.mjs';
 import { SHAPES } from './generate.mjs';
-import { demoPage } from './legs.mjs';
 import { panelLines } from './report.mjs';
-import { CSP, FLAGS } from './widget.mjs';
+import { CSP, FLAGS, demoPage } from './widget.mjs';
 
 /** A run slower than this ends the size's runs after the first (a run can take minutes). */
 export const PANEL_CAP_MS = 60_000;

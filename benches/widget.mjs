@@ -67,9 +67,9 @@ export async function rerender(server, browser, { dir, file, runs, profile = fal
   return result;
 }
 
-/** The demo page with the bench region in its widget. Pages open with the service worker
- * blocked: it would answer the input requests itself. */
-async function openRegion(server, browser, { dir, file, profile = false }) {
+/** Opens the demo page (fresh context, service worker blocked: it would answer the bench's input
+ * requests itself) with `dir`'s files served under /bench-input/, once the demo has rendered. */
+export async function demoPage(server, browser, dir) {
   const page = await browser.newPage({ serviceWorkers: 'block' });
   await page.route('**/bench-input/**', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').at(-1);
@@ -77,6 +77,12 @@ async function openRegion(server, browser, { dir, file, profile = false }) {
   });
   await page.goto(server.url);
   await page.locator('balans-widget tr[data-unit="R"]').waitFor();
+  return page;
+}
+
+/** The demo page with the bench region in its widget. */
+async function openRegion(server, browser, { dir, file, profile = false }) {
+  const page = await demoPage(server, browser, dir);
   await page.evaluate(async ({ file, profile }) => {
     const mod = await import('/pkg/balans.js');
     const bytes = new Uint8Array(await (await fetch(`/bench-input/${file}`)).arrayBuffer());
