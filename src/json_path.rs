@@ -13,9 +13,9 @@
 //! its `{` or `[`. An error a type raises after its value was read whole (an internally tagged
 //! enum checking its content; a type that reads a `String`, then parses it) is placed past the
 //! container's `,` or closing bracket: past a `]` it is taken as the last element's, but before
-//! the next element it cannot be told from that element's own, so a wrong type inside an
-//! effect entry other than the last is named at the next entry's index. Types read from inputs
-//! therefore check their text in their visitor (see `calendar::Month`), as serde's own do.
+//! the next element it cannot be told from that element's own. Types read from inputs
+//! therefore check each value as they read it (`calendar::Month` in its visitor,
+//! `model::EffectEntry` field by field), as serde's own do.
 //!
 //! Not here: reading the value (serde_json), the error's code and message (the callers).
 
@@ -45,7 +45,7 @@ pub fn path_of(text: &str, error: &serde_json::Error) -> Option<String> {
         end += 1;
     } else if end > 0 && bytes[end - 1] == b']' && !message.starts_with("invalid length") {
         // Past an array's `]`, only a wrong length is the array's own fault: any other was
-        // raised by its last element once read whole (an effect entry, internally tagged).
+        // raised by its last element once read whole.
         end -= 1;
     }
     let frames = open_frames(&text[..end]);

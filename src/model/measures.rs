@@ -4,7 +4,10 @@
 //! Effects are savings: a positive amount is a better result. Not here: their checks and
 //! figures (see `effects`).
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::calendar::Month;
 use crate::num::money::Amount;
@@ -116,8 +119,8 @@ pub struct Programme {
     pub categories: Option<Vec<String>>,
 }
 
-/// One entry of the log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One entry of the log. Read field by field (below), written with its `kind` tag.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum EffectEntry {
     /// Realiserad effekt for a month.
@@ -136,4 +139,84 @@ pub enum EffectEntry {
         amount: Amount,
         previous: Option<Amount>,
     },
+}
+
+/// An entry's `kind`.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum EntryKind {
+    Realised,
+    Forecast,
+}
+
+/// Reads an entry field by field, its `kind` anywhere, each value where it stands: serde's own
+/// reading of a tagged enum takes the whole entry in before it checks it, and a fault inside
+/// was then found past the entry, where `json_path` cannot tell it from the next entry's. Keys
+/// of neither kind are ignored, as the tagged enum ignored them.
+impl<'de> Deserialize<'de> for EffectEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<EffectEntry, D::Error> {
+        deserializer.deserialize_map(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = EffectEntry;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("internally tagged enum EffectEntry")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EffectEntry, A::Error> {
+        let mut kind = None;
+        let (mut measure, mut amount, mut previous) = (None, None, None);
+        let (mut month, mut made, mut year) = (None, None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "kind" => next(&mut map, &mut kind, "kind")?,
+                "measure" => next(&mut map, &mut measure, "measure")?,
+                "amount" => next(&mut map, &mut amount, "amount")?,
+                "previous" => next(&mut map, &mut previous, "previous")?,
+                "month" => next(&mut map, &mut month, "month")?,
+                "made" => next(&mut map, &mut made, "made")?,
+                "year" => next(&mut map, &mut year, "year")?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let kind: EntryKind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
+        let measure = measure.ok_or_else(|| de::Error::missing_field("measure"))?;
+        // An absent `previous` is none, as for any `Option` field.
+        let previous: Option<Amount> = previous.flatten();
+        Ok(match kind {
+            EntryKind::Realised => EffectEntry::Realised {
+                measure,
+                month: month.ok_or_else(|| de::Error::missing_field("month"))?,
+                amount: amount.ok_or_else(|| de::Error::missing_field("amount"))?,
+                previous,
+            },
+            EntryKind::Forecast => EffectEntry::Forecast {
+                measure,
+                year: year.ok_or_else(|| de::Error::missing_field("year"))?,
+                made: made.ok_or_else(|| de::Error::missing_field("made"))?,
+                amount: amount.ok_or_else(|| de::Error::missing_field("amount"))?,
+                previous,
+            },
+        })
+    }
+}
+
+/// Reads the value of the key just read into `slot`; a key given twice is an error.
+fn next<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
 }
