@@ -307,6 +307,28 @@ test('the last booked month: the widget opens on it, marks the months after it a
   await page.close();
 });
 
+test('a workspace handed over opens on its last booked month, found without toJSON()', async () => {
+  const { page, problems } = await openDemo();
+  const opened = await page.evaluate(async (doc) => {
+    const { Workspace } = await import('/pkg/balans.js');
+    // Next year's budget too: the last year held has nothing booked, the one before has.
+    doc.budget.push({ unit: doc.units[0].id, year: 2026, annual: '-1000', method: 'linear' });
+    const ws = Workspace.fromJSON(doc);
+    // Every row of a stored year made an object: the widget must not need it.
+    ws.toJSON = () => { throw new Error('toJSON called'); };
+    const widget = document.querySelector('balans-widget');
+    const ready = new Promise((resolve) => widget.addEventListener('balans-ready', resolve, { once: true }));
+    widget.removeAttribute('as-of');
+    widget.workspace = ws;
+    await ready;
+    return { years: ws.years(), asOf: widget.shadowRoot.querySelector('select#as-of').value };
+  }, demo());
+  assert.deepEqual(opened.years.slice(-2), [2025, 2026]);
+  assert.equal(opened.asOf, '2025-08', 'booked through August 2025; nothing in 2026');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the tertial view, the interim months and the forecast chart with its table', async () => {
   const { page, problems } = await openDemo();
   const doc = demo();

@@ -215,6 +215,12 @@ impl Workspace {
         &self.doc
     }
 
+    /// The years some unit has budget, outcome or a forecast for, in order; none before an
+    /// import. A view picks its month from them without the rows (`toJSON`) of a whole year.
+    pub fn years(&self) -> &[i32] {
+        self.data.as_ref().map_or(&[], |data| data.years.as_slice())
+    }
+
     /// The indexed data, or `E_NO_DATA` when nothing has been imported.
     pub fn data(&self) -> Result<&Dataset> {
         self.data.as_ref().ok_or_else(|| Error::NoData {

@@ -402,3 +402,20 @@ fn an_unknown_unit_is_reported_at_its_own_cell_and_its_rows_as_rejected() {
     // The verdict and the counts agree: the row of the unknown unit is not accepted.
     assert_eq!((report.rows.accepted, report.rows.rejected), (1, 1));
 }
+
+#[test]
+fn years_are_those_holding_figures_and_none_before_an_import() {
+    let mut ws = Workspace::new();
+    assert!(ws.years().is_empty());
+    ws.import(tree_doc()).unwrap();
+    assert!(ws.years().is_empty(), "a tree alone holds no figures");
+    ws.import(doc(json!({
+        "schema": 1,
+        "budget": [{ "unit": "A", "year": 2026, "annual": "1200" }],
+        "outcome": [{ "unit": "A", "month": "2024-03", "amount": "5" }]
+    })))
+    .unwrap();
+    assert_eq!(ws.years(), [2024, 2026]);
+    ws.undo_import().unwrap();
+    assert!(ws.years().is_empty(), "taken back with its import");
+}

@@ -477,16 +477,17 @@ export class BalansWidget extends HTMLElement {
    * `outcomeThrough`) of the year of the latest outcome row, so a month without outcome is never
    * where the widget opens; that year's latest month when nothing is booked; this month without
    * any outcome. Asked once per workspace. */
+  /** The month booked last, asked of the core from the given month or the last year held back
+   * (not through toJSON(), which makes every row of a stored year an object). */
   #startMonth() {
     if (this.#startAsOf) return this.#startAsOf;
-    const probe = this.#defaultAsOf ?? latestOutcomeMonth(this.#active.toJSON()) ?? currentMonth();
+    const years = this.#active.years(); // none: an empty workspace, which #render reports
+    const now = currentMonth();
+    const probes = !years.length ? [] : this.#defaultAsOf ? [this.#defaultAsOf] : [...years].reverse().map((y) => `${y}-12`);
     let through = null;
-    try {
-      through = this.#active.deviation({ asOf: probe, fields: [] }).outcomeThrough;
-    } catch (err) {
-      if (err?.code !== 'E_NO_DATA') throw err; // an empty workspace: #render says so
-    }
-    this.#startAsOf = through ?? probe;
+    for (let i = 0; i < probes.length && !through; i++) through = this.#active.deviation({ asOf: probes[i], fields: [] }).outcomeThrough;
+    // Nothing booked (a budget alone): this month if its year is held, else the last year's first.
+    this.#startAsOf = through ?? this.#defaultAsOf ?? (!years.length || years.includes(+now.slice(0, 4)) ? now : `${years.at(-1)}-01`);
     return this.#startAsOf;
   }
 

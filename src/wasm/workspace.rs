@@ -118,6 +118,14 @@ impl Workspace {
             .map_err(js_error)
     }
 
+    /// The years the workspace holds budget, outcome or a forecast for, in order (`[]` before
+    /// an import): for a view's starting month, where `toJSON()` would make every row.
+    #[wasm_bindgen(unchecked_return_type = "number[]")]
+    pub fn years(&self) -> Result<JsValue, JsValue> {
+        self.read(|ws| convert::to_js(&ws.years()))
+            .map_err(js_error)
+    }
+
     /// A new workspace holding `doc`, with no import to undo.
     #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(
