@@ -167,6 +167,23 @@ test('the preview shows what an import does: cancel changes nothing, confirm add
   await page.close();
 });
 
+test('the report counts rows the Swedish way: 1 200, not 1200', async () => {
+  const { page, problems } = await openDemo();
+  // 1 200 rows of as many accounts: no key twice, so no warning per row.
+  const lines = ['Enhet\tKonto\tPeriod\tUtfall'];
+  for (let i = 0; i < 1200; i++) lines.push(`KTN\t${4000 + i}\t2025-09\t-1`);
+  await page.locator('balans-import textarea').fill(`${lines.join('\n')}\n`);
+  await page.locator('balans-import button', { hasText: 'Importera inklistrat' }).click();
+  await status(page).filter({ hasText: 'Granska vad importen av det inklistrade gör' }).waitFor();
+  const preview = await page.locator('balans-import .report dl').innerText();
+  assert.match(preview, /1\u00a0200 lästa, 1\u00a0200 godkända, 0 överhoppade, 0 avvisade/);
+  // Some of the accounts are the demo's own already.
+  assert.match(preview, /1\u00a01\d\d kostnadsslag, 0 budgetrader, 1\u00a0200 utfallsrader/);
+  await page.locator('balans-import button.discard').click();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('confirming adds exactly what the preview said: the worker hands the document over as text', async () => {
   const { page, problems } = await openDemo();
   // The worker's answer, as the page receives it.

@@ -17,11 +17,15 @@
 
 import init, { Workspace } from './pkg/index.js';
 import { h } from './lib/dom.js';
+import { count } from './lib/numbers.js';
 import { langOf } from './lib/text.js';
 import { scriptUrl } from './lib/trusted.js';
 
 const STYLESHEET = new URL('./import-panel.css', import.meta.url);
 const WORKER = new URL('./import-worker.js', import.meta.url);
+/** Counts as each language writes them (9 996 rows, 9,996 rows). */
+const sv = (n) => count(n, 'sv');
+const en = (n) => count(n, 'en');
 
 /** Swedish and English text; issue codes map to an explanation, the API's English message is
  * shown beneath it for whoever fixes the file. */
@@ -57,7 +61,7 @@ const STRINGS = {
     rejected: (file) => `${file} importerades inte: filen har fel. Inget har ändrats.`,
     preview: 'Importen kommer att lägga till',
     replaces: 'och ersätta det som tidigare importerats för samma nycklar',
-    newUnits: (n, names) => `${n} nya enheter${names ? `: ${names}` : ''}`,
+    newUnits: (n, names) => `${sv(n)} nya enheter${names ? `: ${names}` : ''}`,
     pasted: 'det inklistrade',
     report: 'Importrapport',
     facts: {
@@ -72,8 +76,8 @@ const STRINGS = {
       'magnitude-by-column': 'belopp utan tecken, intäkt/kostnad ur kolumn',
       'magnitude-by-account': 'belopp utan tecken, intäkt/kostnad ur kontonummer',
     },
-    rows: (r) => `${r.read} lästa, ${r.accepted} godkända, ${r.skipped} överhoppade, ${r.rejected} avvisade`,
-    added: (a) => `${a.units} enheter, ${a.costTypes} kostnadsslag, ${a.budgetRows} budgetrader, ${a.outcomeRows} utfallsrader, ${a.forecastRows} prognosrader`,
+    rows: (r) => `${sv(r.read)} lästa, ${sv(r.accepted)} godkända, ${sv(r.skipped)} överhoppade, ${sv(r.rejected)} avvisade`,
+    added: (a) => `${sv(a.units)} enheter, ${sv(a.costTypes)} kostnadsslag, ${sv(a.budgetRows)} budgetrader, ${sv(a.outcomeRows)} utfallsrader, ${sv(a.forecastRows)} prognosrader`,
     errors: 'Fel',
     warnings: 'Varningar',
     columns: { code: 'Kod', where: 'Var', what: 'Vad', expected: 'Förväntat' },
@@ -176,7 +180,7 @@ const STRINGS = {
     rejected: (file) => `${file} was not imported: the file has errors. Nothing changed.`,
     preview: 'The import will add',
     replaces: 'and replace what was imported before for the same keys',
-    newUnits: (n, names) => `${n} new units${names ? `: ${names}` : ''}`,
+    newUnits: (n, names) => `${en(n)} new units${names ? `: ${names}` : ''}`,
     pasted: 'the pasted range',
     report: 'Import report',
     facts: {
@@ -191,8 +195,8 @@ const STRINGS = {
       'magnitude-by-column': 'unsigned, revenue/cost from a column',
       'magnitude-by-account': 'unsigned, revenue/cost from the account number',
     },
-    rows: (r) => `${r.read} read, ${r.accepted} accepted, ${r.skipped} skipped, ${r.rejected} rejected`,
-    added: (a) => `${a.units} units, ${a.costTypes} cost types, ${a.budgetRows} budget rows, ${a.outcomeRows} outcome rows, ${a.forecastRows} forecast rows`,
+    rows: (r) => `${en(r.read)} read, ${en(r.accepted)} accepted, ${en(r.skipped)} skipped, ${en(r.rejected)} rejected`,
+    added: (a) => `${en(a.units)} units, ${en(a.costTypes)} cost types, ${en(a.budgetRows)} budget rows, ${en(a.outcomeRows)} outcome rows, ${en(a.forecastRows)} forecast rows`,
     errors: 'Errors',
     warnings: 'Warnings',
     columns: { code: 'Code', where: 'Where', what: 'What', expected: 'Expected' },

@@ -1,5 +1,5 @@
 // Figures as the widget shows them: the display units, the sign and tone of a deviation, a
-// percent, the mark for a missing figure, and the exact order of two amounts. Every figure arrives
+// percent, a count, the mark for a missing figure, and the exact order of two amounts. Every figure arrives
 // from the package as a decimal string and is turned into text by the package's formatAmount;
 // these helpers only dress that text (a plus, a percent sign) or compare the strings digit by
 // digit.
@@ -18,6 +18,11 @@ export const DEFAULT_DISPLAY_UNIT = 'mnkr';
 
 /** How every percent is shown: one decimal, whatever the display unit of the amounts. */
 export const PERCENT_FORMAT = { unit: 'kr', decimals: 1, suffix: false };
+
+/** A count (rows, units) as the language writes it: 9 996 in Swedish (U+00A0), 9,996 in English. */
+export function count(n, lang) {
+  return new Intl.NumberFormat(lang === 'en' ? 'en' : 'sv-SE').format(n);
+}
 
 /** A percent from the package ("77.71") as shown: "77,7 %". */
 export function percent(value) {
