@@ -533,23 +533,21 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         })
         .collect();
     order.sort_unstable_by_key(|&(by, ..)| by);
-    let sums: Vec<_> = order
-        .iter()
-        .map(|&(_, key, slot)| (key, g.sums.get(slot)))
-        .collect();
-    drop(order);
-    let of = |measure: Figure| sums.iter().filter(move |(key, _)| key.2 == measure);
+    let of = |measure: Figure| {
+        let keys = order.iter().filter(move |(_, key, _)| key.2 == measure);
+        keys.map(|&(_, _, slot)| g.sums.get(slot))
+    };
     let mut annual: Vec<_> = g.annual.iter().collect();
     annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
     // Each list sized once: growing by doubling held the old and the new list at once, and
     // a region's year is 700,000 outcome rows.
     let count =
-        |measure: Figure| -> usize { of(measure).map(|(_, m)| m.seen.count_ones() as usize).sum() };
+        |measure: Figure| -> usize { of(measure).map(|m| m.seen.count_ones() as usize).sum() };
     doc.budget
         .reserve_exact(of(Figure::Budget).count() + annual.len());
     doc.outcome.reserve_exact(count(Figure::Outcome));
     doc.forecasts.reserve_exact(count(Figure::Forecast));
-    for part in sums.chunks(chunk::ROWS) {
+    for part in order.chunks(chunk::ROWS) {
         write(part, &g, doc);
     }
     // Budgets by year after those by month.
@@ -572,11 +570,13 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     }
 }
 
-/// Writes gathered sums, in order, as rows of their measure's list. Out of line, a chunk of
-/// keys per call: see [`chunk`].
+/// Writes the gathered sums of `keys` (in the document's order, each with its sort key and its
+/// place in the sums) as rows of their measure's list. Out of line, a chunk of keys per call:
+/// see [`chunk`].
 #[inline(never)]
-fn write(sums: &[(MonthsKey, &Months)], g: &Gathered, doc: &mut Document) {
-    for &((u, c, measure, year), months) in sums {
+fn write(keys: &[(u128, MonthsKey, u32)], g: &Gathered, doc: &mut Document) {
+    for &(_, (u, c, measure, year), slot) in keys {
+        let months = g.sums.get(slot);
         let (unit, cost_type) = g.ids(u, c);
         match measure {
             Figure::Budget => doc.budget.push(BudgetRow {
