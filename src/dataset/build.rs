@@ -12,11 +12,11 @@ use crate::chunk;
 use crate::error::{Error, Result};
 use crate::hash::{FastMap, FastSet};
 use crate::model::{BudgetRow, Document, ForecastRow, Kind, OneOffRow, OutcomeRow, VolumeRow};
-use crate::num::money::{Amount, Months};
+use crate::num::money::Amount;
 use crate::org::Tree;
 use crate::recent::Recent;
 
-use super::{Dataset, Gross, Typed};
+use super::{Dataset, Gross, Ore, Typed};
 
 impl Dataset {
     /// Checks every row of `doc` against its tree and indexes it. Errors name the field.
@@ -63,11 +63,11 @@ impl Dataset {
 /// The sums a dataset holds, as they are added up.
 #[derive(Default)]
 struct Sums {
-    budget: FastMap<(usize, i32), Months>,
-    outcome: FastMap<(usize, i32), Months>,
+    budget: FastMap<(usize, i32), Ore>,
+    outcome: FastMap<(usize, i32), Ore>,
     forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>>,
     typed: Typed,
-    one_offs: FastMap<(usize, i32), Months>,
+    one_offs: FastMap<(usize, i32), Ore>,
     volumes: Vec<(usize, VolumeRow)>,
     gross: FastMap<(usize, i32), Gross>,
 }
@@ -123,24 +123,24 @@ impl<'d> Builder<'d> {
     #[inline(never)]
     fn outcome(&mut self, rows: &'d [OutcomeRow], first: usize) -> Result<()> {
         for (i, row) in rows.iter().enumerate() {
-            let pos = self.unit("outcome", first + i, &row.unit)?;
+            let i = first + i;
+            let pos = self.unit("outcome", i, &row.unit)?;
             let c = self.cost_type(row.cost_type.as_deref());
             let (year, month) = (row.month.year(), row.month.index());
+            let at = || format!("outcome[{i}]");
+            let ore = ore_of(row.amount).map_err(|e| e.at("amount").at(at()))?;
             let sums = &mut self.sums;
-            sums.outcome
-                .entry((pos, year))
-                .or_insert([Amount::ZERO; 12])[month] += row.amount;
-            if let Some(side) = side(c.map(|c| self.doc.cost_types[c].kind), || row.amount) {
+            let add = |months: &mut Ore| add_ore(&mut months[month], ore).map_err(|e| e.at(at()));
+            add(sums.outcome.entry((pos, year)).or_insert([0; 12]))?;
+            if let Some(side) = side(c.map(|c| self.doc.cost_types[c].kind), || ore) {
                 let g = sums.gross.entry((pos, year)).or_default();
-                let months = match side {
-                    Kind::Cost => g.outcome_cost.get_or_insert([Amount::ZERO; 12]),
+                add(match side {
+                    Kind::Cost => g.outcome_cost.get_or_insert([0; 12]),
                     Kind::Revenue => &mut g.outcome_revenue,
-                };
-                months[month] += row.amount;
+                })?;
             }
             if let Some(c) = c {
-                let months = sums.typed.outcome.entry((pos, year, c));
-                months.or_insert([Amount::ZERO; 12])[month] += row.amount;
+                add(sums.typed.outcome.entry((pos, year, c)).or_insert([0; 12]))?;
             }
         }
         Ok(())
@@ -150,12 +150,14 @@ impl<'d> Builder<'d> {
         for (i, row) in rows.iter().enumerate() {
             let pos = self.unit("oneOffs", i, &row.unit)?;
             let c = self.cost_type(row.cost_type.as_deref());
-            let (key, month) = ((pos, row.month.year()), row.month.index());
+            let (year, month) = (row.month.year(), row.month.index());
+            let at = || format!("oneOffs[{i}]");
+            let ore = ore_of(row.amount).map_err(|e| e.at("amount").at(at()))?;
             let sums = &mut self.sums;
-            sums.one_offs.entry(key).or_insert([Amount::ZERO; 12])[month] += row.amount;
+            let add = |months: &mut Ore| add_ore(&mut months[month], ore).map_err(|e| e.at(at()));
+            add(sums.one_offs.entry((pos, year)).or_insert([0; 12]))?;
             if let Some(c) = c {
-                let months = sums.typed.one_offs.entry((pos, row.month.year(), c));
-                months.or_insert([Amount::ZERO; 12])[month] += row.amount;
+                add(sums.typed.one_offs.entry((pos, year, c)).or_insert([0; 12]))?;
             }
         }
         Ok(())
@@ -203,51 +205,77 @@ impl<'d> Builder<'d> {
             let i = first + i;
             let pos = self.unit("budget", i, &row.unit)?;
             let c = self.cost_type(row.cost_type.as_deref());
+            let at = || format!("budget[{i}]");
             let sums = &mut self.sums;
             let outcome = &sums.outcome;
-            let prior = || outcome.get(&(pos, row.year - 1)).copied();
-            let spread = monthly_budget(row, prior).map_err(|e| e.at(format!("budget[{i}]")))?;
-            add_months(
-                sums.budget
-                    .entry((pos, row.year))
-                    .or_insert([Amount::ZERO; 12]),
-                &spread,
-            );
+            let prior = || {
+                outcome
+                    .get(&(pos, row.year - 1))
+                    .map(|o| super::months(Some(o)))
+            };
+            let spread = monthly_budget(row, prior).map_err(|e| e.at(at()))?;
+            let mut ore = [0; 12];
+            for (o, amount) in ore.iter_mut().zip(spread) {
+                *o = ore_of(amount).map_err(|e| e.at(at()))?;
+            }
+            let add = |months: &mut Ore| add_months(months, &ore).map_err(|e| e.at(at()));
+            add(sums.budget.entry((pos, row.year)).or_insert([0; 12]))?;
             let kind = c.map(|c| self.doc.cost_types[c].kind);
-            if let Some(side) = side(kind, || spread.iter().sum()) {
+            // The year's total, for the side of a row without a cost type: a sum of twelve
+            // amounts that each fit, so in `i128` it cannot overflow.
+            let total = || ore.iter().map(|&o| i128::from(o)).sum::<i128>().signum() as i64;
+            if let Some(side) = side(kind, total) {
                 let g = sums.gross.entry((pos, row.year)).or_default();
-                let months = match (side, kind) {
-                    (Kind::Cost, Some(_)) => g.typed_cost.get_or_insert([Amount::ZERO; 12]),
-                    (Kind::Cost, None) => g.untyped_cost.get_or_insert([Amount::ZERO; 12]),
+                add(match (side, kind) {
+                    (Kind::Cost, Some(_)) => g.typed_cost.get_or_insert([0; 12]),
+                    (Kind::Cost, None) => g.untyped_cost.get_or_insert([0; 12]),
                     (Kind::Revenue, _) => &mut g.budget_revenue,
-                };
-                add_months(months, &spread);
+                })?;
             }
             if let Some(c) = c {
-                let months = sums.typed.budget.entry((pos, row.year, c));
-                add_months(months.or_insert([Amount::ZERO; 12]), &spread);
+                add(sums
+                    .typed
+                    .budget
+                    .entry((pos, row.year, c))
+                    .or_insert([0; 12]))?;
             }
         }
         Ok(())
     }
 }
 
-/// Adds `parts` to `sums` month by month, skipping the months of zero: a budget row of a
-/// sparse ledger holds one or two months, and a `Decimal` addition costs more than the test.
-fn add_months(sums: &mut Months, parts: &Months) {
-    for (sum, part) in sums.iter_mut().zip(parts) {
-        if !part.is_zero() {
-            *sum += *part;
-        }
+/// Adds `parts` to `sums` month by month (see [`add_ore`]).
+fn add_months(sums: &mut Ore, parts: &Ore) -> Result<()> {
+    for (sum, &part) in sums.iter_mut().zip(parts) {
+        add_ore(sum, part)?;
     }
+    Ok(())
+}
+
+/// Adds `ore` to `sum`; a sum beyond an `i64` of öre (±92 233 720 368 547 758 kr, far past any
+/// region's books) is refused rather than wrapped.
+fn add_ore(sum: &mut i64, ore: i64) -> Result<()> {
+    *sum = sum.checked_add(ore).ok_or_else(|| Error::Schema {
+        reason: "the amounts of one unit, cost type and month add up beyond \
+                 ±92 233 720 368 547 758 kr"
+            .into(),
+    })?;
+    Ok(())
+}
+
+/// A row's amount in öre. The reader held it to whole öre; one beyond an `i64` of öre is refused.
+fn ore_of(amount: Amount) -> Result<i64> {
+    amount.to_ore().ok_or_else(|| Error::Schema {
+        reason: format!("{amount} is beyond ±92 233 720 368 547 758 kr"),
+    })
 }
 
 /// Which gross side a row is on: its cost type's kind, or without one the sign of its amount
-/// (negative is cost; asked for only then); a row of zero without a cost type is on neither.
-fn side(kind: Option<Kind>, amount: impl FnOnce() -> Amount) -> Option<Kind> {
+/// in öre (negative is cost; asked for only then); a row of zero without a cost type is on
+/// neither.
+fn side(kind: Option<Kind>, ore: impl FnOnce() -> i64) -> Option<Kind> {
     let Some(kind) = kind else {
-        let amount = amount();
-        return match amount.cmp(&Amount::ZERO) {
+        return match ore().cmp(&0) {
             std::cmp::Ordering::Equal => None,
             std::cmp::Ordering::Less => Some(Kind::Cost),
             std::cmp::Ordering::Greater => Some(Kind::Revenue),

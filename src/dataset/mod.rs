@@ -7,6 +7,9 @@
 //! month. Gross cost and revenue (bruttokostnad, bruttointäkt) have their one definition here:
 //! every engine that divides by gross cost or weighs by it reads [`Dataset::gross_cost_in`].
 //!
+//! The monthly sums are kept in whole öre ([`Ore`]), as every amount a document holds is: half
+//! the memory of decimals, and an integer addition per row. They are amounts again when read.
+//!
 //! Not here: building it ([`build`]: the checks of meaning and the indexes), the measures, grants
 //! and goals (the engines read those from the document), or the reports' roll-ups of sums.
 
@@ -21,17 +24,20 @@ use crate::model::{CostType, Kind, VolumeRow};
 use crate::num::money::{Amount, Months};
 use crate::org::Tree;
 
+/// Twelve months' sums in whole öre; [`months`] makes them amounts.
+type Ore = [i64; 12];
+
 /// Budget, outcome and forecasts per unit position and year, ready for the engines.
 #[derive(Clone, Debug)]
 pub struct Dataset {
     pub tree: Tree,
-    budget: FastMap<(usize, i32), Months>,
-    outcome: FastMap<(usize, i32), Months>,
+    budget: FastMap<(usize, i32), Ore>,
+    outcome: FastMap<(usize, i32), Ore>,
     forecasts: FastMap<(usize, i32), BTreeMap<Month, Amount>>,
     /// The cost types (kostnadsslag), in input order; [`Slice::CostType`] indexes them.
     pub cost_types: Vec<CostType>,
     typed: Typed,
-    one_offs: FastMap<(usize, i32), Months>,
+    one_offs: FastMap<(usize, i32), Ore>,
     /// Volume rows by unit position, for the volume and price split.
     pub volumes: Vec<(usize, VolumeRow)>,
     /// Gross cost and revenue per unit position and year, budget and outcome, sorted once here
@@ -48,21 +54,21 @@ pub struct Dataset {
 #[derive(Clone, Copy, Debug, Default)]
 struct Gross {
     /// Budgeted cost of the rows naming a cost type of kind `cost`.
-    typed_cost: Option<Months>,
+    typed_cost: Option<Ore>,
     /// Budgeted cost of the rows without a cost type (the negative ones).
-    untyped_cost: Option<Months>,
-    budget_revenue: Months,
-    outcome_cost: Option<Months>,
-    outcome_revenue: Months,
+    untyped_cost: Option<Ore>,
+    budget_revenue: Ore,
+    outcome_cost: Option<Ore>,
+    outcome_revenue: Ore,
 }
 
 /// The rows that name a cost type, indexed by unit position, year and cost type position.
 #[derive(Clone, Debug, Default)]
 struct Typed {
-    budget: FastMap<(usize, i32, usize), Months>,
-    outcome: FastMap<(usize, i32, usize), Months>,
+    budget: FastMap<(usize, i32, usize), Ore>,
+    outcome: FastMap<(usize, i32, usize), Ore>,
     forecasts: FastMap<(usize, i32, usize), BTreeMap<Month, Amount>>,
-    one_offs: FastMap<(usize, i32, usize), Months>,
+    one_offs: FastMap<(usize, i32, usize), Ore>,
 }
 
 /// Which rows a figure covers: all of them, those of one cost type, or those without one.
@@ -78,18 +84,12 @@ pub enum Slice {
 impl Dataset {
     /// The unit's own monthly budget for `year` (zeros where it has none).
     pub fn budget(&self, pos: usize, year: i32) -> Months {
-        self.budget
-            .get(&(pos, year))
-            .copied()
-            .unwrap_or([Amount::ZERO; 12])
+        months(self.budget.get(&(pos, year)))
     }
 
     /// The unit's own monthly outcome for `year` (zeros where nothing is booked).
     pub fn outcome(&self, pos: usize, year: i32) -> Months {
-        self.outcome
-            .get(&(pos, year))
-            .copied()
-            .unwrap_or([Amount::ZERO; 12])
+        months(self.outcome.get(&(pos, year)))
     }
 
     /// The unit's own latest forecast for `year` made in or before `as_of`, with the month it was
@@ -117,11 +117,7 @@ impl Dataset {
 
     /// The unit's own one-off items (engångsposter) per month of `year` in `slice`.
     pub fn one_offs_in(&self, pos: usize, year: i32, slice: Slice) -> Months {
-        let all = self
-            .one_offs
-            .get(&(pos, year))
-            .copied()
-            .unwrap_or([Amount::ZERO; 12]);
+        let all = months(self.one_offs.get(&(pos, year)));
         self.months_in(all, &self.typed.one_offs, pos, year, slice)
     }
 
@@ -131,7 +127,7 @@ impl Dataset {
     pub fn gross_cost(&self, pos: usize, year: i32, outcome: bool) -> Option<Amount> {
         let gross = self.gross.get(&(pos, year))?;
         let months = if outcome {
-            gross.outcome_cost
+            gross.outcome_cost.map(|o| months(Some(&o)))
         } else {
             add_months(gross.typed_cost, gross.untyped_cost)
         };
@@ -143,11 +139,13 @@ impl Dataset {
     /// type are cost where negative. `None` where no row of the slice is a cost.
     pub fn gross_cost_in(&self, pos: usize, year: i32, slice: Slice) -> Option<Months> {
         match slice {
-            Slice::CostType(c) if self.cost_types[c].kind == Kind::Cost => {
-                self.typed.budget.get(&(pos, year, c)).copied()
-            }
+            Slice::CostType(c) if self.cost_types[c].kind == Kind::Cost => self
+                .typed
+                .budget
+                .get(&(pos, year, c))
+                .map(|o| months(Some(o))),
             Slice::CostType(_) => None,
-            Slice::Untyped => self.gross.get(&(pos, year))?.untyped_cost,
+            Slice::Untyped => add_months(self.gross.get(&(pos, year))?.untyped_cost, None),
             Slice::All => {
                 let gross = self.gross.get(&(pos, year))?;
                 add_months(gross.typed_cost, gross.untyped_cost)
@@ -158,11 +156,11 @@ impl Dataset {
     /// Gross revenue (bruttointäkt) of the unit's own rows per month of `year`: the budget, or
     /// with `outcome` the booked outcome, of its revenue rows (see [`Gross`]).
     pub fn gross_revenue(&self, pos: usize, year: i32, outcome: bool) -> Months {
-        match self.gross.get(&(pos, year)) {
-            Some(g) if outcome => g.outcome_revenue,
-            Some(g) => g.budget_revenue,
-            None => [Amount::ZERO; 12],
-        }
+        let gross = self.gross.get(&(pos, year));
+        months(gross.map(|g| match outcome {
+            true => &g.outcome_revenue,
+            false => &g.budget_revenue,
+        }))
     }
 
     /// The first month of `year` in which any unit made a forecast; no month, no forecast.
@@ -178,17 +176,12 @@ impl Dataset {
     fn months_in(
         &self,
         all: Months,
-        typed: &FastMap<(usize, i32, usize), Months>,
+        typed: &FastMap<(usize, i32, usize), Ore>,
         pos: usize,
         year: i32,
         slice: Slice,
     ) -> Months {
-        let of = |c: usize| {
-            typed
-                .get(&(pos, year, c))
-                .copied()
-                .unwrap_or([Amount::ZERO; 12])
-        };
+        let of = |c: usize| months(typed.get(&(pos, year, c)));
         match slice {
             Slice::All => all,
             Slice::CostType(c) => of(c),
@@ -205,8 +198,14 @@ impl Dataset {
     }
 }
 
-/// Two sides' months added; `None` only where both are.
-fn add_months(a: Option<Months>, b: Option<Months>) -> Option<Months> {
+/// Sums in öre as amounts; zeros where there are none.
+fn months(ore: Option<&Ore>) -> Months {
+    ore.map_or([Amount::ZERO; 12], |o| o.map(Amount::from_ore))
+}
+
+/// Two sides' months added, as amounts; `None` only where both are.
+fn add_months(a: Option<Ore>, b: Option<Ore>) -> Option<Months> {
+    let (a, b) = (a.map(|o| months(Some(&o))), b.map(|o| months(Some(&o))));
     match (a, b) {
         (Some(mut a), Some(b)) => {
             for (x, y) in a.iter_mut().zip(b) {

@@ -82,13 +82,13 @@ impl Amount {
     /// The amount in whole öre, for sums kept as integers; `None` when it is finer than an öre
     /// or beyond an `i64` of öre (±92 billion billion kr). Every reader's amounts are whole öre.
     pub fn to_ore(self) -> Option<i64> {
-        if !self.is_whole_ore() {
-            return None;
-        }
         let (mantissa, scale) = (self.0.mantissa(), self.0.scale());
-        // Whole öre: the digits past the second decimal are zeros.
         let ore = match scale.checked_sub(2) {
-            Some(extra) => mantissa / 10_i128.pow(extra),
+            // Whole öre only where the digits past the second decimal are zeros.
+            Some(extra) => {
+                let past = 10_i128.pow(extra);
+                (mantissa % past == 0).then(|| mantissa / past)?
+            }
             None => mantissa.checked_mul(10_i128.pow(2 - scale))?,
         };
         i64::try_from(ore).ok()
