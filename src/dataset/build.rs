@@ -122,6 +122,7 @@ impl<'d> Builder<'d> {
     /// Adds outcome rows, the `first`th of the document's on. Out of line: see [`chunk`].
     #[inline(never)]
     fn outcome(&mut self, rows: &'d [OutcomeRow], first: usize) -> Result<()> {
+        let (mut outcome, mut gross) = (Held::default(), Held::default());
         for (i, row) in rows.iter().enumerate() {
             let i = first + i;
             let pos = self.unit("outcome", i, &row.unit)?;
@@ -131,9 +132,9 @@ impl<'d> Builder<'d> {
             let ore = ore_of(row.amount).map_err(|e| e.at("amount").at(at()))?;
             let sums = &mut self.sums;
             let add = |months: &mut Ore| add_ore(&mut months[month], ore).map_err(|e| e.at(at()));
-            add(sums.outcome.entry((pos, year)).or_insert([0; 12]))?;
+            add(outcome.at(&mut sums.outcome, (pos, year)))?;
             if let Some(side) = side(c.map(|c| self.doc.cost_types[c].kind), || ore) {
-                let g = sums.gross.entry((pos, year)).or_default();
+                let g = gross.at(&mut sums.gross, (pos, year));
                 add(match side {
                     Kind::Cost => g.outcome_cost.get_or_insert([0; 12]),
                     Kind::Revenue => &mut g.outcome_revenue,
@@ -143,6 +144,8 @@ impl<'d> Builder<'d> {
                 add(sums.typed.outcome.entry((pos, year, c)).or_insert([0; 12]))?;
             }
         }
+        outcome.put_back(&mut self.sums.outcome);
+        gross.put_back(&mut self.sums.gross);
         Ok(())
     }
 
@@ -201,6 +204,7 @@ impl<'d> Builder<'d> {
     /// [`chunk`].
     #[inline(never)]
     fn budget(&mut self, rows: &'d [BudgetRow], first: usize) -> Result<()> {
+        let (mut budget, mut gross) = (Held::default(), Held::default());
         for (i, row) in rows.iter().enumerate() {
             let i = first + i;
             let pos = self.unit("budget", i, &row.unit)?;
@@ -214,18 +218,22 @@ impl<'d> Builder<'d> {
                     .map(|o| super::months(Some(o)))
             };
             let spread = monthly_budget(row, prior).map_err(|e| e.at(at()))?;
+            // A budget row of a sparse ledger holds one or two months: the zeros are skipped
+            // here and in every sum below.
             let mut ore = [0; 12];
             for (o, amount) in ore.iter_mut().zip(spread) {
-                *o = ore_of(amount).map_err(|e| e.at(at()))?;
+                if !amount.is_zero() {
+                    *o = ore_of(amount).map_err(|e| e.at(at()))?;
+                }
             }
             let add = |months: &mut Ore| add_months(months, &ore).map_err(|e| e.at(at()));
-            add(sums.budget.entry((pos, row.year)).or_insert([0; 12]))?;
+            add(budget.at(&mut sums.budget, (pos, row.year)))?;
             let kind = c.map(|c| self.doc.cost_types[c].kind);
             // The year's total, for the side of a row without a cost type: a sum of twelve
             // amounts that each fit, so in `i128` it cannot overflow.
             let total = || ore.iter().map(|&o| i128::from(o)).sum::<i128>().signum() as i64;
             if let Some(side) = side(kind, total) {
-                let g = sums.gross.entry((pos, row.year)).or_default();
+                let g = gross.at(&mut sums.gross, (pos, row.year));
                 add(match (side, kind) {
                     (Kind::Cost, Some(_)) => g.typed_cost.get_or_insert([0; 12]),
                     (Kind::Cost, None) => g.untyped_cost.get_or_insert([0; 12]),
@@ -240,14 +248,49 @@ impl<'d> Builder<'d> {
                     .or_insert([0; 12]))?;
             }
         }
+        budget.put_back(&mut self.sums.budget);
+        gross.put_back(&mut self.sums.gross);
         Ok(())
     }
 }
 
-/// Adds `parts` to `sums` month by month (see [`add_ore`]).
+/// The entry of a unit's year that rows are added to, held out of its map while the rows that
+/// follow are the same unit's: rows come grouped by unit, so most need no look-up. Put back when
+/// the unit changes and at the end of the rows.
+struct Held<V> {
+    entry: Option<((usize, i32), V)>,
+}
+
+impl<V> Default for Held<V> {
+    fn default() -> Held<V> {
+        Held { entry: None }
+    }
+}
+
+impl<V: Default> Held<V> {
+    /// The sums of `key`, taken from `map` (or new) unless held already.
+    fn at(&mut self, map: &mut FastMap<(usize, i32), V>, key: (usize, i32)) -> &mut V {
+        if self.entry.as_ref().map_or(true, |(held, _)| *held != key) {
+            self.put_back(map);
+            let sums = map.remove(&key).unwrap_or_default();
+            self.entry = Some((key, sums));
+        }
+        &mut self.entry.as_mut().expect("held just now").1
+    }
+
+    fn put_back(&mut self, map: &mut FastMap<(usize, i32), V>) {
+        if let Some((key, sums)) = self.entry.take() {
+            map.insert(key, sums);
+        }
+    }
+}
+
+/// Adds `parts` to `sums` month by month (see [`add_ore`]), its zeros skipped.
 fn add_months(sums: &mut Ore, parts: &Ore) -> Result<()> {
     for (sum, &part) in sums.iter_mut().zip(parts) {
-        add_ore(sum, part)?;
+        if part != 0 {
+            add_ore(sum, part)?;
+        }
     }
     Ok(())
 }
