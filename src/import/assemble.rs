@@ -178,15 +178,11 @@ impl Ids {
         })
     }
 
-    /// Each id's place in the ids sorted as strings, by index.
-    fn ranks(&self) -> Vec<u32> {
+    /// The ids' indexes in the order of the ids as strings.
+    fn sorted(&self) -> Vec<u32> {
         let mut sorted: Vec<u32> = (0..self.ids.len() as u32).collect();
         sorted.sort_unstable_by_key(|&i| &*self.ids[i as usize]);
-        let mut rank = vec![0; sorted.len()];
-        for (r, &i) in sorted.iter().enumerate() {
-            rank[i as usize] = r as u32;
-        }
-        rank
+        sorted
     }
 
     fn id(&self, i: u32) -> Option<&Id> {
@@ -509,46 +505,53 @@ fn cost_types(
 /// The gathered sums as schema 1 rows, ordered by unit, cost type (none first) and period.
 fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     // Ids sorted once, keys then by rank: comparing strings per key was most of the sort.
-    let unit_rank = g.units.ranks();
-    let type_rank = g.cost_types.ranks();
-    let rank = |u: u32, c: u32| {
+    let units = Ranks::of(&g.units);
+    let types = Ranks::of(&g.cost_types);
+    // A list per measure, each key's place sorted on one small integer and its year: in
+    // WebAssembly a 128-bit comparison is several, and the first import sorts before its code
+    // is optimised.
+    let mut order: [Vec<Place>; 3] = Default::default();
+    for (&(u, c, measure, year), &slot) in &g.months {
         let c = if c == UNTYPED {
             0
         } else {
-            type_rank[c as usize] + 1
+            types.rank[c as usize] + 1
         };
-        (unit_rank[u as usize], c)
-    };
-    // The order's key made once per key, as one integer (measure, ranks, year, high to low
-    // bits), not in every comparison: a sparse ledger has a key for each row or two.
-    let mut order: Vec<(u128, MonthsKey, u32)> = g
-        .months
-        .iter()
-        .map(|(&key, &slot)| {
-            let (u, c, measure, year) = key;
-            let (u, c) = rank(u, c);
-            let year = (year - YEARS.start()) as u128;
-            let by = (measure as u128) << 96 | u128::from(u) << 64 | u128::from(c) << 32 | year;
-            (by, key, slot)
-        })
-        .collect();
-    order.sort_unstable_by_key(|&(by, ..)| by);
-    let of = |measure: Figure| {
-        let keys = order.iter().filter(move |(_, key, _)| key.2 == measure);
-        keys.map(|&(_, _, slot)| g.sums.get(slot))
-    };
+        order[measure as usize].push(Place {
+            by: u64::from(units.rank[u as usize]) << 32 | u64::from(c),
+            year: (year - YEARS.start()) as u16,
+            slot,
+        });
+    }
+    for places in &mut order {
+        places.sort_unstable_by_key(|p| (p.by, p.year));
+    }
     let mut annual: Vec<_> = g.annual.iter().collect();
-    annual.sort_unstable_by_key(|(&(u, c, year), _)| (rank(u, c), year));
+    annual.sort_unstable_by_key(|(&(u, c, year), _)| {
+        let c = if c == UNTYPED {
+            0
+        } else {
+            types.rank[c as usize] + 1
+        };
+        (units.rank[u as usize], c, year)
+    });
     // Each list sized once: growing by doubling held the old and the new list at once, and
     // a region's year is 700,000 outcome rows.
-    let count =
-        |measure: Figure| -> usize { of(measure).map(|m| m.seen.count_ones() as usize).sum() };
+    let count = |measure: Figure| -> usize {
+        let places = order[measure as usize].iter();
+        places
+            .map(|p| g.sums.get(p.slot).seen.count_ones() as usize)
+            .sum()
+    };
     doc.budget
-        .reserve_exact(of(Figure::Budget).count() + annual.len());
+        .reserve_exact(order[Figure::Budget as usize].len() + annual.len());
     doc.outcome.reserve_exact(count(Figure::Outcome));
     doc.forecasts.reserve_exact(count(Figure::Forecast));
-    for part in order.chunks(chunk::ROWS) {
-        write(part, &g, doc);
+    let ranks = (&units, &types);
+    for measure in [Figure::Budget, Figure::Outcome, Figure::Forecast] {
+        for part in order[measure as usize].chunks(chunk::ROWS) {
+            write(measure, part, ranks, &g, doc);
+        }
     }
     // Budgets by year after those by month.
     for (&(u, c, year), &(annual, _)) in annual {
@@ -570,14 +573,54 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     }
 }
 
-/// Writes the gathered sums of `keys` (in the document's order, each with its sort key and its
-/// place in the sums) as rows of their measure's list. Out of line, a chunk of keys per call:
-/// see [`chunk`].
+/// Where a gathered key's row goes in its measure's list: by unit and cost type rank (high and
+/// low half of `by`), then year; with its place in the sums.
+#[derive(Clone, Copy)]
+struct Place {
+    by: u64,
+    /// Years since the first [`YEARS`].
+    year: u16,
+    slot: u32,
+}
+
+/// Ids' places when sorted as strings, and back.
+struct Ranks {
+    /// By index: the rank.
+    rank: Vec<u32>,
+    /// By rank: the index.
+    index: Vec<u32>,
+}
+
+impl Ranks {
+    fn of(ids: &Ids) -> Ranks {
+        let index = ids.sorted();
+        let mut rank = vec![0; index.len()];
+        for (r, &i) in index.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        Ranks { rank, index }
+    }
+}
+
+/// Writes the gathered sums of `places` (in the document's order) as rows of `measure`'s list.
+/// Out of line, a chunk of keys per call: see [`chunk`].
 #[inline(never)]
-fn write(keys: &[(u128, MonthsKey, u32)], g: &Gathered, doc: &mut Document) {
-    for &(_, (u, c, measure, year), slot) in keys {
-        let months = g.sums.get(slot);
+fn write(
+    measure: Figure,
+    places: &[Place],
+    (units, types): (&Ranks, &Ranks),
+    g: &Gathered,
+    doc: &mut Document,
+) {
+    for p in places {
+        let months = g.sums.get(p.slot);
+        let u = units.index[(p.by >> 32) as usize];
+        let c = match p.by as u32 {
+            0 => UNTYPED,
+            rank => types.index[rank as usize - 1],
+        };
         let (unit, cost_type) = g.ids(u, c);
+        let year = YEARS.start() + i32::from(p.year);
         match measure {
             Figure::Budget => doc.budget.push(BudgetRow {
                 unit,
