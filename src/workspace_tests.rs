@@ -100,6 +100,38 @@ fn a_failed_import_changes_nothing_and_names_the_field_in_its_own_document() {
     assert_eq!(ws.document(), &before);
 }
 
+/// The index keeps its sums in whole öre (`i64`): an amount, or the sum of one unit, cost type
+/// and month, beyond ±92 233 720 368 547 758 kr is refused at its row, never wrapped.
+#[test]
+fn sums_beyond_an_i64_of_ore_are_refused_at_the_row() {
+    let mut ws = Workspace::new();
+    ws.import(tree_doc()).unwrap();
+    let before = ws.document().clone();
+    let row = |amount: &str| json!({ "unit": "A", "month": "2025-02", "amount": amount });
+    let too_large = json!({ "schema": 1, "outcome": [row("1"), row("100000000000000000")] });
+    let e = ws.import(doc(too_large)).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("E_SCHEMA", Some("outcome[1].amount"))
+    );
+    // 5·10^16 kr each fits; the two together do not.
+    let half = "50000000000000000";
+    let e = ws
+        .import(doc(
+            json!({ "schema": 1, "outcome": [row(half), row(half)] }),
+        ))
+        .unwrap_err();
+    assert_eq!((e.code(), e.field()), ("E_SCHEMA", Some("outcome[1]")));
+    assert_eq!(ws.document(), &before);
+    let e = ws
+        .import(doc(json!({ "schema": 1, "budget": [
+            { "unit": "A", "year": 2025, "months": [half, "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"] },
+            { "unit": "A", "year": 2025, "months": [half, "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"] }
+        ] })))
+        .unwrap_err();
+    assert_eq!((e.code(), e.field()), ("E_SCHEMA", Some("budget[1]")));
+}
+
 /// Every list, the name and the thresholds are back as they were, item for item and in order,
 /// after an import that failed once every list had been merged (each item replaced in place or
 /// taken out for the rows that replace it).
