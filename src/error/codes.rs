@@ -39,7 +39,10 @@ pub const CODES: &[Code] = &[
     code("E_DUPLICATE_COST_TYPE", "a cost type is listed twice in one document"),
     code("E_UNKNOWN_MEASURE", "an entry or programme names a measure that is not in the register"),
     code("E_COMMENT", "a comment cannot be kept: blank text, a `written` date that is not a day, a due month or owner on an explanation (`field` names it)"),
-    code("E_SCHEMA", "the document is not schema 1 (`field` is the path at fault)"),
+    code(
+        "E_SCHEMA",
+        "the document is not schema 1 (`field` is the path at fault), or an amount, or the sum of one unit, cost type and month, is beyond ±92 233 720 368 547 758 kr (the index keeps whole öre in 64 bits)",
+    ),
     code("E_SCHEMA_VERSION", "the document names a schema version this build does not read"),
     code("E_JSON", "text that should be JSON is not"),
     code("E_NO_DATA", "a report was asked of an empty workspace"),
