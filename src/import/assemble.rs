@@ -5,7 +5,7 @@
 //! Shared by the table and SIE readers, so both follow the same rules. Not here: reading cells
 //! or records, or changing the workspace (see [`super::import`]).
 
-use std::collections::hash_map::Entry as Slot;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use crate::calendar::{Month, YEARS};
@@ -17,6 +17,7 @@ use crate::num::money::Amount;
 
 use super::cells::When;
 use super::columns::Figure;
+use super::sums::{KeySums, Slot};
 use super::Settings;
 use crate::error::report::{ImportReport, Location};
 use crate::model::{BudgetRow, CostType, Document, ForecastRow, Kind, OutcomeRow, SCHEMA_VERSION};
@@ -46,10 +47,10 @@ pub struct Gathered {
     /// Names and kinds seen, by cost type index (first one given wins).
     about: Vec<(Option<String>, Option<Kind>)>,
     /// Where each key's months are in `sums`.
-    months: FastMap<MonthsKey, u32>,
+    months: FastMap<MonthsKey, Slot>,
     /// By figure, the last key's unit, cost type and year with its place in `sums`: a ledger
     /// lists a key's months together, so most amounts are added to the key of the amount before.
-    recent: [Option<(YearKey, u32)>; 3],
+    recent: [Option<(YearKey, Slot)>; 3],
     sums: KeySums,
     /// Budgets by year in öre (the readers give no other measure by year), with their first line.
     annual: FastMap<YearKey, (i64, usize)>,
@@ -71,58 +72,6 @@ type MonthsKey = (u32, u32, Figure, i32);
 
 /// The cost type index of rows that name none.
 const UNTYPED: u32 = u32::MAX;
-
-/// One key's sums in öre per month of a year, with the line each month was first read on.
-#[derive(Clone, Debug, Default)]
-struct Months {
-    ore: [i64; 12],
-    /// Lines as `u32`: a file beyond four billion lines cannot be in memory anyway.
-    first_line: [u32; 12],
-    /// Bit `i`: month `i` has been read.
-    seen: u16,
-}
-
-/// Every key's months, in blocks that never move: one list of a million rows' sums would be
-/// copied whole each time it grew, and held twice while it was.
-#[derive(Debug, Default)]
-struct KeySums {
-    blocks: Vec<Vec<Months>>,
-}
-
-/// Months per block: about 150 KB.
-const BLOCK: usize = 1024;
-
-impl KeySums {
-    /// A new, empty slot.
-    fn add(&mut self) -> u32 {
-        if self.blocks.last().map_or(true, |b| b.len() == BLOCK) {
-            self.blocks.push(Vec::with_capacity(BLOCK));
-        }
-        let full = (self.blocks.len() - 1) * BLOCK;
-        let block = self.blocks.last_mut().expect("a block was added");
-        block.push(Months::default());
-        (full + block.len() - 1) as u32
-    }
-
-    fn get(&self, slot: u32) -> &Months {
-        &self.blocks[slot as usize / BLOCK][slot as usize % BLOCK]
-    }
-
-    fn get_mut(&mut self, slot: u32) -> &mut Months {
-        &mut self.blocks[slot as usize / BLOCK][slot as usize % BLOCK]
-    }
-}
-
-impl Months {
-    /// The months of `year` read, with their sums.
-    fn read(&self, year: i32) -> impl Iterator<Item = (Month, Amount)> + '_ {
-        let read = (0..12).filter(move |i| self.seen & (1 << i) != 0);
-        read.map(move |i| {
-            let month = Month::new(year, i as u32 + 1).expect("a month of the year");
-            (month, Amount::from_ore(self.ore[i]))
-        })
-    }
-}
 
 /// Ids (unit or cost type) as small indexes, each with the place an accepted amount first named
 /// it, in the order of those first uses.
@@ -244,21 +193,20 @@ impl Gathered {
                         slot
                     }
                 };
-                let months = self.sums.get_mut(slot);
-                let (i, bit) = (m.index(), 1 << m.index());
-                let first = (months.seen & bit != 0).then_some(months.first_line[i] as usize);
-                if first.is_none() {
-                    months.seen |= bit;
-                    months.first_line[i] = e.line as u32;
+                let sum = self.sums.month(slot, m.index(), e.line);
+                if let Some(moved) = sum.moved {
+                    *recent = Some((key, moved));
+                    let (unit, cost_type, year) = key;
+                    self.months.insert((unit, cost_type, e.figure, year), moved);
                 }
-                (&mut months.ore[i], first)
+                (sum.ore, sum.first_line)
             }
             When::Year(y) => match self.annual.entry((unit, cost_type, y)) {
-                Slot::Occupied(slot) => {
+                Entry::Occupied(slot) => {
                     let (sum, line) = slot.into_mut();
                     (sum, Some(*line))
                 }
-                Slot::Vacant(slot) => (&mut slot.insert((0, e.line)).0, None),
+                Entry::Vacant(slot) => (&mut slot.insert((0, e.line)).0, None),
             },
         };
         match sum.checked_add(e.ore) {
@@ -539,9 +487,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     // a region's year is 700,000 outcome rows.
     let count = |measure: Figure| -> usize {
         let places = order[measure as usize].iter();
-        places
-            .map(|p| g.sums.get(p.slot).seen.count_ones() as usize)
-            .sum()
+        places.map(|p| g.sums.count(p.slot)).sum()
     };
     doc.budget
         .reserve_exact(order[Figure::Budget as usize].len() + annual.len());
@@ -580,7 +526,7 @@ struct Place {
     by: u64,
     /// Years since the first [`YEARS`].
     year: u16,
-    slot: u32,
+    slot: Slot,
 }
 
 /// Ids' places when sorted as strings, and back.
@@ -613,7 +559,6 @@ fn write(
     doc: &mut Document,
 ) {
     for p in places {
-        let months = g.sums.get(p.slot);
         let u = units.index[(p.by >> 32) as usize];
         let c = match p.by as u32 {
             0 => UNTYPED,
@@ -630,16 +575,10 @@ fn write(
                 method: None,
                 weights: None,
                 rounding: None,
-                months: Some(
-                    months
-                        .ore
-                        .iter()
-                        .map(|&ore| Amount::from_ore(ore))
-                        .collect(),
-                ),
+                months: Some(g.sums.ore(p.slot).map(Amount::from_ore).to_vec()),
             }),
             Figure::Outcome => {
-                for (month, amount) in months.read(year) {
+                for (month, amount) in g.sums.read(p.slot, year) {
                     doc.outcome.push(OutcomeRow {
                         unit: unit.clone(),
                         cost_type: cost_type.clone(),
@@ -649,7 +588,7 @@ fn write(
                 }
             }
             Figure::Forecast => {
-                for (made, amount) in months.read(year) {
+                for (made, amount) in g.sums.read(p.slot, year) {
                     doc.forecasts.push(ForecastRow {
                         unit: unit.clone(),
                         cost_type: cost_type.clone(),

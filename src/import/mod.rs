@@ -17,6 +17,7 @@ pub mod paste;
 pub mod registers;
 pub mod rows;
 pub mod sie;
+mod sums;
 pub mod table;
 
 use std::borrow::Cow;
