@@ -485,7 +485,7 @@ export class BalansImport extends HTMLElement {
         this.#finish();
         resolve({ type: 'failed', error: { code: 'E_WORKER', message: e.message || 'the import worker failed' } });
       };
-      worker.postMessage(message, message.context ? [message.context.buffer] : []);
+      worker.postMessage(message, [message.context.buffer]);
     });
   }
 
