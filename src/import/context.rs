@@ -1,11 +1,12 @@
-//! What a preview needs of the workspace an import would go into, without the amounts of its
-//! rows: the import panel reads a file in a Web Worker, which has no workspace, and a region's
-//! year is a million rows, whose JSON written, sent and read whole made a month-end re-import's
-//! preview take twice a first import's (1M sparse lines in Chromium: 6.7 s against 3.5 s). A context is the workspace's document without its
-//! five row lists (budget, outcome, forecasts, one-offs, volumes), so with the units and cost
-//! types a file's are resolved against and the small lists, and of those rows the keys only
-//! (`model/keys.rs`): every distinct key once, its ids as numbers into one list of ids, so that
-//! what an import would replace is counted exactly as [`Document::would_replace`] counts it.
+//! What a preview needs of the workspace an import would go into, without the amounts of its rows:
+//! the import panel reads a file in a Web Worker, which has no workspace, and a region's year is a
+//! million rows, whose JSON written, sent and read whole made a month-end re-import's preview take
+//! twice a first import's (1M sparse lines in Chromium: 6.7 s against 3.5 s). A context is the
+//! workspace's document without its five row lists (budget, outcome, forecasts, one-offs,
+//! volumes), so with the units and cost types a file's are resolved against and the small lists,
+//! and of those rows the keys only (`model/keys.rs`): every distinct key once, its ids as numbers
+//! into one list of ids, so that what an import would replace is counted exactly as
+//! [`Document::would_replace`] counts it.
 //!
 //! As bytes (`ws.importContext()`, a `Uint8Array` a worker takes without a copy), little-endian:
 //! the tag `BLNSCTX1`; the document's JSON text (u32 length, UTF-8); the ids (u32 count, each a
