@@ -105,7 +105,13 @@ export function table(shape, sizes) {
 export function panelLines(shape, sizes) {
   return Object.entries(sizes).filter(([, s]) => s.panel).map(([n, { panel: p }]) => (p.error
     ? `panel, ${shape}, ${rows(n)} rows: failed (${p.error})` :
-    `panel, ${shape}, ${rows(n)} rows: file chosen → preview ${ms(median(p.preview))}, confirm → balans-import ${ms(median(p.confirm))}, total ${ms(median(p.total))}; ${rows(p.added.budgetRows)} budget and ${rows(p.added.outcomeRows)} outcome rows added (median of ${p.total.length} run${p.total.length > 1 ? 's' : ''}${p.capped ? `; capped: a run took over ${p.capMs / 1000} s` : ''})`));
+    `panel, ${shape}, ${rows(n)} rows: file chosen → preview ${ms(median(p.preview))}, confirm → balans-import ${ms(median(p.confirm))}, total ${ms(median(p.total))}; ${rows(p.added.budgetRows)} budget and ${rows(p.added.outcomeRows)} outcome rows added (median of ${p.total.length} run${p.total.length > 1 ? 's' : ''}${p.capped ? `; capped: a run took over ${p.capMs / 1000} s` : ''})${p.reimport ? reimportText(p.reimport) : ''}`));
+}
+
+/** The same file chosen again over the year it brought: the month-end re-import's timings. */
+function reimportText(r) {
+  return r.total.length === 0 ? '; re-import not run'
+    : `; re-imported: preview ${ms(median(r.preview))}, confirm ${ms(median(r.confirm))}, total ${ms(median(r.total))}, ${rows(r.replaced.budgetRows)} budget and ${rows(r.replaced.outcomeRows)} outcome rows replaced`;
 }
 
 /** The issue's targets, each `{ ok, text }`, from this run's figures; a size not run says so. */

@@ -9,7 +9,7 @@
 // issue's targets checked from this run's figures (benches/report.mjs), the widget's timings and
 // the shipped size. Writes target/bench/results.json and results.md.
 //
-//   node benches/run.mjs [--sizes 10000,100000,1000000] [--runs 5] [--shapes dense,sparse] [--no-panel]
+//   node benches/run.mjs [--sizes 10000,100000,1000000] [--runs 5] [--shapes dense,sparse] [--no-panel] [--reimport]
 //
 // Not part of `make test`: it takes minutes, and its figures depend on the machine.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,8 @@ const sizes = opt('--sizes', '10000,100000,1000000').split(',').map(Number);
 const runs = Number(opt('--runs', '5'));
 const shapes = opt('--shapes', 'dense,sparse').split(',');
 const panel = !args.includes('--no-panel');
+/** The panel's re-import of the same file over the year it brought (panel.mjs). */
+const reimport = args.includes('--reimport');
 const AS_OF = '2025-08';
 /** Re-renders for another month timed at least (their median is the figure). */
 const RERENDERS = 11;
@@ -74,7 +76,7 @@ async function measure(server, browser, shape, n) {
   };
   if (panel && csvApi) {
     // A page that runs out of memory on the panel's path is a finding, not the end of the run.
-    size.panel = await panelTimings(server, browser, { dir: out, input: csvName, region: regionName, runs })
+    size.panel = await panelTimings(server, browser, { dir: out, input: csvName, region: regionName, runs, reimport })
       .catch((err) => ({ error: err.message.split('\n')[0] }));
   }
   console.log(`${shape} ${n.toLocaleString('en')}: exact implementations agree to the öre; JS numbers off by up to ${floatOff.kr.toFixed(6)} kr (${floatOff.unit}); native phases ${Object.entries(size.legs.native.phases).map(([p, x]) => `${p} ${ms(x)}`).join(', ')}`);

@@ -126,16 +126,57 @@ test('confirming a read import adds exactly what its report said, new units and 
   assert.deepEqual(read.units.map((u) => [u.id, u.name, u.parent]),
     [['NY-1', 'Nya vårdcentralen', 'HSN'], ['NY-2', 'Nya tandvården', 'HSN']]);
   assert.deepEqual([read.report.added.units, read.report.added.outcomeRows, read.report.replaced.outcomeRows], [2, 3, 1]);
-  // The context as an object reads the same.
+  // The context as an object reads the same, and so does importContext(): the rows' keys
+  // without their amounts.
   const asObject = balans.readImport('paste', range, { parent: 'HSN' }, ws.toJSON());
   assert.deepEqual(asObject.report, read.report);
   assert.equal(asObject.document, read.document);
+  const keys = ws.importContext();
+  assert.ok(keys instanceof Uint8Array);
+  const fromKeys = balans.readImport('paste', range, { parent: 'HSN' }, keys);
+  assert.deepEqual(fromKeys.report, read.report);
+  assert.equal(fromKeys.document, read.document);
+  assert.deepEqual(fromKeys.units, read.units);
   const { replaced, ...added } = ws.importJson(read.document);
   assert.deepEqual(added, read.report.added, 'confirming adds what the preview said');
   assert.deepEqual(replaced, read.report.replaced, 'and replaces what it said');
   assert.deepEqual(ws.units(), ws.toJSON().units, 'units() is the tree of toJSON(), new units included');
   assert.deepEqual(ws.units().slice(-2).map((u) => u.id), ['NY-1', 'NY-2']);
   ws.free();
+});
+
+test('importContext: a re-import counts with it what confirming replaces and adds, in budget, outcome and forecasts', () => {
+  const ws = balans.Workspace.fromJSON(demo());
+  const year = 'Enhet\tKonto\tPeriod\tUtfall\tBudget\tPrognos\r\n';
+  const month = (m, units) => units.map((u) => `${u}\t4010\t2025-${String(m).padStart(2, '0')}\t-1\t-2\t-3\r\n`).join('');
+  const months = (last, units) => Array.from({ length: last }, (_, i) => month(i + 1, units)).join('');
+  const sizes = () => [ws.importContext().length, ws.toJSONText().length];
+  const [contextBefore, textBefore] = sizes();
+  ws.importPaste(year + months(8, ['HSN-SJ', 'KTN']), { year: 2025 });
+  // The rows' keys are a byte or two each in the context; with their amounts, some sixty in JSON.
+  const [contextAfter, textAfter] = sizes();
+  assert.ok((contextAfter - contextBefore) * 10 < textAfter - textBefore,
+    `the context grew by ${contextAfter - contextBefore} bytes, the JSON by ${textAfter - textBefore}`);
+  // Next month's file: January to September, of one unit held and one not yet in these rows.
+  const next = year + months(9, ['KTN', 'HSN']);
+  const text = ws.toJSONText();
+  const keys = ws.importContext();
+  const read = balans.readImport('paste', next, { year: 2025 }, keys);
+  assert.deepEqual(read.report, balans.readImport('paste', next, { year: 2025 }, text).report);
+  const { replaced, added } = read.report;
+  for (const list of ['budgetRows', 'outcomeRows', 'forecastRows']) {
+    assert.ok(replaced[list] > 0 && added[list] > 0, `${list}: ${replaced[list]} replaced, ${added[list]} added`);
+  }
+  const done = ws.importJson(read.document);
+  const { replaced: wasReplaced, ...wasAdded } = done;
+  assert.deepEqual(wasReplaced, replaced, 'confirming replaces what the preview said');
+  assert.deepEqual(wasAdded, added, 'and adds what it said');
+  ws.free();
+});
+
+test('readImport refuses bytes that are no importContext(), at context', () => {
+  const err = thrown(() => balans.readImport('paste', 'Enhet\tPeriod\tUtfall\r\nKTN\t2025-09\t-1\r\n', {}, new Uint8Array([1, 2, 3])));
+  assert.deepEqual([err.code, err.field], ['E_OPTION', 'context']);
 });
 
 test('what no ledger holds is refused: amounts finer than an öre after the scale, impossible dates', () => {

@@ -224,6 +224,47 @@ test('confirming adds exactly what the preview said: the worker hands the docume
   await page.close();
 });
 
+test('a month-end re-import: the worker gets the keys, moved, and the preview says what confirming replaces and adds', async () => {
+  const { page, problems } = await openDemo();
+  await page.evaluate(() => {
+    const Real = window.Worker;
+    window.__sent = [];
+    window.__done = [];
+    window.Worker = class extends Real {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', ({ data }) => {
+          if (data.type === 'done') window.__done.push(data.report);
+        });
+      }
+      postMessage(message, transfer) {
+        const { context } = message;
+        super.postMessage(message, transfer);
+        // A transferred buffer is gone from the page once posted.
+        window.__sent.push({ bytes: context instanceof Uint8Array, left: context.byteLength });
+      }
+    };
+    window.__imported = [];
+    document.querySelector('balans-import').addEventListener('balans-import', (e) => { window.__imported.push(e.detail.report); });
+  });
+  const file = (months) => 'Enhet;Konto;Period;Utfall\r\n' + months.flatMap((m) => ['KTN-BUSS', 'HSN-SJ-AKUT']
+    .map((u) => `${u};4010;2025-${String(m).padStart(2, '0')};-1 000\r\n`)).join('');
+  await drop(page, 'utfall-aug.csv', bytes(file([6, 7, 8]), 1252));
+  await confirm(page, 'utfall-aug.csv');
+  // Next month's file again holds the months before it.
+  await drop(page, 'utfall-sep.csv', bytes(file([6, 7, 8, 9]), 1252));
+  await confirm(page, 'utfall-sep.csv');
+  const { sent, done, imported } = await page.evaluate(() => ({ sent: window.__sent, done: window.__done, imported: window.__imported }));
+  assert.deepEqual(sent, [{ bytes: true, left: 0 }, { bytes: true, left: 0 }], 'the context is bytes, moved to the worker');
+  assert.deepEqual([done[1].replaced.outcomeRows, done[1].added.outcomeRows], [6, 2]);
+  for (const i of [0, 1]) {
+    assert.deepEqual(imported[i].added, done[i].added, 'confirming adds what the preview said');
+    assert.deepEqual(imported[i].replaced, done[i].replaced, 'and replaces what it said');
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a large file is read in a worker with a progress bar, and cancel adds nothing', async () => {
   const { page, problems } = await openDemo();
   const before = await amount(page, 'KTN', 'ytd.outcome');

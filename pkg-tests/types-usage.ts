@@ -17,6 +17,7 @@ import init, {
   type ImportReport,
   type Imported,
   type ReadImport,
+  type ImportContext,
   type UnitInput,
   type DeviationReport,
   type DeviationRow,
@@ -244,6 +245,12 @@ export function imports(ws: Workspace, bytes: Uint8Array): string {
   // @ts-expect-error the document is JSON text, to pass to importJson as it is
   read.document.outcome;
   readImport('csv', bytes, {}, ws.toJSON());
+  // The workspace as readImport needs it, moved to a worker without a copy.
+  const context: ImportContext = ws.importContext();
+  const transfer: ArrayBufferLike[] = [context.buffer];
+  readImport('csv', bytes, {}, context);
+  // @ts-expect-error the context is the workspace's, not a number
+  readImport('csv', bytes, {}, 5);
   try {
     ws.importCsv(bytes, {});
   } catch (err) {
@@ -255,7 +262,7 @@ export function imports(ws: Workspace, bytes: Uint8Array): string {
   // @ts-expect-error the format is csv, paste or sie
   readImport('xlsx', bytes, {});
   const replaced: number = pasted.replaced.budgetRows + report.added.outcomeRows;
-  return [report.sign, line, pasted.rows.read, sie.encoding, added, replaced].join();
+  return [report.sign, line, pasted.rows.read, sie.encoding, added, replaced, transfer.length].join();
 }
 
 export function commentsUsage(ws: Workspace): string {

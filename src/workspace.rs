@@ -215,6 +215,13 @@ impl Workspace {
         &self.doc
     }
 
+    /// What a preview of an import into this workspace needs of it, as bytes
+    /// ([`import::context`]): a Web Worker's `readImport` is given it in place of the document,
+    /// whose every amount a million rows long it does not need.
+    pub fn import_context(&self) -> Result<Vec<u8>> {
+        import::context::Context::of(&self.doc).to_bytes()
+    }
+
     /// The years some unit has budget, outcome or a forecast for, in order; none before an
     /// import. A view picks its month from them without the rows (`toJSON`) of a whole year.
     pub fn years(&self) -> &[i32] {

@@ -90,7 +90,7 @@ fn the_preview_counts_what_confirming_then_replaces_and_changes_nothing() {
         crate::import::Format::Csv,
         september.as_bytes().into(),
         &options,
-        ws.document(),
+        &crate::import::context::Context::of(ws.document()),
     )
     .unwrap();
     assert_eq!(ws.document(), &before, "a preview adds nothing");

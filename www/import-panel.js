@@ -396,7 +396,9 @@ export class BalansImport extends HTMLElement {
       format,
       ...input,
       options: this.#options(input.file ? label : undefined),
-      context: workspace.toJSONText(),
+      // What the preview needs of the workspace, the rows' keys without their amounts (bytes,
+      // moved to the worker, not copied).
+      context: workspace.importContext(),
     };
     let result;
     try {
@@ -483,7 +485,7 @@ export class BalansImport extends HTMLElement {
         this.#finish();
         resolve({ type: 'failed', error: { code: 'E_WORKER', message: e.message || 'the import worker failed' } });
       };
-      worker.postMessage(message);
+      worker.postMessage(message, [message.context.buffer]);
     });
   }
 

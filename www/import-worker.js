@@ -1,11 +1,14 @@
 // The import panel's Web Worker: reads a dropped file in chunks (reporting progress) and parses it
 // with the package's readImport, so a large file never freezes the page. It adds nothing to any
 // workspace: the page's Workspace adds the document it sends back (importJson), all or nothing.
-// The document and the context travel as JSON text (one string each way, copied whole), never as
-// objects: a region's year is a million rows, which as objects took seconds to clone and convert.
+// The document comes back as JSON text (one string, copied whole), never as objects: a region's
+// year is a million rows, which as objects took seconds to clone and convert. The page's workspace
+// comes as its importContext(), bytes moved here: its units and cost types and the keys of its
+// rows, all the preview needs, where its whole document (a year of amounts) took seconds to write,
+// send and read.
 //
 // Messages in:  { format: 'csv' | 'paste' | 'sie', file?: File, text?: string, options,
-//                 context (the page workspace's toJSONText()) }
+//                 context (the page workspace's importContext(), in the transfer list) }
 // Messages out: { type: 'progress', loaded, total } | { type: 'parsing' }
 //               | { type: 'done', report, document (JSON text), units } | { type: 'failed', error }
 

@@ -5,12 +5,14 @@
 //! [`paste`], [`sie`]), read the cells ([`columns`], [`cells`], [`table`]), gather units, cost
 //! types and rows into one document ([`assemble`]). Adding it to a workspace, which takes all
 //! of it or, on any error, nothing, is the workspace's (`Workspace::import_file`): an importer
-//! never sees one.
+//! never sees one. A preview reads against a [`context`] of the workspace, which a Web Worker
+//! is given in place of it.
 
 pub mod assemble;
 pub mod cells;
 pub mod codepage;
 pub mod columns;
+pub mod context;
 pub mod csv;
 pub mod json;
 pub mod paste;
@@ -29,6 +31,7 @@ use crate::error::{Error, Result};
 
 use self::codepage::Encoding;
 use self::columns::Figure;
+use self::context::Context;
 use crate::error::report::ImportReport;
 use crate::model::Document;
 
@@ -211,16 +214,16 @@ pub fn read(
     Ok((doc, report))
 }
 
-/// [`read`], with what adding the document to `existing` would replace in the report's
-/// `replaced`: the preview the import panel shows before the user confirms.
+/// [`read`], with what adding the document to the workspace `context` stands for would replace
+/// in the report's `replaced`: the preview the import panel shows before the user confirms.
 pub fn preview(
     format: Format,
     input: Cow<'_, [u8]>,
     options: &ImportOptions,
-    existing: &Document,
+    context: &Context,
 ) -> Result<(Document, ImportReport)> {
-    let (doc, mut report) = read(format, input, options, existing)?;
-    report.replaced = existing.would_replace(&doc);
+    let (doc, mut report) = read(format, input, options, &context.document)?;
+    report.replaced = context.would_replace(&doc);
     Ok((doc, report))
 }
 

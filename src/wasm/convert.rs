@@ -31,6 +31,7 @@ use wasm_bindgen::JsCast;
 use crate::calendar::{Month, YEARS};
 use crate::error::report::ImportReport;
 use crate::error::Error;
+use crate::import::context::Context;
 use crate::import::json;
 use crate::json_path;
 use crate::model::{Document, Unit};
@@ -185,12 +186,17 @@ pub(super) fn document(value: JsValue) -> Result<Document, Error> {
     }
 }
 
-/// `readImport`'s context: a document, or an empty one when left out; a fault is at `context`.
-pub(super) fn context(value: JsValue) -> Result<Document, Error> {
+/// `readImport`'s context: the bytes of `importContext()`, a document (text or object), or an
+/// empty workspace when left out; a fault is at `context`.
+pub(super) fn context(value: JsValue) -> Result<Context, Error> {
     if value.is_undefined() || value.is_null() {
-        Ok(Document::default())
+        Ok(Context::default())
+    } else if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        Context::from_bytes(&array.to_vec()).map_err(|e| e.at("context"))
     } else {
-        document(value).map_err(|e| e.at("context"))
+        document(value)
+            .map(|doc| Context::of(&doc))
+            .map_err(|e| e.at("context"))
     }
 }
 

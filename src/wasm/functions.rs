@@ -31,10 +31,10 @@ pub fn read_import(
         .map_err(js_error)?;
     let bytes = convert::bytes(input, "input").map_err(js_error)?;
     let options: ImportOptions = convert::options_or_default(options).map_err(js_error)?;
-    let existing = convert::context(context).map_err(js_error)?;
+    let context = convert::context(context).map_err(js_error)?;
     let (document, mut report) =
-        import::preview(format, bytes.into(), &options, &existing).map_err(js_error)?;
-    drop(existing);
+        import::preview(format, bytes.into(), &options, &context).map_err(js_error)?;
+    drop(context);
     report.added = document.would_add(&report.replaced);
     convert::read_import(&report, &document).map_err(js_error)
 }

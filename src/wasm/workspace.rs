@@ -110,6 +110,14 @@ impl Workspace {
             .map_err(js_error)
     }
 
+    /// What `readImport` needs of the workspace as its `context`, as bytes: the document without
+    /// its rows, and of budget, outcome, forecasts, one-offs and volumes only the keys. A worker
+    /// takes the buffer without a copy (postMessage's transfer list).
+    #[wasm_bindgen(js_name = importContext, unchecked_return_type = "ImportContext")]
+    pub fn import_context(&self) -> Result<Vec<u8>, JsValue> {
+        self.read(|ws| ws.import_context()).map_err(js_error)
+    }
+
     /// The units of the workspace, in the document's order: the tree without the rows, for a
     /// picker (the import panel's "new units go under"), where `toJSON()` would make every row.
     #[wasm_bindgen(unchecked_return_type = "UnitInput[]")]

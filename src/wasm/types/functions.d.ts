@@ -48,8 +48,9 @@ export interface Periodised {
 
 /** Reads a file or pasted text without adding it: for a Web Worker, whose result the page's
  * workspace adds with importJson. `context` is the page workspace (its units and cost types, and
- * the keys it holds, for what the import would replace): best its toJSONText(), a string. */
-export function readImport(format: "csv" | "paste" | "sie", input: Uint8Array | string, options?: ImportOptions, context?: WorkspaceDocument | string): ReadImport;
+ * the keys it holds, for what the import would replace): best its importContext(), which leaves
+ * the rows' amounts out; its whole document (toJSONText() or toJSON()) is read too. */
+export function readImport(format: "csv" | "paste" | "sie", input: Uint8Array | string, options?: ImportOptions, context?: ImportContext | WorkspaceDocument | string): ReadImport;
 /** How many bytes of WebAssembly memory the package holds now (it grows and never shrinks). */
 export function memoryBytes(): number;
 /** The table as CSV for Excel in Swedish (UTF-8 with BOM, `;`, decimal comma, CRLF): numbers

@@ -79,3 +79,11 @@ export interface ImportReport {
  * were slow to make, to post from a Web Worker and to read again; `JSON.parse` it for the rows.
  */
 export interface ReadImport { report: ImportReport; document: string; units: UnitInput[]; }
+/**
+ * What ws.importContext() gives, for readImport's `context`: the workspace's units, cost types and
+ * small lists, and of its budget, outcome, forecasts, one-offs and volumes only the keys (which a
+ * preview's `replaced` counts, exactly), in bytes that only readImport of the same version reads.
+ * A year of a million rows is a few MB, not the 72 MB of toJSONText(); post it to a Web Worker in
+ * the transfer list (`postMessage(message, [context.buffer])`) and it is moved, not copied.
+ */
+export type ImportContext = Uint8Array;

@@ -20,7 +20,8 @@ const COMMON: &str = include_str!("common.d.ts");
 const DOCUMENT: &str = include_str!("document.d.ts");
 
 /// `importCsv`, `importPaste`, `importSie`, `readImport`: options, issues, the import report,
-/// `ImportSummary` (items per list) and `Imported`, what any import added and replaced.
+/// `ImportSummary` (items per list) and `Imported`, what any import added and replaced, and
+/// `ImportContext`, what `readImport` is given of the workspace.
 #[wasm_bindgen(typescript_custom_section)]
 const IMPORT: &str = include_str!("import.d.ts");
 
