@@ -3,7 +3,7 @@
 //! part-year export) holds one or two months, so a key starts in a slot of two months and moves
 //! to one of twelve when a third comes: a million such keys took 200 MB in twelve-month slots.
 //!
-//! Not here: which key an amount belongs to, or what the sums become (see [`super::assemble`]).
+//! Not here: which key an amount belongs to, or what the sums become (`assemble.rs`).
 
 use crate::calendar::Month;
 use crate::num::money::Amount;
