@@ -103,6 +103,8 @@ impl KeySums {
     /// The sum of month `index` of the key at `slot`, the month recorded as read on `line` if
     /// it is new to the key. A third month moves the key to a twelve-month slot, given back in
     /// [`MonthSum::moved`]: the caller's record of the slot must follow it.
+    /// Inline: it is called for every amount read.
+    #[inline]
     pub fn month(&mut self, slot: Slot, index: usize, line: usize) -> MonthSum<'_> {
         if slot.0 & FULL != 0 {
             return self.twelve_month(slot.0 & !FULL, index, line, None);
@@ -112,15 +114,7 @@ impl KeySums {
         let place = two.month.iter().position(|&m| m == tag);
         let place = place.or_else(|| two.month.iter().position(|&m| m == 0));
         let Some(k) = place else {
-            let mut twelve = Twelve::default();
-            for k in 0..2 {
-                let i = usize::from(two.month[k] - 1);
-                twelve.ore[i] = two.ore[k];
-                twelve.first_line[i] = two.first_line[k];
-                twelve.seen |= 1 << i;
-            }
-            self.free.push(slot.0);
-            let moved = self.twelve.push(twelve);
+            let moved = self.move_to_twelve(slot.0);
             return self.twelve_month(moved, index, line, Some(Slot(moved | FULL)));
         };
         let two = self.two.get_mut(slot.0);
@@ -136,6 +130,24 @@ impl KeySums {
         }
     }
 
+    /// Moves the key in two-month slot `i` to a new twelve-month slot, which it returns, and
+    /// frees `i`. Once per key of more than two months, so out of the way of [`KeySums::month`].
+    #[cold]
+    #[inline(never)]
+    fn move_to_twelve(&mut self, i: u32) -> u32 {
+        let two = *self.two.get(i);
+        let mut twelve = Twelve::default();
+        for k in 0..2 {
+            let m = usize::from(two.month[k] - 1);
+            twelve.ore[m] = two.ore[k];
+            twelve.first_line[m] = two.first_line[k];
+            twelve.seen |= 1 << m;
+        }
+        self.free.push(i);
+        self.twelve.push(twelve)
+    }
+
+    #[inline]
     fn twelve_month(
         &mut self,
         i: u32,
