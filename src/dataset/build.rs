@@ -141,7 +141,7 @@ impl<'d> Builder<'d> {
                 })?;
             }
             if let Some(c) = c {
-                add(sums.typed.outcome.entry((pos, year, c)).or_insert([0; 12]))?;
+                add(sums.typed.outcome.entry((pos, year, c)))?;
             }
         }
         outcome.put_back(&mut self.sums.outcome);
@@ -160,7 +160,7 @@ impl<'d> Builder<'d> {
             let add = |months: &mut Ore| add_ore(&mut months[month], ore).map_err(|e| e.at(at()));
             add(sums.one_offs.entry((pos, year)).or_insert([0; 12]))?;
             if let Some(c) = c {
-                add(sums.typed.one_offs.entry((pos, year, c)).or_insert([0; 12]))?;
+                add(sums.typed.one_offs.entry((pos, year, c)))?;
             }
         }
         Ok(())
@@ -241,11 +241,7 @@ impl<'d> Builder<'d> {
                 })?;
             }
             if let Some(c) = c {
-                add(sums
-                    .typed
-                    .budget
-                    .entry((pos, row.year, c))
-                    .or_insert([0; 12]))?;
+                add(sums.typed.budget.entry((pos, row.year, c)))?;
             }
         }
         budget.put_back(&mut self.sums.budget);
