@@ -161,20 +161,28 @@ fn merge_one<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
 /// Rows of the import's keys out (kept with their positions), the import's rows in at the end.
 fn merge_group<T: Keyed>(list: &mut Vec<T>, incoming: Vec<T>) -> ListMerge<T> {
     // Both lists' keys borrow for the same span, so they compare as one type. Each key the
-    // import brings is marked when the list holds it, which counts the import's rows replaced.
+    // import brings counts its rows, and is marked when the list holds it: the marked keys' rows
+    // are the import's rows replaced (a key hashed once a row, a million rows each side).
     let (hit, replaced) = {
-        let mut brought: FastMap<T::Key<'_>, bool> =
-            incoming.iter().map(|row| (row.key(), false)).collect();
+        let mut brought: FastMap<T::Key<'_>, (usize, bool)> = FastMap::default();
+        brought.reserve(incoming.len());
+        for row in &incoming {
+            brought.entry(row.key()).or_default().0 += 1;
+        }
         let hit: Vec<bool> = list
             .iter()
             .map(|row| {
                 brought
                     .get_mut(&row.key())
-                    .map(|held| *held = true)
+                    .map(|(_, held)| *held = true)
                     .is_some()
             })
             .collect();
-        let replaced = incoming.iter().filter(|row| brought[&row.key()]).count();
+        let replaced = brought
+            .values()
+            .filter(|(_, held)| *held)
+            .map(|(n, _)| n)
+            .sum();
         (hit, replaced)
     };
     let appended = incoming.len();
