@@ -458,15 +458,20 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
     // A list per measure, each key's place sorted on one small integer and its year: in
     // WebAssembly a 128-bit comparison is several, and the first import sorts before its code
     // is optimised.
-    let mut order: [Vec<Place>; 3] = Default::default();
-    for (&(u, c, measure, year), &slot) in &g.months {
+    // A unit and cost type by rank: the unit's in the high half, the cost type's plus one (none
+    // is 0, first) in the low; `write` reads them back.
+    let by = |u: u32, c: u32| {
         let c = if c == UNTYPED {
             0
         } else {
             types.rank[c as usize] + 1
         };
+        u64::from(units.rank[u as usize]) << 32 | u64::from(c)
+    };
+    let mut order: [Vec<Place>; 3] = Default::default();
+    for (&(u, c, measure, year), &slot) in &g.months {
         order[measure as usize].push(Place {
-            by: u64::from(units.rank[u as usize]) << 32 | u64::from(c),
+            by: by(u, c),
             year: (year - YEARS.start()) as u16,
             slot,
         });
@@ -475,14 +480,7 @@ fn rows(g: Gathered, doc: &mut Document, report: &mut ImportReport) {
         places.sort_unstable_by_key(|p| (p.by, p.year));
     }
     let mut annual: Vec<_> = g.annual.iter().collect();
-    annual.sort_unstable_by_key(|(&(u, c, year), _)| {
-        let c = if c == UNTYPED {
-            0
-        } else {
-            types.rank[c as usize] + 1
-        };
-        (units.rank[u as usize], c, year)
-    });
+    annual.sort_unstable_by_key(|(&(u, c, year), _)| (by(u, c), year));
     // Each list sized once: growing by doubling held the old and the new list at once, and
     // a region's year is 700,000 outcome rows.
     let count = |measure: Figure| -> usize {
