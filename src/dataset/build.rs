@@ -229,8 +229,8 @@ impl<'d> Builder<'d> {
             let add = |months: &mut Ore| add_months(months, &ore).map_err(|e| e.at(at()));
             add(budget.at(&mut sums.budget, (pos, row.year)))?;
             let kind = c.map(|c| self.doc.cost_types[c].kind);
-            // The year's total, for the side of a row without a cost type: a sum of twelve
-            // amounts that each fit, so in `i128` it cannot overflow.
+            // The sign of the year's total, the side of a row without a cost type: twelve
+            // amounts that each fit an `i64`, added in an `i128`, cannot overflow.
             let total = || ore.iter().map(|&o| i128::from(o)).sum::<i128>().signum() as i64;
             if let Some(side) = side(kind, total) {
                 let g = gross.at(&mut sums.gross, (pos, row.year));
