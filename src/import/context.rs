@@ -103,10 +103,16 @@ impl Packed for VolumeRow {
     }
 }
 
-/// The distinct keys of `rows`, ascending, their ids numbered by `id`.
-fn keys_of<T: Packed>(rows: &[T], id: &mut impl FnMut(&str) -> Option<u32>) -> Vec<u128> {
+/// The keys of `rows` whose ids `id` numbers, ascending, a key twice where two rows share it.
+fn sorted_keys<T: Packed>(rows: &[T], id: &mut impl FnMut(&str) -> Option<u32>) -> Vec<u128> {
     let mut keys: Vec<u128> = rows.iter().filter_map(|r| r.packed(id)).collect();
     keys.sort_unstable();
+    keys
+}
+
+/// The distinct keys of `rows`, ascending, their ids numbered by `id`.
+fn keys_of<T: Packed>(rows: &[T], id: &mut impl FnMut(&str) -> Option<u32>) -> Vec<u128> {
+    let mut keys = sorted_keys(rows, id);
     keys.dedup();
     keys
 }
@@ -119,10 +125,8 @@ fn held<T: Packed>(keys: &[u128], rows: &[T], id: &mut impl FnMut(&str) -> Optio
     if keys.is_empty() || rows.is_empty() {
         return 0;
     }
-    let mut brought: Vec<u128> = rows.iter().filter_map(|r| r.packed(id)).collect();
-    brought.sort_unstable();
     let mut keys = keys.iter().peekable();
-    brought
+    sorted_keys(rows, id)
         .iter()
         .filter(|&&key| {
             while keys.next_if(|&&k| k < key).is_some() {}
